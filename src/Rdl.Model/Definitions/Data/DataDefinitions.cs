@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Rdl.Model.Definitions.Tablix;
+using Rdl.Model.Diagnostics;
+using Rdl.Model.Expressions;
+
+namespace Rdl.Model.Definitions.Data;
+
+/// <summary>
+/// A data source as the RDL declares it. An RDL may name a shared data source (<see cref="DataSourceReference"/>)
+/// or embed a provider and connection string; the broker decides what it will actually connect to.
+/// </summary>
+public sealed record DataSourceDefinition(string Name, string? DataProvider, string? ConnectString, string? DataSourceReference, SourceLocation Location);
+
+public sealed record QueryParameterDefinition(string Name, ExpressionText Value, SourceLocation Location);
+
+public sealed record QueryDefinition(string DataSourceName, string CommandText, string? CommandType, ImmutableArray<QueryParameterDefinition> Parameters, SourceLocation Location);
+
+/// <summary>A field read from the query (<see cref="DataField"/>) or calculated (<see cref="Value"/>).</summary>
+public sealed record FieldDefinition(string Name, string? DataField, ExpressionText? Value, string? TypeName, SourceLocation Location)
+{
+    public bool IsCalculated => Value is not null;
+}
+
+public sealed record DataSetDefinition(string Name, QueryDefinition Query, ImmutableArray<FieldDefinition> Fields, SourceLocation Location)
+{
+    public ImmutableArray<FilterDefinition> Filters { get; init; } = [];
+}
+
+public enum ReportParameterType
+{
+    String,
+    Boolean,
+    DateTime,
+    Integer,
+    Float,
+}
+
+public sealed record ReportParameterDefinition(string Name, ReportParameterType DataType, SourceLocation Location)
+{
+    public bool Nullable { get; init; }
+
+    public bool AllowBlank { get; init; }
+
+    public bool MultiValue { get; init; }
+
+    public bool Hidden { get; init; }
+
+    public string? Prompt { get; init; }
+
+    /// <summary>Default values (constants or expressions); empty when the parameter has no default.</summary>
+    public ImmutableArray<ExpressionText> DefaultValues { get; init; } = [];
+}

@@ -1,0 +1,12 @@
+namespace Rdl.Model.Definitions.Items;
+
+public enum BreakLocation
+{
+    None,
+    Start,
+    End,
+    StartAndEnd,
+    Between,
+}
+
+public sealed record PageBreakDefinition(BreakLocation Location, bool ResetPageNumber = false);

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Rdl.Model.Definitions.Styling;
+using Rdl.Model.Diagnostics;
+using Rdl.Model.Expressions;
+
+namespace Rdl.Model.Definitions.Items;
+
+public sealed record TextRun(ExpressionText Value, StyleDefinition Style, SourceLocation Location);
+
+public sealed record Paragraph(ImmutableArray<TextRun> Runs, StyleDefinition Style);
+
+/// <summary>A textbox: paragraphs of text runs (RDL 2008+); an RDL 2005 &lt;Value&gt; becomes one paragraph with one run.</summary>
+public sealed record Textbox(string Name, ItemBounds Bounds, StyleDefinition Style, SourceLocation Location, ImmutableArray<Paragraph> Paragraphs)
+    : ReportItem(Name, Bounds, Style, Location)
+{
+    public bool CanGrow { get; init; }
+
+    public bool CanShrink { get; init; }
+
+    public override string Kind => "Textbox";
+
+    /// <summary>The single run's value when the textbox holds exactly one run (the usual case), else null.</summary>
+    public ExpressionText? SingleValue => Paragraphs.Length == 1 && Paragraphs[0].Runs.Length == 1 ? Paragraphs[0].Runs[0].Value : null;
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Rdl.Model.Definitions.Data;
+using Rdl.Model.Definitions.Items;
+using Rdl.Model.Definitions.Styling;
+using Rdl.Model.Diagnostics;
+
+namespace Rdl.Model.Definitions;
+
+/// <summary>The whole report. RDL 2005/2008 files (Body and Page directly under Report) become one section.</summary>
+public sealed record ReportDefinition(
+    string Name,
+    ImmutableArray<DataSourceDefinition> DataSources,
+    ImmutableArray<DataSetDefinition> DataSets,
+    ImmutableArray<ReportParameterDefinition> Parameters,
+    ImmutableArray<ReportSection> Sections)
+{
+    /// <summary>The RDL namespace year: 2005, 2008, 2010 or 2016.</summary>
+    public int SchemaYear { get; init; }
+
+    /// <summary>The &lt;Code&gt; block (VB), if any, and where it starts.</summary>
+    public string? Code { get; init; }
+
+    public SourceLocation CodeLocation { get; init; }
+
+    public string? Language { get; init; }
+
+    public DataSetDefinition? FindDataSet(string name) =>
+        DataSets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public ReportParameterDefinition? FindParameter(string name) =>
+        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record ReportSection(Body Body, PageDefinition Page, ReportSize Width);
+
+public sealed record Body(ImmutableArray<ReportItem> Items, ReportSize Height, StyleDefinition Style);
+
+/// <summary>Page header or footer.</summary>
+public sealed record PageSection(ReportSize Height, bool PrintOnFirstPage, bool PrintOnLastPage, ImmutableArray<ReportItem> Items, StyleDefinition Style);
+
+public sealed record PageDefinition(
+    ReportSize PageWidth,
+    ReportSize PageHeight,
+    ReportSize LeftMargin,
+    ReportSize RightMargin,
+    ReportSize TopMargin,
+    ReportSize BottomMargin,
+    PageSection? Header,
+    PageSection? Footer,
+    StyleDefinition Style)
+{
+    public int Columns { get; init; } = 1;
+
+    public ReportSize ColumnSpacing { get; init; }
+
+    /// <summary>US Letter portrait with 1in margins, as SSRS defaults when the RDL omits Page.</summary>
+    public static PageDefinition Default { get; } = new(
+        new ReportSize(612), new ReportSize(792), new ReportSize(72), new ReportSize(72), new ReportSize(72), new ReportSize(72), null, null, StyleDefinition.Empty);
+}

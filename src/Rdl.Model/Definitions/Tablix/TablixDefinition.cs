@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Rdl.Model.Definitions.Items;
+using Rdl.Model.Definitions.Styling;
+using Rdl.Model.Diagnostics;
+using Rdl.Model.Expressions;
+
+namespace Rdl.Model.Definitions.Tablix;
+
+/// <summary>
+/// A Tablix (table, matrix or list). The body is a grid of <see cref="Rows"/> x <see cref="ColumnWidths"/>;
+/// each leaf of <see cref="RowHierarchy"/> owns one body row, in document order, and each leaf of
+/// <see cref="ColumnHierarchy"/> owns one body column.
+/// </summary>
+public sealed record TablixDefinition(
+    string Name,
+    ItemBounds Bounds,
+    StyleDefinition Style,
+    SourceLocation Location,
+    string? DataSetName,
+    ImmutableArray<ReportSize> ColumnWidths,
+    ImmutableArray<TablixRow> Rows,
+    ImmutableArray<TablixMember> RowHierarchy,
+    ImmutableArray<TablixMember> ColumnHierarchy)
+    : ReportItem(Name, Bounds, Style, Location)
+{
+    public ExpressionText? NoRowsMessage { get; init; }
+
+    public ImmutableArray<SortExpression> SortExpressions { get; init; } = [];
+
+    public ImmutableArray<FilterDefinition> Filters { get; init; } = [];
+
+    public PageBreakDefinition? PageBreak { get; init; }
+
+    public override string Kind => "Tablix";
+}
+
+public sealed record TablixRow(ReportSize Height, ImmutableArray<TablixCell> Cells);
+
+/// <summary>A body cell. <see cref="Contents"/> is null for a cell covered by a neighbour's ColSpan.</summary>
+public sealed record TablixCell(ReportItem? Contents, int ColSpan = 1, int RowSpan = 1);
+
+/// <summary>
+/// A member of a row or column hierarchy. Static when <see cref="Group"/> is null; a details group when
+/// the group has no group expressions.
+/// </summary>
+public sealed record TablixMember(
+    GroupDefinition? Group,
+    ImmutableArray<SortExpression> SortExpressions,
+    ImmutableArray<TablixMember> Children,
+    SourceLocation Location)
+{
+    public bool RepeatOnNewPage { get; init; }
+
+    /// <summary>"Before", "After" or null.</summary>
+    public string? KeepWithGroup { get; init; }
+
+    public bool KeepTogether { get; init; }
+
+    public ExpressionText? Hidden { get; init; }
+
+    public bool IsStatic => Group is null;
+
+    public bool IsLeaf => Children.IsDefaultOrEmpty;
+}
+
+public sealed record GroupDefinition(string Name, ImmutableArray<ExpressionText> GroupExpressions, SourceLocation Location)
+{
+    public bool IsDetails => GroupExpressions.IsDefaultOrEmpty;
+
+    public PageBreakDefinition? PageBreak { get; init; }
+
+    public ImmutableArray<FilterDefinition> Filters { get; init; } = [];
+
+    public ExpressionText? Parent { get; init; }
+}
+
+public sealed record SortExpression(ExpressionText Value, bool Descending);
+
+/// <summary>A filter: <c>FilterExpression Operator FilterValues</c> (Equal, NotEqual, GreaterThan, Like, In, TopN, ...).</summary>
+public sealed record FilterDefinition(ExpressionText Expression, string Operator, ImmutableArray<ExpressionText> Values, SourceLocation Location);

@@ -1,0 +1,8 @@
+namespace Rdl.Model.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

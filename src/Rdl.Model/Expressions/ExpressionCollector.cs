@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Rdl.Model.Definitions;
+using Rdl.Model.Definitions.Items;
+using Rdl.Model.Definitions.Styling;
+using Rdl.Model.Definitions.Tablix;
+
+namespace Rdl.Model.Expressions;
+
+/// <summary>
+/// Lists every '=' expression of a report in one deterministic order. The host compiles them in this order
+/// and the sandbox, reading the same RDL, finds each compiled method by its index in the same list.
+/// </summary>
+public static class ExpressionCollector
+{
+    public static ImmutableArray<ExpressionText> Collect(ReportDefinition report)
+    {
+        var list = new List<ExpressionText>();
+        void Add(ExpressionText? e)
+        {
+            if (e is { IsExpression: true }) list.Add(e);
+        }
+        void AddStyle(StyleDefinition style)
+        {
+            foreach (var key in style.Properties.Keys.Order(StringComparer.Ordinal)) Add(style.Properties[key]);
+        }
+        void AddFilters(ImmutableArray<FilterDefinition> filters)
+        {
+            foreach (var f in filters.IsDefault ? [] : filters)
+            {
+                Add(f.Expression);
+                foreach (var v in f.Values) Add(v);
+            }
+        }
+        void AddSorts(ImmutableArray<SortExpression> sorts)
+        {
+            foreach (var s in sorts.IsDefault ? [] : sorts) Add(s.Value);
+        }
+        void AddMembers(ImmutableArray<TablixMember> members)
+        {
+            foreach (var m in members.IsDefault ? [] : members)
+            {
+                if (m.Group is { } g)
+                {
+                    foreach (var ge in g.GroupExpressions.IsDefault ? [] : g.GroupExpressions) Add(ge);
+                    AddFilters(g.Filters);
+                    Add(g.Parent);
+                }
+                AddSorts(m.SortExpressions);
+                Add(m.Hidden);
+                AddMembers(m.Children);
+            }
+        }
+        void AddItem(ReportItem item)
+        {
+            AddStyle(item.Style);
+            Add(item.Hidden);
+            switch (item)
+            {
+                case Textbox t:
+                    foreach (var p in t.Paragraphs)
+                    {
+                        AddStyle(p.Style);
+                        foreach (var r in p.Runs)
+                        {
+                            Add(r.Value);
+                            AddStyle(r.Style);
+                        }
+                    }
+                    break;
+                case RectangleItem r:
+                    foreach (var child in r.Items) AddItem(child);
+                    break;
+                case TablixDefinition x:
+                    Add(x.NoRowsMessage);
+                    AddSorts(x.SortExpressions);
+                    AddFilters(x.Filters);
+                    AddMembers(x.RowHierarchy);
+                    AddMembers(x.ColumnHierarchy);
+                    foreach (var row in x.Rows)
+                        foreach (var cell in row.Cells)
+                            if (cell.Contents is { } contents) AddItem(contents);
+                    break;
+            }
+        }
+
+        foreach (var p in report.Parameters)
+            foreach (var d in p.DefaultValues) Add(d);
+        foreach (var ds in report.DataSets)
+        {
+            foreach (var qp in ds.Query.Parameters) Add(qp.Value);
+            foreach (var f in ds.Fields) Add(f.Value);
+            AddFilters(ds.Filters);
+        }
+        foreach (var section in report.Sections)
+        {
+            AddStyle(section.Body.Style);
+            foreach (var item in section.Body.Items) AddItem(item);
+            foreach (var ps in new[] { section.Page.Header, section.Page.Footer })
+            {
+                if (ps is null) continue;
+                AddStyle(ps.Style);
+                foreach (var item in ps.Items) AddItem(item);
+            }
+        }
+        return [.. list];
+    }
+}
