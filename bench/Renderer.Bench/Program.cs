@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using Renderer.Host.Catalog;
+using Renderer.Host.Rendering;
+
+// Renders ../shared/bench/sales.rdlc from sales_N.csv through the whole pipeline (compile cache, fresh sandbox
+// process, broker streaming the CSV rows), N times per size and format, and prints median wall time, the sandbox's
+// peak resident memory (VmHWM) and the page count.
+// Usage: dotnet run -c Release --project bench/Renderer.Bench -- [--sizes 1000,10000,100000] [--runs 5] [--formats pdf,xlsx]
+var sizes = new[] { 1000, 10000, 100000 };
+var formats = new[] { "pdf", "xlsx" };
+int runs = 5;
+string shared = Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared", "bench"));
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--sizes": sizes = args[++i].Split(',').Select(int.Parse).ToArray(); break;
+        case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--formats": formats = args[++i].Split(','); break;
+        case "--data": shared = Path.GetFullPath(args[++i]); break;
+    }
+}
+
+var rdl = await File.ReadAllBytesAsync(Path.Combine(shared, "sales.rdlc"));
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; runs per cell: {runs}");
+Console.WriteLine("| rows | format | median wall (s) | min (s) | sandbox peak RSS (MB) | pages | output (KB) |");
+Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|");
+foreach (var size in sizes)
+{
+    var csv = Path.Combine(shared, $"sales_{size}.csv");
+    var builder = WebApplication.CreateBuilder();
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["DataBroker:DataSources:LocalSource:Provider"] = "csv",
+        ["DataBroker:DataSources:LocalSource:ConnectionString"] = csv,
+        ["Logging:LogLevel:Default"] = "Warning",
+    });
+    builder.AddRendererHost(cli: true);
+    await using var app = builder.Build();
+    var catalog = app.Services.GetRequiredService<ReportCatalog>();
+    var entry = catalog.Add("sales.rdlc", rdl, persist: false);
+    if (!entry.Success) throw new InvalidOperationException(string.Join("; ", entry.Diagnostics));
+    var renderer = app.Services.GetRequiredService<RenderService>();
+    foreach (var format in formats)
+    {
+        var times = new List<double>();
+        long peak = 0;
+        int pages = 0, bytes = 0;
+        for (int r = 0; r < runs; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            var result = await renderer.RenderAsync(entry.Entry!, format, [], "bench", CancellationToken.None);
+            sw.Stop();
+            if (!result.Success) throw new InvalidOperationException(result.Describe());
+            times.Add(sw.Elapsed.TotalSeconds);
+            peak = Math.Max(peak, result.PeakMemoryBytes);
+            pages = result.PageCount;
+            bytes = result.Content.Length;
+        }
+        times.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {size:N0} | {format} | {median:F3} | {times[0]:F3} | {peak / 1048576.0:F0} | {pages} | {bytes / 1024.0:F0} |"));
+    }
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Renderer.sln"))) return dir.FullName;
+    return Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+using Rdl.Model.Definitions;
+using Rdl.Model.Diagnostics;
+
+namespace Renderer.Host.Catalog;
+
+/// <summary>A report known to the server: its RDL bytes, model and the warnings found when it was loaded.</summary>
+public sealed record CatalogEntry(string Name, string FileName, byte[] Bytes, ReportDefinition Definition, ImmutableArray<RdlDiagnostic> Diagnostics, DateTimeOffset LoadedAt);

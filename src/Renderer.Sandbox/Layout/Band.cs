@@ -1,0 +1,32 @@
+using Renderer.Sandbox.Pages;
+
+namespace Renderer.Sandbox.Layout;
+
+/// <summary>
+/// A horizontal slice of the body that pagination keeps whole: a textbox, a rectangle, or one tablix row.
+/// <see cref="Y"/> is its top in continuous body coordinates (after growth pushed it down); <see cref="Emit"/>
+/// writes its page items with its top-left corner at the given page position.
+/// </summary>
+internal sealed class Band(double y, double height, Action<double, double, bool, List<PageItem>> emit)
+{
+    public double Y { get; } = y;
+
+    public double Height { get; } = height;
+
+    /// <summary>Set for tablix rows: the tablix they belong to, so pagination can repeat its header rows.</summary>
+    public TablixBands? Owner { get; init; }
+
+    /// <summary>KeepWithGroup=After: move to the next page with the following row rather than end a page.</summary>
+    public bool KeepWithNext { get; init; }
+
+    /// <summary>(x, y, isRepeat, sink)</summary>
+    public void Emit(double x, double top, bool isRepeat, List<PageItem> sink) => emit(x, top, isRepeat, sink);
+}
+
+/// <summary>The header rows a tablix repeats at the top of each page it continues on (RepeatOnNewPage).</summary>
+internal sealed class TablixBands
+{
+    public List<Band> RepeatedHeaders { get; } = [];
+
+    public double RepeatedHeight => RepeatedHeaders.Sum(b => b.Height);
+}

@@ -1,0 +1,80 @@
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing.Instances;
+
+namespace Renderer.Sandbox.Layout;
+
+/// <summary>Turns evaluated items into page items at a fixed position (used for rectangles, headers, footers, cells).</summary>
+internal sealed class ItemPlacer(TextLayout text)
+{
+    public TextLayout Text => text;
+
+    /// <summary>The height an item takes when laid out (textboxes with CanGrow may grow).</summary>
+    public double MeasureHeight(ItemInstance item, double width) => item switch
+    {
+        TextboxInstance t => TextLayout.HeightFor(text.Measure(t, width), t.Height),
+        TablixInstance x => x.Rows.Sum(r => RowHeight(x, r)),
+        _ => item.Height,
+    };
+
+    public void Emit(ItemInstance item, double x, double y, double width, double height, PageRegion region, List<PageItem> sink, LogicalCell? cell = null)
+    {
+        var bounds = new Bounds(x, y, width, height);
+        switch (item)
+        {
+            case TextboxInstance t:
+                sink.Add(text.Place(text.Measure(t, width), bounds, region, cell));
+                break;
+            case RectangleInstance r:
+                sink.Add(new RectangleItem(bounds, region, r.Box));
+                foreach (var child in r.Items.OrderBy(c => c.Top))
+                    Emit(child, x + child.Left, y + child.Top, child.Width, child.Height, region, sink);
+                break;
+            case LineInstance l:
+                sink.Add(new LineItem(new Bounds(x, y, l.Width, l.Height), region, l.Stroke));
+                break;
+            case TablixInstance tablix:
+                double rowTop = y;
+                foreach (var row in tablix.Rows)
+                {
+                    double h = RowHeight(tablix, row);
+                    EmitRow(tablix, row, x, rowTop, h, region, sink, -1, false);
+                    rowTop += h;
+                }
+                break;
+        }
+    }
+
+    public double RowHeight(TablixInstance tablix, TablixRowInstance row)
+    {
+        double height = row.Height;
+        foreach (var cell in row.Cells)
+        {
+            if (cell is null) continue;
+            height = Math.Max(height, MeasureHeight(cell.Content, SpanWidth(tablix, cell)));
+        }
+        return height;
+    }
+
+    public void EmitRow(TablixInstance tablix, TablixRowInstance row, double x, double y, double height, PageRegion region, List<PageItem> sink, int logicalRow, bool isRepeat)
+    {
+        double left = x;
+        for (int c = 0; c < tablix.ColumnWidths.Length; c++)
+        {
+            var cell = row.Cells[c];
+            if (cell is not null)
+            {
+                double w = SpanWidth(tablix, cell);
+                var logical = logicalRow < 0 ? null : new LogicalCell(tablix.Tablix.Name, logicalRow, c, 1, cell.ColumnSpan) { IsRepeat = isRepeat };
+                Emit(cell.Content, left, y, w, height, region, sink, logical);
+            }
+            left += tablix.ColumnWidths[c];
+        }
+    }
+
+    public static double SpanWidth(TablixInstance tablix, CellInstance cell)
+    {
+        double w = 0;
+        for (int i = cell.Column; i < Math.Min(tablix.ColumnWidths.Length, cell.Column + cell.ColumnSpan); i++) w += tablix.ColumnWidths[i];
+        return w;
+    }
+}

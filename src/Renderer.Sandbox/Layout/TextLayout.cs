@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Renderer.Sandbox.Layout.Text;
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing.Instances;
+
+namespace Renderer.Sandbox.Layout;
+
+/// <summary>A textbox's lines broken for a given width, and the height they need (padding included).</summary>
+internal sealed record MeasuredText(TextboxInstance Instance, double Width, IReadOnlyList<string> Lines, double LineHeight, double Ascent, double ContentHeight);
+
+/// <summary>
+/// Breaks a textbox's text into lines (word wrap), measures the height it needs, and places the lines inside its
+/// box following TextAlign (General: numbers and dates right, text left) and VerticalAlign.
+/// </summary>
+internal sealed class TextLayout(ITextMeasurer measurer)
+{
+    public MeasuredText Measure(TextboxInstance instance, double width)
+    {
+        var style = instance.Style.Text;
+        var padding = instance.Style.Box.Padding;
+        var metrics = measurer.GetMetrics(style);
+        var innerWidth = Math.Max(1, width - padding.Left - padding.Right);
+        IReadOnlyList<string> lines = instance.Text.Length == 0 ? [] : measurer.BreakLines(instance.Text, style, innerWidth);
+        var height = lines.Count * metrics.LineHeight + padding.Top + padding.Bottom;
+        return new MeasuredText(instance, width, lines, metrics.LineHeight, metrics.Ascent, height);
+    }
+
+    /// <summary>The height the textbox takes: its design height, grown to fit its text when CanGrow is set.</summary>
+    public static double HeightFor(MeasuredText text, double designHeight) =>
+        text.Instance.Textbox.CanGrow ? Math.Max(designHeight, Math.Ceiling(text.ContentHeight * 100) / 100) : designHeight;
+
+    public TextItem Place(MeasuredText text, Bounds bounds, PageRegion region, LogicalCell? cell)
+    {
+        var instance = text.Instance;
+        var style = instance.Style.Text;
+        var padding = instance.Style.Box.Padding;
+        var innerWidth = bounds.Width - padding.Left - padding.Right;
+        var contentHeight = text.Lines.Count * text.LineHeight;
+        var top = style.VerticalAlign switch
+        {
+            VerticalAlignment.Middle => padding.Top + (bounds.Height - padding.Top - padding.Bottom - contentHeight) / 2,
+            VerticalAlignment.Bottom => bounds.Height - padding.Bottom - contentHeight,
+            _ => padding.Top,
+        };
+        var align = style.Align == TextAlignment.General
+            ? (IsRightAlignedByDefault(instance.Value) ? TextAlignment.Right : TextAlignment.Left)
+            : style.Align;
+        var lines = ImmutableArray.CreateBuilder<TextLine>(text.Lines.Count);
+        for (int i = 0; i < text.Lines.Count; i++)
+        {
+            var line = text.Lines[i];
+            double lineWidth = align == TextAlignment.Left ? 0 : measurer.MeasureWidth(line, style);
+            double x = align switch
+            {
+                TextAlignment.Right => padding.Left + innerWidth - lineWidth,
+                TextAlignment.Center => padding.Left + (innerWidth - lineWidth) / 2,
+                _ => padding.Left,
+            };
+            lines.Add(new TextLine(x, top + text.Ascent + i * text.LineHeight, lineWidth, line));
+        }
+        return new TextItem(bounds, region, instance.Text, instance.Value, instance.Style.Format, style, instance.Style.Box, lines.MoveToImmutable())
+        {
+            Cell = cell,
+            Name = instance.Textbox.Name,
+        };
+    }
+
+    private static bool IsRightAlignedByDefault(object? value) =>
+        value is int or long or short or byte or decimal or double or float or DateTime or uint or ulong or ushort or sbyte;
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Rdl.Model.Definitions.Items;
+using Rdl.Model.Definitions.Tablix;
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing.Styling;
+
+namespace Renderer.Sandbox.Processing.Instances;
+
+/// <summary>An evaluated report item, still in design coordinates (points, relative to its container).</summary>
+internal abstract record ItemInstance(ReportItem Definition)
+{
+    public double Top => Definition.Bounds.Top.Points;
+
+    public double Left => Definition.Bounds.Left.Points;
+
+    public double Width => Definition.Bounds.Width.Points;
+
+    public double Height => Definition.Bounds.Height.Points;
+}
+
+internal sealed record TextboxInstance(Textbox Textbox, object? Value, string Text, ResolvedStyle Style) : ItemInstance(Textbox);
+
+internal sealed record RectangleInstance(RectangleItem Rectangle, ImmutableArray<ItemInstance> Items, BoxStyle Box) : ItemInstance(Rectangle);
+
+internal sealed record LineInstance(LineItem Line, BorderSide Stroke) : ItemInstance(Line);
+
+internal sealed record TablixInstance(TablixDefinition Tablix, ImmutableArray<double> ColumnWidths, List<TablixRowInstance> Rows, BoxStyle Box) : ItemInstance(Tablix)
+{
+    /// <summary>The NoRowsMessage text when the dataset returned no rows.</summary>
+    public TextboxInstance? NoRows { get; init; }
+}
+
+/// <summary>One output row of a tablix: a body row evaluated in one group instance's scope.</summary>
+internal sealed record TablixRowInstance(int BodyRow, double Height, CellInstance?[] Cells)
+{
+    /// <summary>Static header row marked RepeatOnNewPage (repeated at the top of each page the tablix continues on).</summary>
+    public bool RepeatOnNewPage { get; init; }
+
+    /// <summary>KeepWithGroup=After: keep on the same page as the next row.</summary>
+    public bool KeepWithNext { get; init; }
+}
+
+internal sealed record CellInstance(int Column, int ColumnSpan, ItemInstance Content);
+
+internal sealed record ProcessedReport(string Name, ImmutableArray<ItemInstance> BodyItems, double BodyHeight);

@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Rdl.Model.Definitions.Items;
+using Rdl.Model.Definitions.Tablix;
+using Rdl.Model.Diagnostics;
+using Rdl.Model.Expressions;
+using Renderer.Sandbox.Processing.Instances;
+using Renderer.Sandbox.Processing.Styling;
+
+namespace Renderer.Sandbox.Processing;
+
+/// <summary>
+/// Evaluates report items in the current scope. An expression that throws shows <c>#Error</c> in its textbox and
+/// adds a PRC4001 warning naming the textbox (as SSRS does); the render goes on.
+/// </summary>
+internal sealed class ItemEvaluator
+{
+    private const int MaxReportedErrors = 50;
+    private readonly ProcessingContext _context;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly CultureInfo _culture;
+    private int _errorCount;
+
+    public ItemEvaluator(ProcessingContext context, DiagnosticBag diagnostics, CultureInfo culture, Func<TablixDefinition, TablixInstance> processTablix)
+    {
+        _context = context;
+        _diagnostics = diagnostics;
+        _culture = culture;
+        Styles = new StyleResolver(context);
+        ProcessTablix = processTablix;
+    }
+
+    public StyleResolver Styles { get; }
+
+    public CultureInfo Culture => _culture;
+
+    private Func<TablixDefinition, TablixInstance> ProcessTablix { get; }
+
+    public int SuppressedErrors => Math.Max(0, _errorCount - MaxReportedErrors);
+
+    public ImmutableArray<ItemInstance> EvaluateAll(IEnumerable<ReportItem> items)
+    {
+        var result = ImmutableArray.CreateBuilder<ItemInstance>();
+        foreach (var item in items)
+            if (Evaluate(item) is { } instance) result.Add(instance);
+        return result.ToImmutable();
+    }
+
+    public ItemInstance? Evaluate(ReportItem item)
+    {
+        if (IsHidden(item.Hidden, item)) return null;
+        return item switch
+        {
+            Textbox t => EvaluateTextbox(t),
+            RectangleItem r => new RectangleInstance(r, EvaluateAll(r.Items), SafeBox(r)),
+            LineItem l => new LineInstance(l, Styles.ResolveLine(l.Style)),
+            TablixDefinition x => ProcessTablix(x),
+            _ => null,
+        };
+    }
+
+    public bool IsHidden(ExpressionText? hidden, ReportItem? owner)
+    {
+        if (hidden is null) return false;
+        var value = TryEvaluate(hidden, owner, out var failed);
+        if (failed) return false;
+        return value switch
+        {
+            bool b => b,
+            string s => bool.TryParse(s.Trim(), out var b) && b,
+            _ => false,
+        };
+    }
+
+    public TextboxInstance EvaluateTextbox(Textbox textbox)
+    {
+        object? value = null;
+        var text = new StringBuilder();
+        ResolvedStyle? style = null;
+        for (int p = 0; p < textbox.Paragraphs.Length; p++)
+        {
+            var paragraph = textbox.Paragraphs[p];
+            if (p > 0) text.Append('\n');
+            foreach (var run in paragraph.Runs)
+            {
+                var runStyle = SafeText(textbox, paragraph.Style, run.Style);
+                style ??= runStyle;
+                var runValue = TryEvaluate(run.Value, textbox, out var failed);
+                if (failed)
+                {
+                    text.Append("#Error");
+                    value = "#Error";
+                    continue;
+                }
+                value = runValue;
+                text.Append(ValueFormatter.Format(runValue, runStyle.Format, _culture));
+            }
+        }
+        style ??= SafeText(textbox, null, null);
+        var single = textbox.SingleValue is not null;
+        return new TextboxInstance(textbox, single ? value : text.ToString(), text.ToString(), style);
+    }
+
+    private ResolvedStyle SafeText(Textbox textbox, Rdl.Model.Definitions.Styling.StyleDefinition? paragraph, Rdl.Model.Definitions.Styling.StyleDefinition? run)
+    {
+        try
+        {
+            return Styles.ResolveText(textbox.Style, paragraph, run, textbox.CanGrow);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            ReportError(textbox, textbox.Style.Properties.Values.FirstOrDefault(e => e.IsExpression), ex);
+            return ResolvedStyle.Default with { CanGrow = textbox.CanGrow };
+        }
+    }
+
+    private Pages.BoxStyle SafeBox(ReportItem item)
+    {
+        try
+        {
+            return Styles.ResolveBox(item.Style);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            ReportError(item, item.Style.Properties.Values.FirstOrDefault(e => e.IsExpression), ex);
+            return Pages.BoxStyle.None;
+        }
+    }
+
+    /// <summary>Evaluates an expression; on an exception records PRC4001 and sets <paramref name="failed"/>.</summary>
+    public object? TryEvaluate(ExpressionText expression, ReportItem? owner, out bool failed)
+    {
+        failed = false;
+        try
+        {
+            return _context.Evaluator.Evaluate(expression, _context);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException and not Data.DataSetRequestException)
+        {
+            failed = true;
+            ReportError(owner, expression, ex);
+            return null;
+        }
+    }
+
+    private void ReportError(ReportItem? owner, ExpressionText? expression, Exception ex)
+    {
+        _errorCount++;
+        if (_errorCount > MaxReportedErrors) return;
+        var inner = ex is System.Reflection.TargetInvocationException { InnerException: { } ie } ? ie : ex;
+        var where = owner is null ? expression?.Site ?? "the report" : owner.Describe();
+        var row = _context.CurrentRow is null ? string.Empty : $" (dataset '{_context.CurrentDataSet?.Name}', row {RowNumber()})";
+        _diagnostics.Add(RdlDiagnostic.Warning(
+            "PRC4001",
+            $"The expression of {where} failed{row}: {inner.Message} The value shows #Error.",
+            expression?.Location ?? owner?.Location ?? SourceLocation.None,
+            expression?.Site ?? owner?.Describe(),
+            expression?.Raw));
+    }
+
+    private int RowNumber()
+    {
+        if (_context.CurrentDataSet is not { } ds || _context.CurrentRow is not { } row) return 0;
+        return ds.Rows.IndexOf(row) + 1;
+    }
+}

@@ -1,0 +1,133 @@
+using Renderer.Sandbox.Runtime;
+
+namespace Renderer.Sandbox.Processing;
+
+/// <summary>
+/// The mutable evaluation state of one render: current row, scope chain, parameters and globals.
+/// Single-threaded: processing moves the current row and scope as it walks the report.
+/// </summary>
+internal sealed class ProcessingContext : IExpressionContext
+{
+    private readonly IReadOnlyDictionary<string, ReportParameter> _parameters;
+    private readonly IReadOnlyDictionary<string, object?> _globals;
+    private readonly string _userId;
+    private readonly Func<string, DataSetInstance?> _dataSetByName;
+    private readonly List<ScopeFrame> _scopes = [];
+    private int _calculatedFieldDepth;
+
+    public ProcessingContext(
+        IExpressionEvaluator evaluator,
+        IReadOnlyDictionary<string, ReportParameter> parameters,
+        IReadOnlyDictionary<string, object?> globals,
+        string userId,
+        Func<string, DataSetInstance?> dataSetByName)
+    {
+        Evaluator = evaluator;
+        _parameters = parameters;
+        _globals = globals;
+        _userId = userId;
+        _dataSetByName = dataSetByName;
+    }
+
+    public IExpressionEvaluator Evaluator { get; }
+
+    public DataSetInstance? CurrentDataSet { get; private set; }
+
+    public object?[]? CurrentRow { get; private set; }
+
+    public int? PageNumber { get; set; }
+
+    public int? TotalPages { get; set; }
+
+    public IReadOnlyList<ScopeFrame> Scopes => _scopes;
+
+    /// <summary>Makes <paramref name="row"/> of <paramref name="dataSet"/> current; returns the previous state for <see cref="RestoreRow"/>.</summary>
+    public (DataSetInstance?, object?[]?) SetRow(DataSetInstance? dataSet, object?[]? row)
+    {
+        var previous = (CurrentDataSet, CurrentRow);
+        CurrentDataSet = dataSet;
+        CurrentRow = row;
+        return previous;
+    }
+
+    public void RestoreRow((DataSetInstance?, object?[]?) previous) => (CurrentDataSet, CurrentRow) = previous;
+
+    public void PushScope(ScopeFrame frame) => _scopes.Add(frame);
+
+    public void PopScope() => _scopes.RemoveAt(_scopes.Count - 1);
+
+    public object? GetFieldValue(string name)
+    {
+        var dataSet = CurrentDataSet ?? throw new InvalidOperationException($"Fields!{name} is used outside a data region; use an aggregate with a dataset scope, e.g. First(Fields!{name}.Value, \"DataSet1\").");
+        var row = CurrentRow;
+        if (row is null) return null;
+        int index = dataSet.FieldIndex(name);
+        if (index < 0) throw new InvalidOperationException($"The field '{name}' is not declared in dataset '{dataSet.Name}'.");
+        int column = dataSet.ColumnOfField[index];
+        if (column >= 0) return column < row.Length ? row[column] : null;
+        var calculated = dataSet.Fields[index].Value;
+        if (calculated is null) return null;
+        if (_calculatedFieldDepth > 32) throw new InvalidOperationException($"The calculated field '{name}' refers to itself.");
+        _calculatedFieldDepth++;
+        try
+        {
+            return Evaluator.Evaluate(calculated, this);
+        }
+        finally
+        {
+            _calculatedFieldDepth--;
+        }
+    }
+
+    public bool IsFieldMissing(string name)
+    {
+        if (CurrentDataSet is not { } dataSet) return true;
+        int index = dataSet.FieldIndex(name);
+        return index < 0 || (dataSet.ColumnOfField[index] < 0 && !dataSet.Fields[index].IsCalculated);
+    }
+
+    public ReportParameter GetParameter(string name) =>
+        _parameters.TryGetValue(name, out var parameter)
+            ? parameter
+            : throw new InvalidOperationException($"The report has no parameter named '{name}'.");
+
+    public object? GetGlobal(string name)
+    {
+        if (name.Equals("PageNumber", StringComparison.OrdinalIgnoreCase) || name.Equals("OverallPageNumber", StringComparison.OrdinalIgnoreCase))
+            return PageNumber ?? throw new InvalidOperationException("Globals!PageNumber can only be used in the page header or footer.");
+        if (name.Equals("TotalPages", StringComparison.OrdinalIgnoreCase) || name.Equals("OverallTotalPages", StringComparison.OrdinalIgnoreCase))
+            return TotalPages ?? throw new InvalidOperationException("Globals!TotalPages can only be used in the page header or footer.");
+        return _globals.TryGetValue(name, out var value)
+            ? value
+            : throw new InvalidOperationException($"Globals!{name} is not a known global.");
+    }
+
+    public object? GetUser(string name) => name.ToLowerInvariant() switch
+    {
+        "userid" => _userId,
+        "language" => "en-US",
+        _ => throw new InvalidOperationException($"User!{name} is not a known member of User."),
+    };
+
+    public object? Aggregate(AggregateFunction function, Func<object?>? value, string? scope)
+    {
+        var (dataSet, rows) = ResolveScope(scope);
+        return AggregateCalculator.Compute(this, function, value, dataSet, rows);
+    }
+
+    private (DataSetInstance DataSet, IReadOnlyList<object?[]> Rows) ResolveScope(string? scope)
+    {
+        if (scope is null)
+        {
+            if (_scopes.Count > 0) return (_scopes[^1].DataSet, _scopes[^1].Rows);
+            var only = _dataSetByName(string.Empty)
+                ?? throw new InvalidOperationException("An aggregate outside a data region needs a dataset scope, e.g. Sum(Fields!Amount.Value, \"DataSet1\"), because the report has more than one dataset.");
+            return (only, only.Rows);
+        }
+        for (int i = _scopes.Count - 1; i >= 0; i--)
+            if (string.Equals(_scopes[i].Name, scope, StringComparison.OrdinalIgnoreCase)) return (_scopes[i].DataSet, _scopes[i].Rows);
+        var dataSet = _dataSetByName(scope)
+            ?? throw new InvalidOperationException($"The scope '{scope}' is not a dataset, or a data region or group that contains this expression.");
+        return (dataSet, dataSet.Rows);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Rdl.Model.Definitions.Styling;
+using Rdl.Model.Expressions;
+using Renderer.Sandbox.Pages;
+
+namespace Renderer.Sandbox.Processing.Styling;
+
+/// <summary>
+/// Evaluates RDL Style elements into page-model styles. Text properties are looked up on the text run, then the
+/// paragraph, then the textbox (RDL 2005 keeps them all on the textbox). Styles made only of constants are resolved
+/// once and cached, so a 100k-row table does not re-parse them per cell.
+/// </summary>
+internal sealed class StyleResolver(ProcessingContext context)
+{
+    private readonly Dictionary<(StyleDefinition, StyleDefinition?, StyleDefinition?), ResolvedStyle> _textCache = [];
+    private readonly Dictionary<StyleDefinition, BoxStyle> _boxCache = [];
+
+    public ResolvedStyle ResolveText(StyleDefinition item, StyleDefinition? paragraph, StyleDefinition? run, bool canGrow)
+    {
+        var key = (item, paragraph, run);
+        if (_textCache.TryGetValue(key, out var cached) && cached.CanGrow == canGrow) return cached;
+        StyleDefinition?[] chain = [run, paragraph, item];
+        string? Get(string name)
+        {
+            foreach (var style in chain)
+                if (style?[name] is { } e) return Evaluate(e);
+            return null;
+        }
+        var weight = Get("FontWeight");
+        var text = new TextStyle(
+            Get("FontFamily") ?? "Arial",
+            Size(Get("FontSize"), 10),
+            weight is not null && (weight.Contains("Bold", StringComparison.OrdinalIgnoreCase) || weight.Equals("Heavy", StringComparison.OrdinalIgnoreCase) || weight.Equals("Black", StringComparison.OrdinalIgnoreCase)),
+            string.Equals(Get("FontStyle"), "Italic", StringComparison.OrdinalIgnoreCase),
+            string.Equals(Get("TextDecoration"), "Underline", StringComparison.OrdinalIgnoreCase),
+            ColorParser.Parse(Get("Color")) ?? Rgba.Black,
+            Get("TextAlign")?.ToLowerInvariant() switch
+            {
+                "left" => TextAlignment.Left,
+                "center" => TextAlignment.Center,
+                "right" => TextAlignment.Right,
+                _ => TextAlignment.General,
+            },
+            Get("VerticalAlign")?.ToLowerInvariant() switch
+            {
+                "middle" => VerticalAlignment.Middle,
+                "bottom" => VerticalAlignment.Bottom,
+                _ => VerticalAlignment.Top,
+            });
+        var resolved = new ResolvedStyle(text, ResolveBox(item), Get("Format"), canGrow);
+        if (IsConstant(item) && IsConstant(paragraph) && IsConstant(run)) _textCache[key] = resolved;
+        return resolved;
+    }
+
+    public BoxStyle ResolveBox(StyleDefinition style)
+    {
+        if (_boxCache.TryGetValue(style, out var cached)) return cached;
+        string? Get(string name) => style[name] is { } e ? Evaluate(e) : null;
+        BorderSide Side(string prefix)
+        {
+            var kind = Get(prefix + ".Style") ?? Get("Border.Style");
+            var color = ColorParser.Parse(Get(prefix + ".Color") ?? Get("Border.Color")) ?? Rgba.Black;
+            var width = Size(Get(prefix + ".Width") ?? Get("Border.Width"), 1);
+            var borderStyle = kind?.ToLowerInvariant() switch
+            {
+                "solid" => BorderStyle.Solid,
+                "dashed" => BorderStyle.Dashed,
+                "dotted" => BorderStyle.Dotted,
+                "double" => BorderStyle.Double,
+                _ => BorderStyle.None,
+            };
+            return borderStyle == BorderStyle.None ? BorderSide.None : new BorderSide(borderStyle, color, width);
+        }
+        var box = new BoxStyle(
+            ColorParser.Parse(Get("BackgroundColor")) ?? Rgba.Transparent,
+            Side("LeftBorder"),
+            Side("TopBorder"),
+            Side("RightBorder"),
+            Side("BottomBorder"),
+            new Padding(Size(Get("PaddingLeft"), 0), Size(Get("PaddingTop"), 0), Size(Get("PaddingRight"), 0), Size(Get("PaddingBottom"), 0)));
+        if (IsConstant(style)) _boxCache[style] = box;
+        return box;
+    }
+
+    public BorderSide ResolveLine(StyleDefinition style)
+    {
+        var box = ResolveBox(style);
+        return box.Top.IsVisible ? box.Top : new BorderSide(BorderStyle.Solid, Rgba.Black, 1);
+    }
+
+    private string? Evaluate(ExpressionText e)
+    {
+        if (!e.IsExpression) return e.Raw;
+        var value = context.Evaluator.Evaluate(e, context);
+        return Convert.ToString(value, CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsConstant(StyleDefinition? style) => style is null || style.Properties.Values.All(e => !e.IsExpression);
+
+    private static double Size(string? text, double fallback) =>
+        ReportSize.TryParse(text, out var size) ? size.Points : fallback;
+}

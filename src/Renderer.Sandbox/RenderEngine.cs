@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Rdl.Model.Diagnostics;
+using Rdl.Model.Expressions;
+using Rdl.Model.Reading;
+using Renderer.Sandbox.Data;
+using Renderer.Sandbox.Layout;
+using Renderer.Sandbox.Layout.Text;
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing;
+using Renderer.Sandbox.Runtime;
+using Renderer.Sandbox.Writers.Pdf;
+using Renderer.Sandbox.Writers.Xlsx;
+
+namespace Renderer.Sandbox;
+
+/// <summary>
+/// The sandbox's pipeline for one render: RDL -> model -> compiled expressions -> data (asked of the host) ->
+/// processed report -> pages -> PDF or XLSX bytes. Failures come back as diagnostics in a failed <see cref="RenderOutput"/>.
+/// </summary>
+public static class RenderEngine
+{
+    public static Task<RenderOutput> RenderAsync(RenderInput input, IDataSetProvider data, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = Paginate(input, data, diagnostics, cancellationToken);
+        if (document is null) return Task.FromResult(Failed(diagnostics));
+        var (bytes, contentType) = Write(document, input.Format);
+        return Task.FromResult(new RenderOutput(bytes, contentType, document.Pages.Length, diagnostics.ToImmutable()));
+    }
+
+    /// <summary>Runs everything up to the page model; null when a stage failed (see the diagnostics).</summary>
+    internal static PaginatedDocument? Paginate(RenderInput input, IDataSetProvider data, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var read = RdlReader.Read(input.RdlBytes, input.FileName);
+        diagnostics.AddRange(read.Diagnostics);
+        if (!read.Success || read.Report is null) return null;
+        var report = read.Report;
+
+        var evaluator = CompiledExpressionEvaluator.Load(input.AssemblyImage, ExpressionCollector.Collect(report));
+        var processor = new ReportProcessor(report, evaluator, data, input, cancellationToken);
+        Processing.Instances.ProcessedReport? processed;
+        try
+        {
+            processed = processor.Process(diagnostics);
+        }
+        catch (DataSetRequestException ex)
+        {
+            diagnostics.Add(RdlDiagnostic.Error("DAT6010", $"Dataset '{ex.DataSetName}' could not be loaded: {ex.Message}", report.FindDataSet(ex.DataSetName)?.Location ?? SourceLocation.None, $"DataSet '{ex.DataSetName}'"));
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            diagnostics.Add(RdlDiagnostic.Error("PRC4090", $"Processing of report '{input.ReportName}' failed: {Unwrap(ex).Message}", SourceLocation.None));
+            return null;
+        }
+        if (processed is null) return null;
+
+        var section = report.Sections[0];
+        var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared));
+        var paginator = new Paginator(section.Page);
+        var bodies = paginator.Paginate(new BodyLayout(placer).Build(processed));
+        var sections = new PageSectionLayout(processor.Context!, processor.Items!, placer, section.Page.LeftMargin.Points, section.Width.Points);
+        var pages = paginator.Compose(bodies, sections.Layout);
+        return new PaginatedDocument(input.ReportName, pages);
+    }
+
+    private static (byte[] Bytes, string ContentType) Write(PaginatedDocument document, string format)
+    {
+        using var stream = new MemoryStream();
+        switch (format.ToLowerInvariant())
+        {
+            case "xlsx":
+                new XlsxDocumentWriter().Write(document, stream);
+                return (stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            default:
+                new PdfDocumentWriter().Write(document, stream);
+                return (stream.ToArray(), "application/pdf");
+        }
+    }
+
+    private static RenderOutput Failed(DiagnosticBag diagnostics) => new([], string.Empty, 0, diagnostics.ToImmutable());
+
+    private static Exception Unwrap(Exception ex) => ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
+}
