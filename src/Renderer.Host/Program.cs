@@ -2,12 +2,18 @@ using Renderer.Host.Api;
 using Renderer.Host.Cli;
 
 var isCli = RenderCommand.IsRender(args);
-var builder = WebApplication.CreateBuilder(isCli ? [] : args);
+// appsettings.json is read from the build output, so the server and CLI work from any folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = isCli ? [] : args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddRendererHost(isCli);
 
 var app = builder.Build();
 if (isCli) return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 
+app.Services.GetRequiredService<Renderer.Host.Catalog.ReportCatalog>(); // load and compile the sample reports at start
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapReportsApi();

@@ -1,6 +1,24 @@
 namespace Renderer.Sandbox;
 
+/// <summary>
+/// Entry point of the per-render sandbox process. The host talks to it over stdin/stdout with the binary protocol in
+/// <see cref="Protocol"/>; stdout carries nothing else, so <see cref="Console.Out"/> is pointed at stderr before anything runs.
+/// </summary>
 internal static class Program
 {
-    private static int Main() => 0;
+    private static async Task<int> Main()
+    {
+        var protocolIn = Console.OpenStandardInput();
+        var protocolOut = Console.OpenStandardOutput();
+        Console.SetOut(Console.Error);
+        try
+        {
+            return await SandboxSession.RunAsync(protocolIn, protocolOut, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"sandbox: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            return SandboxSession.ExitProtocolError;
+        }
+    }
 }

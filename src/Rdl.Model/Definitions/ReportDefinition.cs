@@ -14,7 +14,10 @@ public sealed record ReportDefinition(
     ImmutableArray<ReportParameterDefinition> Parameters,
     ImmutableArray<ReportSection> Sections)
 {
-    /// <summary>The RDL namespace year: 2005, 2008, 2010 or 2016.</summary>
+    /// <summary>
+    /// The RDL namespace year: 2003, 2005, 2008, 2010 or 2016 (pre-release 2007/2009 namespaces read as 2008/2010,
+    /// a document without namespace as 2005).
+    /// </summary>
     public int SchemaYear { get; init; }
 
     /// <summary>The &lt;Code&gt; block (VB), if any, and where it starts.</summary>

@@ -16,8 +16,8 @@ internal sealed class DataSetInstance
         Definition = definition;
         Rows = data.Rows;
         Fields = definition.Fields;
-        ColumnOfField = new int[Fields.Length];
-        for (int i = 0; i < Fields.Length; i++)
+        ColumnOfField = new int[Fields.Count];
+        for (int i = 0; i < Fields.Count; i++)
         {
             var field = Fields[i];
             _fieldIndex[field.Name] = i;

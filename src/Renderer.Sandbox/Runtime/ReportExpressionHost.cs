@@ -31,6 +31,13 @@ public abstract class ReportExpressionHost
 
     public UserCollection User { get; }
 
+    /// <summary>The context as set, without the "no context" check; the evaluator saves and restores it around a call.</summary>
+    internal IExpressionContext? CurrentContext
+    {
+        get => _context;
+        set => _context = value;
+    }
+
     private IExpressionContext GetContext() =>
         _context ?? throw new InvalidOperationException("The expression host has no context; processing must set it before evaluating.");
 

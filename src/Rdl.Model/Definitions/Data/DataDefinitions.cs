@@ -24,6 +24,9 @@ public sealed record FieldDefinition(string Name, string? DataField, ExpressionT
 public sealed record DataSetDefinition(string Name, QueryDefinition Query, ImmutableArray<FieldDefinition> Fields, SourceLocation Location)
 {
     public ImmutableArray<FilterDefinition> Filters { get; init; } = [];
+
+    /// <summary>The shared data set this data set refers to (RDL 2010+ &lt;SharedDataSet&gt;); its <see cref="Query"/> is then empty.</summary>
+    public string? SharedDataSetReference { get; init; }
 }
 
 public enum ReportParameterType

@@ -34,7 +34,11 @@ public sealed record TablixDefinition(
     public override string Kind => "Tablix";
 }
 
-public sealed record TablixRow(ReportSize Height, ImmutableArray<TablixCell> Cells);
+public sealed record TablixRow(ReportSize Height, ImmutableArray<TablixCell> Cells)
+{
+    /// <summary>Where the &lt;TablixRow&gt; is in the RDL.</summary>
+    public SourceLocation Location { get; init; }
+}
 
 /// <summary>A body cell. <see cref="Contents"/> is null for a cell covered by a neighbour's ColSpan.</summary>
 public sealed record TablixCell(ReportItem? Contents, int ColSpan = 1, int RowSpan = 1);

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Rdl.Model.Definitions.Items;
 using Rdl.Model.Definitions.Tablix;
-using Renderer.Sandbox.Pages;
+using BorderSide = Renderer.Sandbox.Pages.BorderSide;
+using BoxStyle = Renderer.Sandbox.Pages.BoxStyle;
 using Renderer.Sandbox.Processing.Styling;
 
 namespace Renderer.Sandbox.Processing.Instances;

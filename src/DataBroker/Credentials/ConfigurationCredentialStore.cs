@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace DataBroker.Credentials;
+
+/// <summary>Reads credentials in plain text from <c>DataBroker:Credentials</c>. A later version adds encryption at rest.</summary>
+public sealed class ConfigurationCredentialStore(IOptions<DataBrokerOptions> options) : ICredentialStore
+{
+    public DataCredential? Find(string name)
+    {
+        foreach (var (key, value) in options.Value.Credentials)
+        {
+            if (value is not null && string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return new DataCredential(key, value.Password ?? string.Empty);
+            }
+        }
+
+        return null;
+    }
+}

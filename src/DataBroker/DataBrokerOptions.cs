@@ -1,0 +1,55 @@
+namespace DataBroker;
+
+/// <summary>
+/// Trusted-side configuration of the data broker, bound from the <c>DataBroker</c> configuration section.
+/// Connection strings and secrets live only here; reports never see them.
+/// </summary>
+/// <example>
+/// <code>
+/// "DataBroker": {
+///   "DataSources": { "Sales": { "Provider": "sqlite", "ConnectionString": "Data Source=data/sales.db", "CredentialName": "SalesDb" } },
+///   "Credentials": { "SalesDb": { "Password": "..." } },
+///   "MaxRows": 5000000,
+///   "QueryTimeoutSeconds": 60
+/// }
+/// </code>
+/// </example>
+public sealed class DataBrokerOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "DataBroker";
+
+    /// <summary>Registered data sources by name (matched case-insensitively against RDL data source references and names).</summary>
+    public Dictionary<string, DataSourceOptions> DataSources { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Secrets by credential name, read by the configuration-backed <see cref="Credentials.ICredentialStore"/>.</summary>
+    public Dictionary<string, CredentialOptions> Credentials { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Most rows one dataset may return; more fails the request with DAT6006.</summary>
+    public int MaxRows { get; set; } = 5_000_000;
+
+    /// <summary>Time the provider may spend executing and fetching one query (time the consumer spends between rows is not counted).</summary>
+    public int QueryTimeoutSeconds { get; set; } = 60;
+}
+
+/// <summary>One registered data source.</summary>
+public sealed class DataSourceOptions
+{
+    /// <summary><c>sqlite</c> or <c>csv</c>.</summary>
+    public string Provider { get; set; } = string.Empty;
+
+    /// <summary>
+    /// For <c>sqlite</c> a Microsoft.Data.Sqlite connection string (opened read-only unless it sets <c>Mode</c>);
+    /// for <c>csv</c> the path of a .csv file, or of a folder in which <c>&lt;DataSetName&gt;.csv</c> is read.
+    /// </summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Optional name of a credential in <see cref="DataBrokerOptions.Credentials"/> attached when connecting.</summary>
+    public string? CredentialName { get; set; }
+}
+
+/// <summary>A secret used to connect. Stored in plain configuration for now.</summary>
+public sealed class CredentialOptions
+{
+    public string Password { get; set; } = string.Empty;
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+
+namespace DataBroker;
+
+/// <summary>Checks <see cref="DataBrokerOptions"/> at start-up so a misconfigured source fails fast, not at the first report.</summary>
+internal sealed class DataBrokerOptionsValidator : IValidateOptions<DataBrokerOptions>
+{
+    public static readonly string[] SupportedProviders = ["sqlite", "csv"];
+
+    public ValidateOptionsResult Validate(string? name, DataBrokerOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (sourceName, source) in options.DataSources)
+        {
+            if (source is null)
+            {
+                failures.Add($"DataBroker:DataSources:{sourceName} is empty.");
+                continue;
+            }
+
+            if (!SupportedProviders.Contains(source.Provider, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"DataBroker:DataSources:{sourceName}:Provider is '{source.Provider}'; expected one of: {string.Join(", ", SupportedProviders)}.");
+            }
+
+            if (string.IsNullOrWhiteSpace(source.ConnectionString))
+            {
+                failures.Add($"DataBroker:DataSources:{sourceName}:ConnectionString is required.");
+            }
+
+            if (!string.IsNullOrEmpty(source.CredentialName) && !options.Credentials.Keys.Contains(source.CredentialName, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"DataBroker:DataSources:{sourceName}:CredentialName '{source.CredentialName}' is not defined under DataBroker:Credentials.");
+            }
+        }
+
+        if (options.MaxRows <= 0)
+        {
+            failures.Add("DataBroker:MaxRows must be greater than 0.");
+        }
+
+        if (options.QueryTimeoutSeconds <= 0)
+        {
+            failures.Add("DataBroker:QueryTimeoutSeconds must be greater than 0.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,68 @@
+using Rdl.Model.Diagnostics;
+
+namespace DataBroker.Queries;
+
+/// <summary>The DAT6xxx diagnostics the data broker reports.</summary>
+public static class DataDiagnostics
+{
+    /// <summary>The RDL data source matches no registered data source.</summary>
+    public const string UnregisteredDataSource = "DAT6001";
+
+    /// <summary>The requested dataset is not declared by the report.</summary>
+    public const string UndeclaredDataSet = "DAT6002";
+
+    /// <summary>The query failed (provider error, unreadable file, timeout).</summary>
+    public const string QueryFailed = "DAT6003";
+
+    /// <summary>A query parameter value has several values; multi-value query parameters are not supported yet.</summary>
+    public const string MultiValueParameter = "DAT6004";
+
+    /// <summary>A query parameter has no value, or a value of a type the broker does not bind.</summary>
+    public const string InvalidParameterValue = "DAT6005";
+
+    /// <summary>The dataset returned more than <see cref="DataBrokerOptions.MaxRows"/> rows.</summary>
+    public const string TooManyRows = "DAT6006";
+
+    /// <summary>The registered data source cannot be used (unknown provider, missing credential).</summary>
+    public const string DataSourceMisconfigured = "DAT6007";
+
+    internal static RdlDiagnostic Unregistered(string key, string reportName, SourceLocation location, string rdlName) =>
+        RdlDiagnostic.Error(
+            UnregisteredDataSource,
+            $"Data source '{key}' of report '{reportName}' is not registered on this server; register it under DataBroker:DataSources",
+            location,
+            $"DataSource '{rdlName}'");
+
+    internal static RdlDiagnostic Undeclared(string dataSetName, string reportName) =>
+        RdlDiagnostic.Error(UndeclaredDataSet, $"Dataset '{dataSetName}' is not declared by report '{reportName}'", SourceLocation.None);
+
+    internal static RdlDiagnostic Failed(string dataSetName, string providerMessage, SourceLocation location) =>
+        RdlDiagnostic.Error(QueryFailed, $"Query for dataset '{dataSetName}' failed: {providerMessage}", location, $"DataSet '{dataSetName}'");
+
+    internal static RdlDiagnostic MultiValue(string dataSetName, string parameterName, SourceLocation location) =>
+        RdlDiagnostic.Error(
+            MultiValueParameter,
+            $"Query parameter '{parameterName}' of dataset '{dataSetName}' has several values; multi-value query parameters are not supported yet",
+            location,
+            $"DataSet '{dataSetName}'");
+
+    internal static RdlDiagnostic MissingValue(string dataSetName, string parameterName, SourceLocation location) =>
+        RdlDiagnostic.Error(InvalidParameterValue, $"No value was supplied for query parameter '{parameterName}' of dataset '{dataSetName}'", location, $"DataSet '{dataSetName}'");
+
+    internal static RdlDiagnostic UnsupportedValue(string dataSetName, string parameterName, Type type, SourceLocation location) =>
+        RdlDiagnostic.Error(
+            InvalidParameterValue,
+            $"Query parameter '{parameterName}' of dataset '{dataSetName}' has a value of type {type.Name}; expected a string, number, date, boolean or null",
+            location,
+            $"DataSet '{dataSetName}'");
+
+    internal static RdlDiagnostic RowLimit(string dataSetName, int maxRows, SourceLocation location) =>
+        RdlDiagnostic.Error(
+            TooManyRows,
+            $"Dataset '{dataSetName}' returned more than {maxRows:N0} rows, the limit set by DataBroker:MaxRows; narrow the query (e.g. with parameters or filters in SQL) or raise the limit",
+            location,
+            $"DataSet '{dataSetName}'");
+
+    internal static RdlDiagnostic Misconfigured(string dataSetName, string message, SourceLocation location) =>
+        RdlDiagnostic.Error(DataSourceMisconfigured, message, location, $"DataSet '{dataSetName}'");
+}

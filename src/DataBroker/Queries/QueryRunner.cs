@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using DataBroker.Connectors;
+using DataBroker.Credentials;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rdl.Model.Definitions;
+using Rdl.Model.Definitions.Data;
+using Rdl.Model.Diagnostics;
+
+namespace DataBroker.Queries;
+
+/// <summary>
+/// Runs one dataset query for a report: checks the report declares the dataset (DAT6002), maps its data source to a
+/// registered one (DAT6001; an embedded connection string is never used), attaches the credential, binds the query
+/// parameters as real provider parameters (DAT6004/DAT6005), and starts the query. Provider failures become DAT6003
+/// with the connection string and secrets scrubbed from the message. Cancellation via the token propagates as
+/// <see cref="OperationCanceledException"/>.
+/// </summary>
+public sealed class QueryRunner : IQueryRunner
+{
+    private readonly DataSourceResolver _resolver;
+    private readonly Dictionary<string, IDataSourceConnector> _connectors;
+    private readonly ICredentialStore _credentials;
+    private readonly IOptions<DataBrokerOptions> _options;
+    private readonly ILogger<QueryRunner> _logger;
+
+    public QueryRunner(
+        DataSourceResolver resolver,
+        IEnumerable<IDataSourceConnector> connectors,
+        ICredentialStore credentials,
+        IOptions<DataBrokerOptions> options,
+        ILogger<QueryRunner> logger)
+    {
+        _resolver = resolver;
+        _connectors = new Dictionary<string, IDataSourceConnector>(StringComparer.OrdinalIgnoreCase);
+        foreach (var connector in connectors) _connectors[connector.Provider] = connector;
+        _credentials = credentials;
+        _options = options;
+        _logger = logger;
+    }
+
+    public async Task<DataQueryResult> ExecuteAsync(
+        ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(dataSetName);
+        ArgumentNullException.ThrowIfNull(parameterValues);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var dataSet = report.FindDataSet(dataSetName);
+        if (dataSet is null) return Refuse(report, dataSetName, DataDiagnostics.Undeclared(dataSetName, report.Name));
+
+        var resolution = _resolver.Resolve(report, dataSet);
+        if (resolution.DataSource is not { } source) return Refuse(report, dataSet.Name, resolution.Diagnostic!);
+        WarnIfEmbedded(report, dataSet, source);
+
+        if (!_connectors.TryGetValue(source.Provider, out var connector))
+        {
+            return Refuse(report, dataSet.Name, DataDiagnostics.Misconfigured(
+                dataSet.Name, $"Data source '{source.Name}' uses provider '{source.Provider}', which this server does not support", dataSet.Query.Location));
+        }
+
+        DataCredential? credential = null;
+        if (source.CredentialName is { } credentialName && (credential = _credentials.Find(credentialName)) is null)
+        {
+            return Refuse(report, dataSet.Name, DataDiagnostics.Misconfigured(
+                dataSet.Name, $"Data source '{source.Name}' names credential '{credentialName}', which is not defined under DataBroker:Credentials", dataSet.Query.Location));
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var parameters = QueryParameterBinder.Bind(dataSet, parameterValues, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            var refused = diagnostics.ToImmutable();
+            foreach (var d in refused) DataBrokerLog.Refused(_logger, dataSet.Name, report.Name, d.Code, d.Message);
+            return DataQueryResult.Failure(refused);
+        }
+
+        DataBrokerLog.Request(_logger, report.Name, dataSet.Name, source.Name, source.Provider, string.Join(", ", parameters.Select(p => p.Name)));
+
+        var options = _options.Value;
+        var request = new ConnectorRequest(
+            dataSet.Name, source, credential, dataSet.Query.CommandText, parameters, TimeSpan.FromSeconds(options.QueryTimeoutSeconds));
+        var scrubber = SecretScrubber.For(source, credential);
+        IRowSource rows;
+        try
+        {
+            rows = await connector.OpenAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var failure = DataDiagnostics.Failed(dataSet.Name, scrubber.Scrub(ex.Message), dataSet.Query.Location);
+            DataBrokerLog.QueryFailed(_logger, dataSet.Name, ex.GetType().Name, failure.Code, failure.Message);
+            return DataQueryResult.Failure(failure);
+        }
+
+        var stream = new StreamingRows(rows, dataSet.Name, dataSet.Query.Location, options.MaxRows, scrubber, cancellationToken, _logger);
+        return DataQueryResult.Streaming(diagnostics.ToImmutable(), rows.Columns, stream);
+    }
+
+    private DataQueryResult Refuse(ReportDefinition report, string dataSetName, RdlDiagnostic diagnostic)
+    {
+        DataBrokerLog.Refused(_logger, dataSetName, report.Name, diagnostic.Code, diagnostic.Message);
+        return DataQueryResult.Failure(diagnostic);
+    }
+
+    private void WarnIfEmbedded(ReportDefinition report, DataSetDefinition dataSet, RegisteredDataSource source)
+    {
+        var declared = report.DataSources.FirstOrDefault(d => string.Equals(d.Name, dataSet.Query.DataSourceName, StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrWhiteSpace(declared?.ConnectString))
+        {
+            DataBrokerLog.EmbeddedConnectionIgnored(_logger, declared.Name, report.Name, source.Name);
+        }
+    }
+}

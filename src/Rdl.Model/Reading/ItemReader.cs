@@ -1,0 +1,263 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Xml.Linq;
+using Rdl.Model.Definitions.Items;
+using Rdl.Model.Definitions.Styling;
+using Rdl.Model.Expressions;
+using N = Rdl.Model.Reading.RdlElementNames;
+
+namespace Rdl.Model.Reading;
+
+/// <summary>
+/// Reads ReportItems: Textbox, Rectangle and Line here, Tablix through <see cref="TablixReader"/>.
+/// Known item types that are not supported yet (Chart, Image, ...) are skipped with RDL1101.
+/// </summary>
+internal sealed class ItemReader
+{
+    private static readonly FrozenSet<string> UnsupportedItems = new[]
+    {
+        N.Image, N.Chart, N.Subreport, N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem, N.List, N.Table, N.Matrix,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly ReadContext _context;
+    private readonly StyleReader _styles;
+    private readonly TablixReader _tablix;
+
+    public ItemReader(ReadContext context, StyleReader styles, DataReader data)
+    {
+        _context = context;
+        _styles = styles;
+        _tablix = new TablixReader(context, this, data);
+    }
+
+    public ImmutableArray<ReportItem> ReadItems(XElement reportItems, string container)
+    {
+        var list = ImmutableArray.CreateBuilder<ReportItem>();
+        foreach (var child in _context.Children(reportItems))
+        {
+            if (ReadItem(child, container) is { } item) list.Add(item);
+        }
+        return list.ToImmutable();
+    }
+
+    /// <summary>Reads one report item element; null for an unsupported or unknown element (with a warning).</summary>
+    public ReportItem? ReadItem(XElement element, string container)
+    {
+        var kind = element.Name.LocalName;
+        switch (kind)
+        {
+            case N.Textbox: return ReadTextbox(element);
+            case N.Rectangle: return ReadRectangle(element);
+            case N.Line: return ReadLine(element);
+            case N.Tablix: return _tablix.Read(element);
+        }
+        if (UnsupportedItems.Contains(kind))
+        {
+            var name = element.Attribute(N.NameAttribute)?.Value;
+            _context.Warning(RdlDiagnosticCodes.UnsupportedItem,
+                $"Report item type '{kind}' is not supported yet and will not be rendered ({kind} '{name}' in {container}).",
+                element, $"{kind} '{name}'");
+        }
+        else
+        {
+            _context.Warning(RdlDiagnosticCodes.UnknownElement, $"Unknown element '{kind}' in {container} was ignored.", element, container);
+        }
+        return null;
+    }
+
+    /// <summary>Reads Top, Left, Width, Height, ZIndex, Visibility and Style; false when <paramref name="child"/> is something else.</summary>
+    public bool TryReadCommon(XElement child, ItemCommon common, string owner)
+    {
+        switch (child.Name.LocalName)
+        {
+            case N.Top: common.Top = _context.Size(child, owner); return true;
+            case N.Left: common.Left = _context.Size(child, owner); return true;
+            case N.Width: common.Width = _context.Size(child, owner); return true;
+            case N.Height: common.Height = _context.Size(child, owner); return true;
+            case N.ZIndex: common.ZIndex = _context.Int(child, owner); return true;
+            case N.Style: common.Style = _styles.Read(child, owner); return true;
+            case N.Visibility:
+                (common.Hidden, common.ToggleItem) = ReadVisibility(child, owner);
+                return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>Reads &lt;Visibility&gt;: Hidden (constant or expression) and ToggleItem.</summary>
+    public (ExpressionText? Hidden, string? ToggleItem) ReadVisibility(XElement visibility, string owner)
+    {
+        ExpressionText? hidden = null;
+        string? toggle = null;
+        foreach (var child in _context.Children(visibility))
+        {
+            switch (child.Name.LocalName)
+            {
+                case N.Hidden: hidden = _context.Expression(child, owner + ".Visibility.Hidden"); break;
+                case N.ToggleItem: toggle = ReadContext.Text(child); break;
+                default: _context.Unknown(child, owner + ".Visibility"); break;
+            }
+        }
+        return (hidden, toggle);
+    }
+
+    /// <summary>Reads &lt;PageBreak&gt;: BreakLocation and ResetPageNumber.</summary>
+    public PageBreakDefinition ReadPageBreak(XElement pageBreak, string owner)
+    {
+        var location = BreakLocation.None;
+        var reset = false;
+        foreach (var child in _context.Children(pageBreak))
+        {
+            switch (child.Name.LocalName)
+            {
+                case N.BreakLocation: location = _context.Enum(child, owner + ".PageBreak", BreakLocation.None); break;
+                case N.ResetPageNumber: reset = _context.Bool(child, owner + ".PageBreak"); break;
+                default: _context.Unknown(child, owner + ".PageBreak"); break;
+            }
+        }
+        return new PageBreakDefinition(location, reset);
+    }
+
+    /// <summary>Combines the RDL 2005 PageBreakAtStart / PageBreakAtEnd flags; null when neither is set.</summary>
+    public static PageBreakDefinition? LegacyPageBreak(bool atStart, bool atEnd) => (atStart, atEnd) switch
+    {
+        (true, true) => new PageBreakDefinition(BreakLocation.StartAndEnd),
+        (true, false) => new PageBreakDefinition(BreakLocation.Start),
+        (false, true) => new PageBreakDefinition(BreakLocation.End),
+        _ => null,
+    };
+
+    private Textbox ReadTextbox(XElement element)
+    {
+        var name = _context.RequiredName(element, "Textbox", "Textbox");
+        var owner = $"Textbox '{name}'";
+        var common = new ItemCommon();
+        var paragraphs = ImmutableArray<Paragraph>.Empty;
+        bool canGrow = false, canShrink = false;
+        foreach (var child in _context.Children(element))
+        {
+            if (TryReadCommon(child, common, owner)) continue;
+            switch (child.Name.LocalName)
+            {
+                case N.Paragraphs: paragraphs = ReadParagraphs(child, owner); break;
+                case N.Value:
+                    // RDL 2003/2005: the value sits directly in the textbox; it becomes one paragraph with one run.
+                    var run = new TextRun(_context.Expression(child, owner + ".Value"), StyleDefinition.Empty, _context.LocationOf(child));
+                    paragraphs = [new Paragraph([run], StyleDefinition.Empty)];
+                    break;
+                case N.CanGrow: canGrow = _context.Bool(child, owner); break;
+                case N.CanShrink: canShrink = _context.Bool(child, owner); break;
+                default: _context.Unknown(child, owner); break;
+            }
+        }
+        return new Textbox(name, common.Bounds, common.Style, _context.LocationOf(element), paragraphs)
+        {
+            ZIndex = common.ZIndex,
+            Hidden = common.Hidden,
+            ToggleItem = common.ToggleItem,
+            CanGrow = canGrow,
+            CanShrink = canShrink,
+        };
+    }
+
+    private ImmutableArray<Paragraph> ReadParagraphs(XElement element, string owner)
+    {
+        var list = ImmutableArray.CreateBuilder<Paragraph>();
+        foreach (var child in _context.Children(element))
+        {
+            if (child.Name.LocalName != N.Paragraph)
+            {
+                _context.Unknown(child, owner + ".Paragraphs");
+                continue;
+            }
+            var where = $"{owner}.Paragraphs[{list.Count}]";
+            var runs = ImmutableArray<TextRun>.Empty;
+            var style = StyleDefinition.Empty;
+            foreach (var property in _context.Children(child))
+            {
+                switch (property.Name.LocalName)
+                {
+                    case N.TextRuns: runs = ReadTextRuns(property, owner, list.Count); break;
+                    case N.Style: style = _styles.Read(property, where); break;
+                    default: _context.Unknown(property, where); break;
+                }
+            }
+            list.Add(new Paragraph(runs, style));
+        }
+        return list.ToImmutable();
+    }
+
+    private ImmutableArray<TextRun> ReadTextRuns(XElement element, string owner, int paragraph)
+    {
+        var list = ImmutableArray.CreateBuilder<TextRun>();
+        foreach (var child in _context.Children(element))
+        {
+            var where = $"{owner}.Paragraphs[{paragraph}].TextRuns[{list.Count}]";
+            if (child.Name.LocalName != N.TextRun)
+            {
+                _context.Unknown(child, $"{owner}.Paragraphs[{paragraph}].TextRuns");
+                continue;
+            }
+            var valueSite = paragraph == 0 && list.Count == 0 ? owner + ".Value" : where + ".Value";
+            ExpressionText? value = null;
+            var style = StyleDefinition.Empty;
+            foreach (var property in _context.Children(child))
+            {
+                switch (property.Name.LocalName)
+                {
+                    case N.Value: value = _context.Expression(property, valueSite); break;
+                    case N.Style: style = _styles.Read(property, where); break;
+                    default: _context.Unknown(property, where); break;
+                }
+            }
+            var location = _context.LocationOf(child);
+            list.Add(new TextRun(value ?? new ExpressionText(string.Empty, location, valueSite), style, location));
+        }
+        return list.ToImmutable();
+    }
+
+    private RectangleItem ReadRectangle(XElement element)
+    {
+        var name = _context.RequiredName(element, "Rectangle", "Rectangle");
+        var owner = $"Rectangle '{name}'";
+        var common = new ItemCommon();
+        var items = ImmutableArray<ReportItem>.Empty;
+        PageBreakDefinition? pageBreak = null;
+        bool breakAtStart = false, breakAtEnd = false;
+        foreach (var child in _context.Children(element))
+        {
+            if (TryReadCommon(child, common, owner)) continue;
+            switch (child.Name.LocalName)
+            {
+                case N.ReportItems: items = ReadItems(child, owner); break;
+                case N.PageBreak: pageBreak = ReadPageBreak(child, owner); break;
+                case N.PageBreakAtStart: breakAtStart = _context.Bool(child, owner); break;
+                case N.PageBreakAtEnd: breakAtEnd = _context.Bool(child, owner); break;
+                default: _context.Unknown(child, owner); break;
+            }
+        }
+        return new RectangleItem(name, common.Bounds, common.Style, _context.LocationOf(element), items)
+        {
+            ZIndex = common.ZIndex,
+            Hidden = common.Hidden,
+            ToggleItem = common.ToggleItem,
+            PageBreak = pageBreak ?? LegacyPageBreak(breakAtStart, breakAtEnd),
+        };
+    }
+
+    private LineItem ReadLine(XElement element)
+    {
+        var name = _context.RequiredName(element, "Line", "Line");
+        var owner = $"Line '{name}'";
+        var common = new ItemCommon();
+        foreach (var child in _context.Children(element))
+        {
+            if (!TryReadCommon(child, common, owner)) _context.Unknown(child, owner);
+        }
+        return new LineItem(name, common.Bounds, common.Style, _context.LocationOf(element))
+        {
+            ZIndex = common.ZIndex,
+            Hidden = common.Hidden,
+            ToggleItem = common.ToggleItem,
+        };
+    }
+}

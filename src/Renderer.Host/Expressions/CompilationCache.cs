@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis.VisualBasic;
+using Rdl.Model.Definitions;
+using Rdl.Model.Expressions;
+using Renderer.Sandbox.Runtime;
+
+namespace Renderer.Host.Expressions;
+
+/// <summary>
+/// Compiles a report's expressions once: an in-memory dictionary in front of an on-disk folder of assembly images
+/// (<c>{key}.dll</c>). The key is the SHA-256 of the RDL bytes plus everything that changes the generated assembly
+/// (generator version, framework, Roslyn version, sandbox runtime build). Files are written atomically
+/// (temp file + move); failed compilations are never cached. Thread-safe.
+/// </summary>
+public sealed class CompilationCache
+{
+    /// <summary>The default folder, relative to the working directory; the host passes DataFolder/cache/expressions.</summary>
+    public static readonly string DefaultFolder = Path.Combine("data", "cache", "expressions");
+
+    private static readonly Lazy<byte[]> EnvironmentKey = new(BuildEnvironmentKey);
+
+    private readonly ConcurrentDictionary<string, Lazy<ExpressionCompilation>> _memory = new(StringComparer.Ordinal);
+    private int _compileCount;
+    private int _diskLoadCount;
+
+    public CompilationCache(string? folder = null)
+    {
+        Folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder);
+    }
+
+    /// <summary>Where the assembly images are kept.</summary>
+    public string Folder { get; }
+
+    /// <summary>How many times this instance ran the compiler.</summary>
+    public int CompileCount => Volatile.Read(ref _compileCount);
+
+    /// <summary>How many times this instance loaded an image from disk instead of compiling.</summary>
+    public int DiskLoadCount => Volatile.Read(ref _diskLoadCount);
+
+    /// <summary>Returns the cached compilation of <paramref name="rdlBytes"/> or compiles <paramref name="report"/> (read from those bytes).</summary>
+    public ExpressionCompilation GetOrCompile(byte[] rdlBytes, ReportDefinition report, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(rdlBytes);
+        ArgumentNullException.ThrowIfNull(report);
+        var key = ComputeKey(rdlBytes);
+        var entry = _memory.GetOrAdd(key, k => new Lazy<ExpressionCompilation>(() => LoadOrCompile(k, report, fileName), LazyThreadSafetyMode.ExecutionAndPublication));
+        ExpressionCompilation result;
+        try
+        {
+            result = entry.Value;
+        }
+        catch
+        {
+            _memory.TryRemove(new KeyValuePair<string, Lazy<ExpressionCompilation>>(key, entry));
+            throw;
+        }
+        // Diagnostics name the file they were compiled for, so a failure is recomputed next time.
+        if (!result.Success) _memory.TryRemove(new KeyValuePair<string, Lazy<ExpressionCompilation>>(key, entry));
+        return result;
+    }
+
+    /// <summary>The cache key (lower-case hex SHA-256) for <paramref name="rdlBytes"/> in this process's environment.</summary>
+    public static string ComputeKey(byte[] rdlBytes)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(rdlBytes);
+        hash.AppendData(EnvironmentKey.Value);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private ExpressionCompilation LoadOrCompile(string key, ReportDefinition report, string fileName)
+    {
+        var path = Path.Combine(Folder, key + ".dll");
+        if (TryRead(path) is { } image)
+        {
+            Interlocked.Increment(ref _diskLoadCount);
+            return new ExpressionCompilation(true, [], image, ExpressionCollector.Collect(report).Length);
+        }
+
+        Interlocked.Increment(ref _compileCount);
+        var compilation = ExpressionCompiler.Compile(report, fileName);
+        if (compilation.Success) TryWrite(path, compilation.AssemblyImage);
+        return compilation;
+    }
+
+    private static byte[]? TryRead(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            var bytes = File.ReadAllBytes(path);
+            // A PE image starts with "MZ"; anything else is a damaged file and is recompiled (and overwritten).
+            return bytes.Length > 2 && bytes[0] == (byte)'M' && bytes[1] == (byte)'Z' ? bytes : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void TryWrite(string path, byte[] image)
+    {
+        var temp = Path.Combine(Folder, $"{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            File.WriteAllBytes(temp, image);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache is an optimisation: a read-only or full disk must not fail the render.
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private static byte[] BuildEnvironmentKey()
+    {
+        var roslyn = typeof(VisualBasicCompilation).Assembly;
+        var roslynVersion = roslyn.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? roslyn.GetName().Version?.ToString() ?? "?";
+        var runtime = typeof(ReportExpressionHost).Assembly.ManifestModule.ModuleVersionId;
+        var text = string.Join('\n', ExpressionCompiler.GeneratorVersion, RuntimeInformation.FrameworkDescription, roslynVersion, runtime.ToString("N"));
+        return Encoding.UTF8.GetBytes("\n" + text);
+    }
+}

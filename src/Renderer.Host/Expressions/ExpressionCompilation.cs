@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using Rdl.Model.Diagnostics;
+
+namespace Renderer.Host.Expressions;
+
+/// <summary>
+/// The result of compiling a report's expressions: on success the assembly image the sandbox loads
+/// (<see cref="AssemblyImage"/>); on failure every compile error as an EXP3001/EXP3002 diagnostic.
+/// </summary>
+public sealed record ExpressionCompilation(bool Success, ImmutableArray<RdlDiagnostic> Diagnostics, byte[] AssemblyImage, int ExpressionCount)
+{
+    public static ExpressionCompilation Failed(ImmutableArray<RdlDiagnostic> diagnostics, int expressionCount) =>
+        new(false, diagnostics, [], expressionCount);
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.VisualBasic;
+using Rdl.Model.Definitions;
+using Rdl.Model.Diagnostics;
+using Rdl.Model.Expressions;
+
+namespace Renderer.Host.Expressions;
+
+/// <summary>
+/// Compiles every '=' expression of a report (in <see cref="ExpressionCollector"/> order) and its Code block
+/// into one VB assembly in memory. Expression i becomes <c>ReportExpressions.E{i}()</c>, which the sandbox's
+/// <c>CompiledExpressionEvaluator</c> binds by index. Every compile error is returned, mapped to the RDL.
+/// </summary>
+public static class ExpressionCompiler
+{
+    /// <summary>Changes whenever the generated code changes shape; part of the cache key.</summary>
+    public const string GeneratorVersion = "vb-expressions-1";
+
+    private static readonly VisualBasicParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly VisualBasicCompilationOptions CompilationOptions = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        optionStrict: OptionStrict.Off,
+        optionExplicit: true,
+        optionCompareText: false,
+        optionInfer: true,
+        optimizationLevel: OptimizationLevel.Release,
+        embedVbCoreRuntime: false,
+        deterministic: true);
+
+    public static ExpressionCompilation Compile(ReportDefinition report, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var expressions = ExpressionCollector.Collect(report);
+        var rewritten = expressions.Select(e => AggregateRewriter.Rewrite(e.Code)).ToImmutableArray();
+        var source = VbSourceBuilder.Build(expressions, rewritten, report.Code, report.CodeLocation, fileName);
+        var mapper = new CompileDiagnosticMapper(source, fileName, report.Code, report.CodeLocation);
+
+        var errors = new List<(int Order, RdlDiagnostic Diagnostic)>();
+        foreach (var region in source.Expressions)
+            foreach (var error in region.Rewritten.SyntaxErrors)
+                errors.Add((region.FunctionStart, mapper.FromSyntaxError(region, error)));
+
+        ImmutableArray<MetadataReference> references;
+        try
+        {
+            references = CompilationReferences.All;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or BadImageFormatException)
+        {
+            var diagnostic = RdlDiagnostic.Error("EXP3000", $"The expression compiler could not load its references: {ex.Message}", new SourceLocation(fileName, 0, 0));
+            return ExpressionCompilation.Failed([diagnostic], expressions.Length);
+        }
+
+        var tree = VisualBasicSyntaxTree.ParseText(source.Text, ParseOptions, path: fileName, encoding: Encoding.UTF8);
+        var compilation = VisualBasicCompilation.Create("ReportExpressions_" + ShortHash(source.Text), [tree], references, CompilationOptions);
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        foreach (var error in result.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+            errors.Add((error.Location.IsInSource ? error.Location.SourceSpan.Start : int.MaxValue, mapper.FromCompilation(error)));
+
+        if (errors.Count > 0 || !result.Success)
+        {
+            var ordered = errors.OrderBy(e => e.Order).Select(e => e.Diagnostic).Distinct().ToImmutableArray();
+            return ExpressionCompilation.Failed(ordered, expressions.Length);
+        }
+        return new ExpressionCompilation(true, [], image.ToArray(), expressions.Length);
+    }
+
+    private static string ShortHash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}

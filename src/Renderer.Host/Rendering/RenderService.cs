@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using DataBroker.Queries;
+using Rdl.Model.Diagnostics;
+using Renderer.Host.Catalog;
+using Renderer.Host.Expressions;
+using Renderer.Host.Sandboxing;
+using Renderer.Sandbox;
+
+namespace Renderer.Host.Rendering;
+
+/// <summary>
+/// One render, end to end on the trusted side: check the format and parameters, get the compiled expressions (cached),
+/// start a fresh sandbox and answer its data requests through the broker.
+/// </summary>
+public sealed class RenderService(CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ILogger<RenderService> logger)
+{
+    public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx" };
+
+    public async Task<RenderResult> RenderAsync(
+        CatalogEntry entry,
+        string format,
+        IEnumerable<KeyValuePair<string, string?[]>> parameters,
+        string userId,
+        CancellationToken cancellationToken)
+    {
+        if (!Formats.Contains(format))
+        {
+            return RenderResult.Failed(RenderFailure.BadRequest,
+                [RdlDiagnostic.Error("PRM8004", $"The format '{format}' is not supported; use one of: {string.Join(", ", Formats)}.", SourceLocation.None)]);
+        }
+        var bag = new DiagnosticBag();
+        var typed = ParameterParser.Parse(entry.Definition, parameters, bag);
+        if (bag.HasErrors) return RenderResult.Failed(RenderFailure.BadRequest, bag.ToImmutable());
+
+        var compiled = compiler.GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
+        if (!compiled.Success) return RenderResult.Failed(RenderFailure.ReportError, compiled.Diagnostics);
+
+        var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, DateTime.Now, userId);
+        var result = await launcher.RenderAsync(input, new BrokerDataHandler(broker, entry.Definition), cancellationToken);
+        if (!result.Success)
+        {
+            logger.LogWarning("Render of {Report} ended with {Outcome} (exit code {ExitCode}); sandbox stderr: {Stderr}", entry.Name, result.Outcome, result.ExitCode, result.StandardErrorTail);
+            var failure = result.Outcome switch
+            {
+                SandboxOutcome.TimedOut => RenderFailure.Timeout,
+                SandboxOutcome.Completed => RenderFailure.ReportError,
+                _ => RenderFailure.SandboxFailure,
+            };
+            return RenderResult.Failed(failure, result.Diagnostics);
+        }
+        var output = result.Output!;
+        var diagnostics = compiled.Diagnostics.Where(d => !d.IsError).ToImmutableArray().AddRange(output.Diagnostics);
+        if (output.Diagnostics.Any(d => d.IsError) || output.Content.Length == 0)
+            return RenderResult.Failed(RenderFailure.ReportError, diagnostics);
+        return new RenderResult(RenderFailure.None, output.Content, output.ContentType, output.PageCount, diagnostics)
+        {
+            PeakMemoryBytes = output.PeakMemoryBytes,
+        };
+    }
+}

@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rdl.Model.Diagnostics;
+using Renderer.Sandbox;
+using Renderer.Sandbox.Protocol;
+
+namespace Renderer.Host.Sandboxing;
+
+/// <summary>
+/// Runs each render in a fresh Renderer.Sandbox process with an empty environment (see <see cref="SandboxEnvironment"/>),
+/// in its own temporary working folder, and talks to it over stdin/stdout. A crash (SBX7001), an exceeded time limit
+/// (SBX7003), a protocol error (SBX7004) or a failure to start (SBX7000) comes back as a failed
+/// <see cref="SandboxResult"/>, never as an exception; the child is always killed and reaped before this returns.
+/// Cancellation by the caller also kills the child, then throws <see cref="OperationCanceledException"/>.
+/// </summary>
+public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<SandboxLauncher> logger)
+{
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
+
+    public Task<SandboxResult> RenderAsync(RenderInput input, ISandboxDataHandler data, CancellationToken cancellationToken) =>
+        RenderAsync(input, data, onStarted: null, cancellationToken);
+
+    /// <param name="onStarted">Called with the child's process id once it runs (for tests and diagnostics).</param>
+    public async Task<SandboxResult> RenderAsync(RenderInput input, ISandboxDataHandler data, Action<int>? onStarted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(data);
+        cancellationToken.ThrowIfCancellationRequested();
+        var settings = options.Value;
+
+        var sandboxDll = settings.ResolveSandboxPath();
+        var runtimeConfig = Path.ChangeExtension(sandboxDll, ".runtimeconfig.json");
+        if (!File.Exists(sandboxDll) || !File.Exists(runtimeConfig))
+            return StartFailed(input, $"the sandbox is not installed ({Path.GetFileName(File.Exists(sandboxDll) ? runtimeConfig : sandboxDll)} was not found next to the host)");
+        var dotnet = DotnetMuxer.Find(settings.DotnetPath);
+        if (dotnet is null) return StartFailed(input, "the dotnet executable was not found");
+
+        var workingDirectory = Directory.CreateTempSubdirectory("rdl-sandbox-").FullName;
+        try
+        {
+            SandboxProcess process;
+            try
+            {
+                process = SandboxProcess.Start(dotnet, sandboxDll, SandboxEnvironment.Build(settings, workingDirectory), workingDirectory);
+            }
+            catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)
+            {
+                logger.LogError(ex, "The sandbox process for report {Report} could not be started", input.ReportName);
+                return StartFailed(input, ex.Message);
+            }
+
+            await using (process.ConfigureAwait(false))
+            {
+                onStarted?.Invoke(process.Id);
+                return await ConverseAsync(process, input, data, settings.TimeoutSeconds, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            TryDelete(workingDirectory);
+        }
+    }
+
+    private async Task<SandboxResult> ConverseAsync(SandboxProcess process, RenderInput input, ISandboxDataHandler data, int timeoutSeconds, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var conversation = new SandboxConversation(new FrameReader(process.Output), new FrameWriter(process.Input), data, logger, input.ReportName);
+
+        SandboxMessage? final = null;
+        Exception? failure = null;
+        using (linked.Token.Register(process.Kill))
+        {
+            try
+            {
+                final = await conversation.RunAsync(input, linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ProtocolException or EndOfStreamException or IOException or OperationCanceledException or ObjectDisposedException)
+            {
+                failure = ex;
+            }
+        }
+
+        if (final is not null && !timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var exitCode = await process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
+            return final switch
+            {
+                RenderResultMessage result => new SandboxResult(SandboxOutcome.Completed, result.Output, result.Output.Diagnostics) { ExitCode = exitCode, StandardErrorTail = process.StandardErrorTail() },
+                RenderFailedMessage failed => Failed(process, exitCode, SandboxOutcome.RenderFailed, input, failed.Diagnostics),
+                _ => throw new InvalidOperationException("Unreachable: the conversation returns only final messages."),
+            };
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            process.Kill();
+            await process.WaitForExitAsync(TimeSpan.Zero).ConfigureAwait(false);
+            throw new OperationCanceledException("The render was cancelled.", failure, cancellationToken);
+        }
+        if (timeout.IsCancellationRequested)
+        {
+            process.Kill();
+            var exitCode = await process.WaitForExitAsync(TimeSpan.Zero).ConfigureAwait(false);
+            return Failed(process, exitCode, SandboxOutcome.TimedOut, input, Error("SBX7003",
+                $"The render of report '{input.ReportName}' exceeded the time limit of {timeoutSeconds} s and was stopped", input));
+        }
+        if (failure is ProtocolException)
+        {
+            process.Kill();
+            var exitCode = await process.WaitForExitAsync(TimeSpan.Zero).ConfigureAwait(false);
+            return Failed(process, exitCode, SandboxOutcome.ProtocolError, input, Error("SBX7004",
+                $"The sandbox for report '{input.ReportName}' was stopped after a protocol error: {failure.Message}", input));
+        }
+        {
+            // The pipes broke: the process is ending (or ended); let it finish so its exit code is known.
+            var exitCode = await process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
+            return Failed(process, exitCode, SandboxOutcome.Crashed, input, Error("SBX7001",
+                $"The sandbox process for report '{input.ReportName}' exited unexpectedly ({DescribeExit(exitCode)})", input));
+        }
+    }
+
+    private SandboxResult Failed(SandboxProcess process, int exitCode, SandboxOutcome outcome, RenderInput input, ImmutableArray<RdlDiagnostic> diagnostics)
+    {
+        var stderr = process.StandardErrorTail();
+        logger.LogWarning("Sandbox render of report {Report} failed ({Outcome}, exit code {ExitCode}): {Diagnostics}\nSandbox stderr (tail):\n{Stderr}",
+            input.ReportName, outcome, exitCode, string.Join("; ", diagnostics), stderr);
+        return new SandboxResult(outcome, null, diagnostics) { ExitCode = exitCode, StandardErrorTail = stderr };
+    }
+
+    private static SandboxResult StartFailed(RenderInput input, string reason) =>
+        new(SandboxOutcome.StartFailed, null, Error("SBX7000", $"The sandbox for report '{input.ReportName}' could not be started: {reason}", input));
+
+    private static ImmutableArray<RdlDiagnostic> Error(string code, string message, RenderInput input) =>
+        [RdlDiagnostic.Error(code, message, new SourceLocation(input.FileName, 0, 0))];
+
+    /// <summary>On Unix a process ended by signal N reports exit code 128 + N.</summary>
+    internal static string DescribeExit(int exitCode) =>
+        OperatingSystem.IsWindows() || exitCode <= 128 || exitCode > 128 + 64
+            ? $"exit code {exitCode}"
+            : $"killed by signal {exitCode - 128}{SignalName(exitCode - 128)}";
+
+    private static string SignalName(int signal) => signal switch
+    {
+        6 => " (SIGABRT)",
+        9 => " (SIGKILL)",
+        11 => " (SIGSEGV)",
+        15 => " (SIGTERM)",
+        _ => string.Empty,
+    };
+
+    private void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "The sandbox working folder {Folder} could not be deleted", directory);
+        }
+    }
+}

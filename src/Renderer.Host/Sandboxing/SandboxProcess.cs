@@ -1,0 +1,151 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace Renderer.Host.Sandboxing;
+
+/// <summary>
+/// One running sandbox child: started with an explicit environment and argument list (no shell), stderr drained in
+/// the background (last 4 KB kept). Disposing kills the whole process tree if it still runs and reaps it.
+/// </summary>
+internal sealed class SandboxProcess : IAsyncDisposable
+{
+    private const int StderrTailBytes = 4096;
+    private static readonly TimeSpan StderrDrainGrace = TimeSpan.FromSeconds(2);
+
+    private readonly Process _process;
+    private readonly Task _stderrPump;
+    private readonly byte[] _tail = new byte[StderrTailBytes];
+    private readonly Lock _tailLock = new();
+    private long _tailWritten;
+
+    private SandboxProcess(Process process)
+    {
+        _process = process;
+        _stderrPump = Task.Run(DrainStderrAsync);
+    }
+
+    public int Id => _process.Id;
+
+    public Stream Input => _process.StandardInput.BaseStream;
+
+    public Stream Output => _process.StandardOutput.BaseStream;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts <paramref name="dotnet"/> <paramref name="sandboxDll"/> with exactly <paramref name="environment"/>.</summary>
+    public static SandboxProcess Start(string dotnet, string sandboxDll, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    {
+        var startInfo = new ProcessStartInfo(dotnet)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+            CreateNoWindow = true,
+        };
+        startInfo.ArgumentList.Add(sandboxDll);
+        startInfo.Environment.Clear();
+        foreach (var (name, value) in environment) startInfo.Environment[name] = value;
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("The sandbox process did not start.");
+        return new SandboxProcess(process);
+    }
+
+    /// <summary>Kills the process and its descendants; never throws.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException or AggregateException)
+        {
+            // Already gone, or could not be signalled (it then ends with its pipes).
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="grace"/> for the process to end by itself, kills it after that, reaps it and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan grace)
+    {
+        using (var graceCts = new CancellationTokenSource(grace))
+        {
+            try
+            {
+                await _process.WaitForExitAsync(graceCts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Kill();
+                await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        try
+        {
+            await _stderrPump.WaitAsync(StderrDrainGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A descendant still holds stderr open; the tail collected so far is enough.
+        }
+        return _process.ExitCode;
+    }
+
+    /// <summary>The last ~4 KB of stderr (UTF-8, possibly starting mid-character).</summary>
+    public string StandardErrorTail()
+    {
+        lock (_tailLock)
+        {
+            var length = (int)Math.Min(_tailWritten, StderrTailBytes);
+            var start = (int)(_tailWritten % StderrTailBytes);
+            var bytes = new byte[length];
+            if (_tailWritten <= StderrTailBytes) Array.Copy(_tail, bytes, length);
+            else
+            {
+                Array.Copy(_tail, start, bytes, 0, StderrTailBytes - start);
+                Array.Copy(_tail, 0, bytes, StderrTailBytes - start, start);
+            }
+            return Encoding.UTF8.GetString(bytes);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        try
+        {
+            await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await _stderrPump.WaitAsync(StderrDrainGrace).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+        }
+        _process.Dispose();
+    }
+
+    private async Task DrainStderrAsync()
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            var stream = _process.StandardError.BaseStream;
+            int read;
+            while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0) Append(buffer.AsSpan(0, read));
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> data)
+    {
+        lock (_tailLock)
+        {
+            foreach (var b in data.Length > StderrTailBytes ? data[^StderrTailBytes..] : data)
+            {
+                _tail[(int)(_tailWritten % StderrTailBytes)] = b;
+                _tailWritten++;
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using SkiaSharp;
+
+namespace Renderer.Sandbox.Layout.Text;
+
+/// <summary>
+/// The fonts shipped inside the assembly (Fonts/*.ttf, SIL OFL 1.1) and the mapping from report font families to them.
+/// Output never depends on the fonts installed on the machine: every family, known or not, resolves to a shipped face.
+/// Thread-safe; each face is loaded from its embedded resource once, on first use.
+/// </summary>
+internal sealed class FontLibrary
+{
+    private const string ResourcePrefix = "Renderer.Sandbox.Fonts.";
+
+    /// <summary>Report family (case-insensitive) to shipped family. Documented in Fonts/README.md; keep both in sync.</summary>
+    private static readonly FrozenDictionary<string, ShippedFamily> FamilyMap = new Dictionary<string, ShippedFamily>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Arial"] = ShippedFamily.LiberationSans,
+        ["Helvetica"] = ShippedFamily.LiberationSans,
+        ["Arial Narrow"] = ShippedFamily.LiberationSans,
+        ["Verdana"] = ShippedFamily.LiberationSans,
+        ["Tahoma"] = ShippedFamily.LiberationSans,
+        ["Segoe UI"] = ShippedFamily.LiberationSans,
+        ["Microsoft Sans Serif"] = ShippedFamily.LiberationSans,
+        ["Liberation Sans"] = ShippedFamily.LiberationSans,
+        ["sans-serif"] = ShippedFamily.LiberationSans,
+        ["Times New Roman"] = ShippedFamily.LiberationSerif,
+        ["Times"] = ShippedFamily.LiberationSerif,
+        ["Georgia"] = ShippedFamily.LiberationSerif,
+        ["Liberation Serif"] = ShippedFamily.LiberationSerif,
+        ["serif"] = ShippedFamily.LiberationSerif,
+        ["Courier New"] = ShippedFamily.LiberationMono,
+        ["Courier"] = ShippedFamily.LiberationMono,
+        ["Consolas"] = ShippedFamily.LiberationMono,
+        ["Lucida Console"] = ShippedFamily.LiberationMono,
+        ["Liberation Mono"] = ShippedFamily.LiberationMono,
+        ["monospace"] = ShippedFamily.LiberationMono,
+        ["Calibri"] = ShippedFamily.Carlito,
+        ["Carlito"] = ShippedFamily.Carlito,
+        ["Cambria"] = ShippedFamily.Caladea,
+        ["Caladea"] = ShippedFamily.Caladea,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] FileStems = ["LiberationSans", "LiberationSerif", "LiberationMono", "Carlito", "Caladea"];
+
+    private static readonly string[] FaceSuffixes = ["Regular", "Bold", "Italic", "BoldItalic"];
+
+    private readonly Lazy<SKTypeface>[] faces;
+
+    public FontLibrary()
+    {
+        faces = new Lazy<SKTypeface>[FileStems.Length * FaceSuffixes.Length];
+        for (var i = 0; i < faces.Length; i++)
+        {
+            var resourceName = ResourcePrefix + FileStems[i / FaceSuffixes.Length] + "-" + FaceSuffixes[i % FaceSuffixes.Length] + ".ttf";
+            faces[i] = new Lazy<SKTypeface>(() => Load(resourceName), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+    }
+
+    /// <summary>The process-wide library; typefaces are immutable and shared by all renders.</summary>
+    public static FontLibrary Shared { get; } = new();
+
+    /// <summary>Report font families understood by <see cref="Resolve"/>; any other family falls back to Liberation Sans.</summary>
+    public static IReadOnlyCollection<string> KnownFamilies => FamilyMap.Keys;
+
+    /// <summary>
+    /// The shipped typeface for a report font family. Case-insensitive; a CSS-style list ("Segoe UI, Arial") uses its
+    /// first known entry; unknown families get Liberation Sans.
+    /// </summary>
+    public SKTypeface Resolve(string family, bool bold, bool italic)
+    {
+        var index = (int)MapFamily(family) * FaceSuffixes.Length + (bold ? 1 : 0) + (italic ? 2 : 0);
+        return faces[index].Value;
+    }
+
+    /// <summary>The shipped family name a report family resolves to, e.g. "Liberation Sans" for "Arial".</summary>
+    public static string ResolveFamilyName(string family) => MapFamily(family) switch
+    {
+        ShippedFamily.LiberationSerif => "Liberation Serif",
+        ShippedFamily.LiberationMono => "Liberation Mono",
+        ShippedFamily.Carlito => "Carlito",
+        ShippedFamily.Caladea => "Caladea",
+        _ => "Liberation Sans",
+    };
+
+    private static ShippedFamily MapFamily(string? family)
+    {
+        if (string.IsNullOrEmpty(family))
+        {
+            return ShippedFamily.LiberationSans;
+        }
+
+        if (FamilyMap.TryGetValue(family, out var direct))
+        {
+            return direct;
+        }
+
+        return MapSlow(family);
+    }
+
+    private static ShippedFamily MapSlow(string family)
+    {
+        foreach (var range in family.AsSpan().Split(','))
+        {
+            var candidate = family.AsSpan()[range].Trim().Trim("'\"").Trim();
+            if (FamilyMap.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(candidate, out var mapped))
+            {
+                return mapped;
+            }
+        }
+
+        return ShippedFamily.LiberationSans;
+    }
+
+    private static SKTypeface Load(string resourceName)
+    {
+        using var stream = typeof(FontLibrary).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Embedded font '{resourceName}' is missing from {Assembly.GetExecutingAssembly().GetName().Name}.");
+        using var data = SKData.Create(stream);
+        return SKTypeface.FromData(data)
+            ?? throw new InvalidOperationException($"Embedded font '{resourceName}' could not be loaded.");
+    }
+
+    private enum ShippedFamily
+    {
+        LiberationSans = 0,
+        LiberationSerif = 1,
+        LiberationMono = 2,
+        Carlito = 3,
+        Caladea = 4,
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Renderer.Sandbox.Pages;
+using SkiaSharp;
+
+namespace Renderer.Sandbox.Layout.Text;
+
+/// <summary>
+/// One configured <see cref="SKFont"/> per (typeface, size), shared by text measurement and the writers so both use
+/// identical settings (unhinted, linear metrics, subpixel positioning: advances are exact font-unit widths).
+/// Thread-safe. Fonts live as long as the cache.
+/// </summary>
+internal sealed class SkiaFontCache
+{
+    private readonly ConcurrentDictionary<(SKTypeface Typeface, float Size), SKFont> fonts = new();
+
+    // Style -> font without allocating: layout measures hundreds of thousands of strings.
+    private readonly ConcurrentDictionary<StyleKey, SKFont> byStyle = new();
+
+    public SkiaFontCache(FontLibrary library)
+    {
+        Library = library;
+    }
+
+    public static SkiaFontCache Shared { get; } = new(FontLibrary.Shared);
+
+    public FontLibrary Library { get; }
+
+    public SKFont Get(TextStyle style)
+    {
+        var key = new StyleKey(style.FontFamily ?? string.Empty, style.Bold, style.Italic, (float)style.FontSize);
+        return byStyle.TryGetValue(key, out var font)
+            ? font
+            : byStyle.GetOrAdd(key, k => Get(Library.Resolve(k.Family, k.Bold, k.Italic), k.Size));
+    }
+
+    public SKFont Get(SKTypeface typeface, float size) => fonts.GetOrAdd((typeface, size), static key => Create(key.Typeface, key.Size));
+
+    private static SKFont Create(SKTypeface typeface, float size) => new(typeface, size > 0 ? size : 10f)
+    {
+        Hinting = SKFontHinting.None,
+        Subpixel = true,
+        LinearMetrics = true,
+        Edging = SKFontEdging.Antialias,
+    };
+
+    private readonly record struct StyleKey(string Family, bool Bold, bool Italic, float Size) : IEquatable<StyleKey>
+    {
+        public bool Equals(StyleKey other) =>
+            Bold == other.Bold && Italic == other.Italic && Size.Equals(other.Size)
+            && string.Equals(Family, other.Family, StringComparison.OrdinalIgnoreCase);
+
+        public override int GetHashCode() =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Family), Bold, Italic, Size);
+    }
+}

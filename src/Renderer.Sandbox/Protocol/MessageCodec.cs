@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using System.Text;
+using Rdl.Model.Diagnostics;
+
+namespace Renderer.Sandbox.Protocol;
+
+/// <summary>Encodes messages into frame payloads and decodes them back; decoding validates every field.</summary>
+public static class MessageCodec
+{
+    public static void Encode(SandboxMessage message, PayloadWriter writer)
+    {
+        switch (message)
+        {
+            case HelloMessage hello:
+                var magic = Encoding.ASCII.GetBytes(hello.Magic);
+                if (magic.Length != 4) throw new ArgumentException("The hello magic must be four ASCII characters.", nameof(message));
+                foreach (var b in magic) writer.WriteByte(b);
+                writer.WriteInt32(hello.Version);
+                break;
+            case RenderRequestMessage request:
+                EncodeInput(request.Input, writer);
+                break;
+            case DataRequestMessage request:
+                writer.WriteInt32(request.RequestId);
+                writer.WriteString(request.DataSetName);
+                writer.WriteCount(request.Parameters.Count);
+                foreach (var (name, value) in request.Parameters)
+                {
+                    writer.WriteString(name);
+                    ValueCodec.Write(writer, value);
+                }
+                break;
+            case DataColumnsMessage columns:
+                writer.WriteInt32(columns.RequestId);
+                writer.WriteCount(columns.Columns.Count);
+                foreach (var column in columns.Columns) writer.WriteString(column);
+                break;
+            case DataRowsMessage rows:
+                writer.WriteInt32(rows.RequestId);
+                writer.WriteCount(rows.Rows.Count);
+                foreach (var row in rows.Rows) ValueCodec.WriteArray(writer, row);
+                break;
+            case DataEndMessage end:
+                writer.WriteInt32(end.RequestId);
+                break;
+            case DataErrorMessage error:
+                writer.WriteInt32(error.RequestId);
+                writer.WriteString(error.Message);
+                break;
+            case RenderResultMessage result:
+                writer.WriteBytes(result.Output.Content);
+                writer.WriteString(result.Output.ContentType);
+                writer.WriteInt32(result.Output.PageCount);
+                writer.WriteInt64(result.Output.PeakMemoryBytes);
+                EncodeDiagnostics(result.Output.Diagnostics, writer);
+                break;
+            case RenderFailedMessage failed:
+                EncodeDiagnostics(failed.Diagnostics, writer);
+                break;
+            case LogMessage log:
+                writer.WriteByte((byte)log.Level);
+                writer.WriteString(log.Text);
+                break;
+            default:
+                throw new ArgumentException($"Unknown message {message.GetType().Name}.", nameof(message));
+        }
+    }
+
+    public static SandboxMessage Decode(MessageType type, ReadOnlyMemory<byte> payload)
+    {
+        var reader = new PayloadReader(payload);
+        SandboxMessage message = type switch
+        {
+            MessageType.Hello => DecodeHello(reader),
+            MessageType.RenderRequest => new RenderRequestMessage(DecodeInput(reader)),
+            MessageType.DataRequest => new DataRequestMessage(reader.ReadInt32(), reader.ReadString(), DecodeValues(reader)),
+            MessageType.DataColumns => new DataColumnsMessage(reader.ReadInt32(), DecodeStrings(reader)),
+            MessageType.DataRows => new DataRowsMessage(reader.ReadInt32(), DecodeRows(reader)),
+            MessageType.DataEnd => new DataEndMessage(reader.ReadInt32()),
+            MessageType.DataError => new DataErrorMessage(reader.ReadInt32(), reader.ReadString()),
+            MessageType.RenderResult => DecodeResult(reader),
+            MessageType.RenderFailed => new RenderFailedMessage(DecodeDiagnostics(reader)),
+            MessageType.Log => new LogMessage(DecodeLogLevel(reader.ReadByte()), reader.ReadString()),
+            _ => throw new ProtocolException($"Unknown message type {(byte)type}."),
+        };
+        reader.EnsureEnd();
+        return message;
+    }
+
+    private static HelloMessage DecodeHello(PayloadReader reader)
+    {
+        Span<byte> magic = [reader.ReadByte(), reader.ReadByte(), reader.ReadByte(), reader.ReadByte()];
+        return new HelloMessage(Encoding.ASCII.GetString(magic), reader.ReadInt32());
+    }
+
+    private static void EncodeInput(RenderInput input, PayloadWriter writer)
+    {
+        writer.WriteString(input.ReportName);
+        writer.WriteString(input.FileName);
+        writer.WriteBytes(input.RdlBytes);
+        writer.WriteBytes(input.AssemblyImage);
+        writer.WriteString(input.Format);
+        writer.WriteCount(input.Parameters.Count);
+        foreach (var (name, values) in input.Parameters)
+        {
+            writer.WriteString(name);
+            ValueCodec.WriteArray(writer, values);
+        }
+        writer.WriteDateTime(input.ExecutionTime);
+        writer.WriteString(input.UserId);
+    }
+
+    private static RenderInput DecodeInput(PayloadReader reader)
+    {
+        var reportName = reader.ReadString();
+        var fileName = reader.ReadString();
+        var rdl = reader.ReadBytes();
+        var assembly = reader.ReadBytes();
+        var format = reader.ReadString();
+        var count = reader.ReadCount(minElementSize: 8);
+        var parameters = new Dictionary<string, object?[]>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            var name = reader.ReadString();
+            if (!parameters.TryAdd(name, ValueCodec.ReadArray(reader))) throw new ProtocolException($"Parameter '{name}' appears twice.");
+        }
+        return new RenderInput(reportName, fileName, rdl, assembly, format, parameters, reader.ReadDateTime(), reader.ReadString());
+    }
+
+    private static Dictionary<string, object?> DecodeValues(PayloadReader reader)
+    {
+        var count = reader.ReadCount(minElementSize: 5);
+        var values = new Dictionary<string, object?>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            var name = reader.ReadString();
+            if (!values.TryAdd(name, ValueCodec.Read(reader))) throw new ProtocolException($"Parameter '{name}' appears twice.");
+        }
+        return values;
+    }
+
+    private static string[] DecodeStrings(PayloadReader reader)
+    {
+        var strings = new string[reader.ReadCount(minElementSize: 4)];
+        for (int i = 0; i < strings.Length; i++) strings[i] = reader.ReadString();
+        return strings;
+    }
+
+    private static object?[][] DecodeRows(PayloadReader reader)
+    {
+        var rows = new object?[reader.ReadCount(minElementSize: 4)][];
+        for (int i = 0; i < rows.Length; i++) rows[i] = ValueCodec.ReadArray(reader);
+        return rows;
+    }
+
+    private static RenderResultMessage DecodeResult(PayloadReader reader)
+    {
+        var content = reader.ReadBytes();
+        var contentType = reader.ReadString();
+        var pageCount = reader.ReadInt32();
+        var peak = reader.ReadInt64();
+        var diagnostics = DecodeDiagnostics(reader);
+        return new RenderResultMessage(new RenderOutput(content, contentType, pageCount, diagnostics) { PeakMemoryBytes = peak });
+    }
+
+    private static void EncodeDiagnostics(ImmutableArray<RdlDiagnostic> diagnostics, PayloadWriter writer)
+    {
+        var items = diagnostics.IsDefault ? [] : diagnostics;
+        writer.WriteCount(items.Length);
+        foreach (var d in items)
+        {
+            writer.WriteString(d.Code);
+            writer.WriteByte((byte)d.Severity);
+            writer.WriteString(d.Message);
+            writer.WriteString(d.Location.File);
+            writer.WriteInt32(d.Location.Line);
+            writer.WriteInt32(d.Location.Column);
+            writer.WriteNullableString(d.ObjectPath);
+            writer.WriteNullableString(d.Expression);
+        }
+    }
+
+    private static ImmutableArray<RdlDiagnostic> DecodeDiagnostics(PayloadReader reader)
+    {
+        var count = reader.ReadCount(minElementSize: 29);
+        var builder = ImmutableArray.CreateBuilder<RdlDiagnostic>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var code = reader.ReadString();
+            var severity = reader.ReadByte();
+            if (severity > (byte)DiagnosticSeverity.Error) throw new ProtocolException($"Invalid diagnostic severity {severity}.");
+            var message = reader.ReadString();
+            var location = new SourceLocation(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
+            builder.Add(new RdlDiagnostic(code, (DiagnosticSeverity)severity, message, location, reader.ReadNullableString(), reader.ReadNullableString()));
+        }
+        return builder.MoveToImmutable();
+    }
+
+    private static SandboxLogLevel DecodeLogLevel(byte level) =>
+        level <= (byte)SandboxLogLevel.Error ? (SandboxLogLevel)level : throw new ProtocolException($"Invalid log level {level}.");
+}

@@ -1,0 +1,131 @@
+using Renderer.Sandbox.Layout.Text;
+using Renderer.Sandbox.Pages;
+using SkiaSharp;
+
+namespace Renderer.Sandbox.Writers.Pdf;
+
+/// <summary>
+/// Writes a <see cref="PaginatedDocument"/> as PDF through Skia's PDF backend. Coordinates are points with the origin
+/// top-left, as in the page model (Skia flips to PDF space itself). Text is drawn with the shipped fonts, which Skia
+/// embeds with ToUnicode maps, so it stays selectable and extractable. Output is deterministic for a given document
+/// and timestamp. Thread-safe: each <see cref="Write"/> call uses its own canvas and paints.
+/// </summary>
+internal sealed class PdfDocumentWriter
+{
+    /// <summary>Creation/modification date written when none is given, so identical input gives identical bytes.</summary>
+    public static readonly DateTime DefaultTimestamp = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private readonly SkiaFontCache fonts;
+    private readonly DateTime timestamp;
+
+    public PdfDocumentWriter()
+        : this(SkiaFontCache.Shared, null)
+    {
+    }
+
+    /// <param name="fonts">Font cache (and through it the font library) to draw with; the shared one by default.</param>
+    /// <param name="timestamp">CreationDate/ModDate of the document; <see cref="DefaultTimestamp"/> when null.</param>
+    public PdfDocumentWriter(SkiaFontCache? fonts, DateTime? timestamp)
+    {
+        this.fonts = fonts ?? SkiaFontCache.Shared;
+        this.timestamp = timestamp ?? DefaultTimestamp;
+    }
+
+    public void Write(PaginatedDocument document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = document.Title ?? string.Empty,
+            Creator = "Renderer",
+            Producer = "Renderer (SkiaSharp PDF)",
+            RasterDpi = 300,
+            EncodingQuality = 101,
+            Creation = timestamp,
+            Modified = timestamp,
+        };
+
+        using (var pdf = SKDocument.CreatePdf(output, metadata)
+            ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document."))
+        using (var painter = new PdfStrokePainter())
+        using (var textPaint = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true })
+        {
+            foreach (var page in document.Pages)
+            {
+                var canvas = pdf.BeginPage((float)page.Width, (float)page.Height);
+                foreach (var item in page.Items)
+                {
+                    DrawItem(canvas, item, painter, textPaint);
+                }
+
+                pdf.EndPage();
+            }
+
+            if (document.Pages.IsDefaultOrEmpty)
+            {
+                // A PDF needs at least one page; write a blank A4 page rather than an invalid file.
+                pdf.BeginPage(595.276f, 841.89f);
+                pdf.EndPage();
+            }
+
+            pdf.Close();
+        }
+
+        output.Flush();
+    }
+
+    private void DrawItem(SKCanvas canvas, PageItem item, PdfStrokePainter painter, SKPaint textPaint)
+    {
+        switch (item)
+        {
+            case TextItem text:
+                painter.DrawBox(canvas, text.Bounds, text.Box);
+                DrawText(canvas, text, textPaint);
+                break;
+            case RectangleItem rectangle:
+                painter.DrawBox(canvas, rectangle.Bounds, rectangle.Box);
+                break;
+            case LineItem line:
+                painter.DrawLine(canvas, line.Bounds, line.Stroke);
+                break;
+        }
+    }
+
+    private void DrawText(SKCanvas canvas, TextItem item, SKPaint paint)
+    {
+        if (item.Lines.IsDefaultOrEmpty || item.Style.Color.IsTransparent)
+        {
+            return;
+        }
+
+        var bounds = item.Bounds;
+        var font = fonts.Get(item.Style);
+        paint.Color = PdfStrokePainter.ToColor(item.Style.Color);
+        var underline = item.Style.Underline ? SkiaTextMeasurer.ReadMetrics(font) : (FontMetrics?)null;
+
+        canvas.Save();
+        canvas.ClipRect(new SKRect((float)bounds.X, (float)bounds.Y, (float)bounds.Right, (float)bounds.Bottom));
+        foreach (var line in item.Lines)
+        {
+            if (string.IsNullOrEmpty(line.Text))
+            {
+                continue;
+            }
+
+            var x = (float)(bounds.X + line.X);
+            var baseline = (float)(bounds.Y + line.Baseline);
+            var text = line.Text.Contains('\t') ? line.Text.Replace('\t', ' ') : line.Text;
+            canvas.DrawText(text, x, baseline, SKTextAlign.Left, font, paint);
+            if (underline is { } metrics)
+            {
+                var width = line.Width > 0 ? (float)line.Width : font.MeasureText(text);
+                var top = baseline + (float)metrics.UnderlinePosition;
+                canvas.DrawRect(new SKRect(x, top, x + width, top + (float)metrics.UnderlineThickness), paint);
+            }
+        }
+
+        canvas.Restore();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Renderer.Sandbox.Pages;
+
+namespace Renderer.Sandbox.Writers.Xlsx;
+
+/// <summary>How a cell value is stored in the sheet.</summary>
+internal enum ExcelValueKind : byte
+{
+    Blank,
+    Number,
+    Text,
+    Boolean,
+
+    /// <summary>A point in time, stored as an OLE Automation date serial with a date number format.</summary>
+    DateTime,
+
+    /// <summary>A <see cref="TimeSpan"/>, stored as a number of days with an elapsed-time number format.</summary>
+    Duration,
+}
+
+/// <summary>
+/// A typed cell value (number, text, date, bool), in the spirit of ClosedXML's XLCellValue: numbers and dates keep
+/// their numeric value so Excel can sort, sum and format them; text is kept as text.
+/// </summary>
+internal readonly struct ExcelCellValue
+{
+    /// <summary>Excel's limit on the characters of one cell.</summary>
+    public const int MaxTextLength = 32767;
+
+    private static readonly DateTime ExcelEpochLeapBug = new(1900, 3, 1);
+    private static readonly DateTime ExcelFirstDate = new(1900, 1, 1);
+
+    private ExcelCellValue(ExcelValueKind kind, double number, string? text)
+    {
+        Kind = kind;
+        Number = number;
+        Text = text;
+    }
+
+    public static ExcelCellValue Blank => default;
+
+    public ExcelValueKind Kind { get; }
+
+    /// <summary>The numeric value for Number, DateTime (Excel serial), Duration (days) and Boolean (0/1).</summary>
+    public double Number { get; }
+
+    /// <summary>The text for <see cref="ExcelValueKind.Text"/>.</summary>
+    public string? Text { get; }
+
+    public bool IsBlank => Kind == ExcelValueKind.Blank;
+
+    public static ExcelCellValue FromNumber(double value)
+        => double.IsFinite(value) ? new(ExcelValueKind.Number, value, null) : FromText(value.ToString(CultureInfo.InvariantCulture));
+
+    public static ExcelCellValue FromBoolean(bool value) => new(ExcelValueKind.Boolean, value ? 1 : 0, null);
+
+    public static ExcelCellValue FromText(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return Blank;
+        }
+
+        return new(ExcelValueKind.Text, 0, value.Length > MaxTextLength ? value[..MaxTextLength] : value);
+    }
+
+    /// <summary>A date as an Excel serial number (1900 date system); dates Excel cannot show become text.</summary>
+    public static ExcelCellValue FromDateTime(DateTime value, string fallbackText)
+    {
+        if (value < ExcelFirstDate)
+        {
+            return FromText(fallbackText);
+        }
+
+        var serial = value.ToOADate();
+
+        // Excel counts the non-existent 1900-02-29 (Lotus compatibility); OLE dates do not.
+        if (value < ExcelEpochLeapBug)
+        {
+            serial -= 1;
+        }
+
+        return new(ExcelValueKind.DateTime, serial, null);
+    }
+
+    public static ExcelCellValue FromDuration(TimeSpan value) => new(ExcelValueKind.Duration, value.TotalDays, null);
+
+    /// <summary>The value of a text item: typed values stay typed; anything else falls back to the rendered text.</summary>
+    public static ExcelCellValue FromItem(TextItem item) => item.Value switch
+    {
+        null => FromText(item.Text),
+        string s => FromText(s),
+        double d => FromNumber(d),
+        float f => FromNumber(double.Parse(f.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)), // 0.1f stays 0.1
+        decimal m => FromNumber((double)m),
+        int i => FromNumber(i),
+        long l => FromNumber(l),
+        short s => FromNumber(s),
+        byte b => FromNumber(b),
+        sbyte b => FromNumber(b),
+        uint u => FromNumber(u),
+        ulong u => FromNumber(u),
+        ushort u => FromNumber(u),
+        bool b => FromBoolean(b),
+        DateTime dt => FromDateTime(dt, item.Text),
+        DateTimeOffset dto => FromDateTime(dto.DateTime, item.Text),
+        DateOnly date => FromDateTime(date.ToDateTime(TimeOnly.MinValue), item.Text),
+        TimeSpan ts => FromDuration(ts),
+        _ => FromText(item.Text),
+    };
+
+    /// <summary>The invariant text written into the cell's &lt;v&gt; element for numeric kinds.</summary>
+    public string FormatNumber() => Kind == ExcelValueKind.Boolean
+        ? (Number != 0 ? "1" : "0")
+        : Number.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,127 @@
+using Renderer.Sandbox.Pages;
+
+namespace Renderer.Sandbox.Writers.Xlsx;
+
+/// <summary>
+/// The sheet's column grid, computed in one pass over all pages before any row is written: every distinct left and
+/// right edge (rounded to 0.1 pt) of the exported items is a column boundary, so each interval between two
+/// consecutive edges is one column and an item spanning several intervals becomes a merged cell.
+/// Also decides which page items are exported at all (<see cref="IsExported"/>).
+/// </summary>
+internal sealed class SheetGrid
+{
+    /// <summary>Excel's column limit.</summary>
+    public const int MaxColumns = 16384;
+
+    /// <summary>
+    /// Points per Excel width unit. Column widths are stored in characters of the workbook's default font
+    /// (Calibri 11, maximum digit width 7 px at 96 dpi); the stored width of a column P pixels wide is P / 7,
+    /// and 7 px = 5.25 pt, so width = points / 5.25.
+    /// </summary>
+    public const double PointsPerCharacter = 5.25;
+
+    /// <summary>Excel's maximum column width in characters.</summary>
+    public const double MaxWidthCharacters = 255;
+
+    private readonly long[] _edges;
+
+    private SheetGrid(long[] edges, long rowCount)
+    {
+        _edges = edges;
+        RowCount = rowCount;
+    }
+
+    public int ColumnCount => Math.Max(0, _edges.Length - 1);
+
+    /// <summary>Number of sheet rows all pages will produce (before Excel's row limit is applied).</summary>
+    public long RowCount { get; }
+
+    /// <summary>Rounds a coordinate to a key in tenths of a point.</summary>
+    public static long Key(double points) => (long)Math.Round(points * 10, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Whether an item goes to the sheet: body text and rectangles of every page plus the first page's header;
+    /// no footers, no later headers, no repeated table headers (each logical row appears once), no lines.
+    /// </summary>
+    public static bool IsExported(PageItem item, int pageIndex)
+    {
+        var regionOk = item.Region == PageRegion.Body || (item.Region == PageRegion.Header && pageIndex == 0);
+        return regionOk && item switch
+        {
+            TextItem text => text.Cell is not { IsRepeat: true },
+            RectangleItem => true,
+            _ => false,
+        };
+    }
+
+    public static SheetGrid Build(PaginatedDocument document)
+    {
+        var edges = new HashSet<long>();
+        var rowKeys = new HashSet<long>();
+        long rowCount = 0;
+        for (var p = 0; p < document.Pages.Length; p++)
+        {
+            rowKeys.Clear();
+            foreach (var item in document.Pages[p].Items)
+            {
+                if (!IsExported(item, p))
+                {
+                    continue;
+                }
+
+                edges.Add(Key(item.Bounds.X));
+                edges.Add(Key(item.Bounds.Right));
+                rowKeys.Add(Key(item.Bounds.Y));
+            }
+
+            rowCount += rowKeys.Count;
+        }
+
+        var sorted = edges.ToArray();
+        Array.Sort(sorted);
+        if (sorted.Length == 1)
+        {
+            // Only zero-width items: give them one 10 pt column.
+            sorted = [sorted[0], sorted[0] + 100];
+        }
+
+        if (sorted.Length > MaxColumns + 1)
+        {
+            sorted = sorted[..(MaxColumns + 1)];
+        }
+
+        return new SheetGrid(sorted, rowCount);
+    }
+
+    public double GetColumnWidthPoints(int column) => (_edges[column + 1] - _edges[column]) / 10.0;
+
+    /// <summary>The column width in Excel units (characters of the default font); see <see cref="PointsPerCharacter"/>.</summary>
+    public double GetColumnWidthCharacters(int column)
+        => Math.Min(MaxWidthCharacters, Math.Round(GetColumnWidthPoints(column) / PointsPerCharacter, 4));
+
+    /// <summary>The 0-based columns an item covers; false when it lies beyond Excel's column limit.</summary>
+    public bool TryGetColumnSpan(Bounds bounds, out int first, out int last)
+    {
+        first = IndexOfEdge(Key(bounds.X));
+        last = IndexOfEdge(Key(bounds.Right)) - 1;
+        if (first >= ColumnCount || ColumnCount == 0)
+        {
+            // Zero-width items on the rightmost edge still get the last column.
+            first = ColumnCount - 1;
+            if (first < 0 || Key(bounds.X) > _edges[^1])
+            {
+                last = -1;
+                return false;
+            }
+        }
+
+        last = Math.Clamp(last, first, ColumnCount - 1);
+        return true;
+    }
+
+    private int IndexOfEdge(long key)
+    {
+        var index = Array.BinarySearch(_edges, key);
+        return index >= 0 ? index : ~index;
+    }
+}

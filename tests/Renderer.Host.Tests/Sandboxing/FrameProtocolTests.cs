@@ -1,0 +1,145 @@
+using System.Buffers.Binary;
+using Rdl.Model.Diagnostics;
+using Renderer.Sandbox;
+using Renderer.Sandbox.Protocol;
+
+namespace Renderer.Host.Tests.Sandboxing;
+
+public sealed class FrameProtocolTests
+{
+    [Test]
+    public async Task A_render_request_keeps_every_input_field()
+    {
+        var input = new RenderInput("Sales", "Sales.rdl", "<Report/>"u8.ToArray(), [1, 2, 3], "pdf",
+            new Dictionary<string, object?[]> { ["Year"] = [2024], ["Regions"] = ["North", "South"], ["Empty"] = [] },
+            new DateTime(2024, 3, 1, 8, 30, 0, DateTimeKind.Local), @"DOMAIN\ann");
+
+        var decoded = (RenderRequestMessage)await RoundTripAsync(new RenderRequestMessage(input));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decoded.Input.ReportName, Is.EqualTo("Sales"));
+            Assert.That(decoded.Input.FileName, Is.EqualTo("Sales.rdl"));
+            Assert.That(decoded.Input.RdlBytes, Is.EqualTo(input.RdlBytes));
+            Assert.That(decoded.Input.AssemblyImage, Is.EqualTo(new byte[] { 1, 2, 3 }));
+            Assert.That(decoded.Input.Format, Is.EqualTo("pdf"));
+            Assert.That(decoded.Input.Parameters["Year"], Is.EqualTo(new object?[] { 2024 }));
+            Assert.That(decoded.Input.Parameters["Regions"], Is.EqualTo(new object?[] { "North", "South" }));
+            Assert.That(decoded.Input.Parameters["Empty"], Is.Empty);
+            Assert.That(decoded.Input.ExecutionTime, Is.EqualTo(input.ExecutionTime));
+            Assert.That(decoded.Input.ExecutionTime.Kind, Is.EqualTo(DateTimeKind.Local));
+            Assert.That(decoded.Input.UserId, Is.EqualTo(@"DOMAIN\ann"));
+        });
+    }
+
+    [Test]
+    public async Task A_render_result_keeps_content_and_every_diagnostic_field()
+    {
+        var diagnostics = new[]
+        {
+            new RdlDiagnostic("EXP3001", DiagnosticSeverity.Error, "Bad expression", new SourceLocation("Sales.rdl", 12, 5), "Tablix 'Sales' / Textbox 'Total'", "=Sum(x"),
+            RdlDiagnostic.Warning("LAY5001", "Overlap", SourceLocation.None),
+        };
+        var output = new RenderOutput([37, 80, 68, 70], "application/pdf", 3, [.. diagnostics]) { PeakMemoryBytes = 123_456_789 };
+
+        var decoded = (RenderResultMessage)await RoundTripAsync(new RenderResultMessage(output));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decoded.Output.Content, Is.EqualTo(output.Content));
+            Assert.That(decoded.Output.ContentType, Is.EqualTo("application/pdf"));
+            Assert.That(decoded.Output.PageCount, Is.EqualTo(3));
+            Assert.That(decoded.Output.PeakMemoryBytes, Is.EqualTo(123_456_789));
+            Assert.That(decoded.Output.Diagnostics, Is.EqualTo(diagnostics));
+        });
+    }
+
+    [Test]
+    public async Task Data_messages_round_trip()
+    {
+        var request = (DataRequestMessage)await RoundTripAsync(new DataRequestMessage(7, "Orders", new Dictionary<string, object?> { ["From"] = new DateTime(2024, 1, 1), ["Ids"] = new object?[] { 1, 2 } }));
+        var columns = (DataColumnsMessage)await RoundTripAsync(new DataColumnsMessage(7, ["Id", "Name"]));
+        var rows = (DataRowsMessage)await RoundTripAsync(new DataRowsMessage(7, [[1, "a"], [2, null]]));
+        var error = (DataErrorMessage)await RoundTripAsync(new DataErrorMessage(7, "no such table"));
+        var end = (DataEndMessage)await RoundTripAsync(new DataEndMessage(7));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.DataSetName, Is.EqualTo("Orders"));
+            Assert.That(request.Parameters["From"], Is.EqualTo(new DateTime(2024, 1, 1)));
+            Assert.That(request.Parameters["Ids"], Is.EqualTo(new object?[] { 1, 2 }));
+            Assert.That(columns.Columns, Is.EqualTo(new[] { "Id", "Name" }));
+            Assert.That(rows.Rows, Is.EqualTo(new object?[][] { [1, "a"], [2, null] }));
+            Assert.That(error.Message, Is.EqualTo("no such table"));
+            Assert.That(end.RequestId, Is.EqualTo(7));
+        });
+    }
+
+    [Test]
+    public void Hello_checks_magic_and_version()
+    {
+        Assert.That(async () => await ReadHelloAsync(new HelloMessage("RDLS", 1)), Throws.Nothing);
+        Assert.That(async () => await ReadHelloAsync(new HelloMessage("RDLS", 2)), Throws.TypeOf<ProtocolException>().With.Message.Contains("version 2"));
+        Assert.That(async () => await ReadHelloAsync(new HelloMessage("XXXX", 1)), Throws.TypeOf<ProtocolException>());
+    }
+
+    [Test]
+    public void A_frame_larger_than_the_limit_is_rejected_before_it_is_read()
+    {
+        var header = new byte[5];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, SandboxProtocol.MaxFrameSize + 1u);
+        header[4] = (byte)MessageType.DataRows;
+
+        Assert.That(async () => await new FrameReader(new MemoryStream(header)).ReadAsync(CancellationToken.None),
+            Throws.TypeOf<ProtocolException>().With.Message.Contains("limit"));
+    }
+
+    [Test]
+    public void Unknown_types_trailing_bytes_and_wrong_messages_are_protocol_errors()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(async () => await ReadRawAsync([0, 0, 0, 0, 200]), Throws.TypeOf<ProtocolException>(), "unknown type");
+            Assert.That(async () => await ReadRawAsync([5, 0, 0, 0, (byte)MessageType.DataEnd, 1, 0, 0, 0, 9]), Throws.TypeOf<ProtocolException>(), "trailing byte");
+            Assert.That(async () => await new FrameReader(Serialize(new DataEndMessage(1))).ReadExpectedAsync<HelloMessage>(CancellationToken.None),
+                Throws.TypeOf<ProtocolException>().With.Message.Contains("Hello"), "wrong message");
+        });
+    }
+
+    [Test]
+    public async Task The_end_of_the_stream_between_frames_is_null_and_inside_a_frame_an_error()
+    {
+        Assert.That(await new FrameReader(new MemoryStream()).ReadAsync(CancellationToken.None), Is.Null);
+        Assert.That(async () => await ReadRawAsync([9, 0, 0, 0, (byte)MessageType.DataEnd, 1]), Throws.TypeOf<EndOfStreamException>());
+        Assert.That(async () => await ReadRawAsync([9, 0]), Throws.TypeOf<EndOfStreamException>());
+    }
+
+    [Test]
+    public void Frames_are_length_prefixed_little_endian_with_a_type_byte()
+    {
+        var bytes = Serialize(new DataEndMessage(0x01020304)).ToArray();
+
+        Assert.That(bytes, Is.EqualTo(new byte[] { 4, 0, 0, 0, (byte)MessageType.DataEnd, 4, 3, 2, 1 }));
+    }
+
+    private static async Task<SandboxMessage> RoundTripAsync(SandboxMessage message)
+    {
+        var reader = new FrameReader(Serialize(message));
+        var decoded = await reader.ReadAsync(CancellationToken.None);
+        Assert.That(await reader.ReadAsync(CancellationToken.None), Is.Null, "exactly one frame");
+        Assert.That(decoded, Is.Not.Null);
+        return decoded!;
+    }
+
+    private static MemoryStream Serialize(SandboxMessage message)
+    {
+        var stream = new MemoryStream();
+        new FrameWriter(stream).WriteAsync(message, CancellationToken.None).GetAwaiter().GetResult();
+        stream.Position = 0;
+        return stream;
+    }
+
+    private static Task ReadHelloAsync(HelloMessage hello) => new FrameReader(Serialize(hello)).ReadHelloAsync(CancellationToken.None);
+
+    private static Task<SandboxMessage?> ReadRawAsync(byte[] bytes) => new FrameReader(new MemoryStream(bytes)).ReadAsync(CancellationToken.None);
+}
