@@ -11,14 +11,18 @@ internal static class Program
         var protocolIn = Console.OpenStandardInput();
         var protocolOut = Console.OpenStandardOutput();
         Console.SetOut(Console.Error);
+        int exitCode;
         try
         {
-            return await SandboxSession.RunAsync(protocolIn, protocolOut, CancellationToken.None).ConfigureAwait(false);
+            exitCode = await SandboxSession.RunAsync(protocolIn, protocolOut, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             await Console.Error.WriteLineAsync($"sandbox: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
-            return SandboxSession.ExitProtocolError;
+            exitCode = SandboxSession.ExitProtocolError;
         }
+        // Exit now even if a report left foreground threads behind: the answer has been sent (each frame is flushed).
+        Environment.Exit(exitCode);
+        return exitCode;
     }
 }

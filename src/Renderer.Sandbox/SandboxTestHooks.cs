@@ -70,7 +70,8 @@ internal static class SandboxTestHooks
             .AppendLine($"user={input.UserId}")
             .AppendLine($"time={input.ExecutionTime.ToString("O", CultureInfo.InvariantCulture)}")
             .AppendLine($"rdl={Encoding.UTF8.GetString(input.RdlBytes)}")
-            .AppendLine($"assembly-bytes={input.AssemblyImage.Length}");
+            .AppendLine($"assembly-bytes={input.AssemblyImage.Length}")
+            .AppendLine($"heap-limit={GC.GetGCMemoryInfo().TotalAvailableMemoryBytes}");
         foreach (var (name, values) in input.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
             text.AppendLine($"param {name}={string.Join('|', values.Select(Describe))}");
         return text.ToString();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Xml.Linq;
 using Rdl.Model.Definitions;
 using Rdl.Model.Definitions.Items;
@@ -58,7 +59,7 @@ internal sealed class PageReader(ReadContext context, ItemReader items, StyleRea
         var owner = element.Name.LocalName;
         var height = ReportSize.Zero;
         bool printOnFirst = false, printOnLast = false;
-        var reportItems = System.Collections.Immutable.ImmutableArray<ReportItem>.Empty;
+        var reportItems = ImmutableArray<ReportItem>.Empty;
         var style = StyleDefinition.Empty;
         foreach (var child in context.Children(element))
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Rdl.Model.Definitions;
@@ -80,12 +81,25 @@ public static class RdlReader
                 ? "The RDL is not well-formed XML: DTDs (<!DOCTYPE ...>) are not allowed in RDL documents."
                 : $"The RDL is not well-formed XML: {ex.Message}";
 
-            // Some errors (a prohibited DTD) carry no position; the reader still knows where it stopped.
-            var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition)
-                : reader is IXmlLineInfo info ? (info.LineNumber, info.LinePosition) : (0, 0);
+            // The "DTD is prohibited" error carries no position: point at the DOCTYPE declaration.
+            var (line, column) = ex.LineNumber > 0 || !isDtd ? (ex.LineNumber, ex.LinePosition) : LocateDoctype(stream);
             diagnostics.Add(RdlDiagnostic.Error(RdlDiagnosticCodes.NotWellFormed, message, new SourceLocation(fileName, line, column)));
             return null;
         }
+    }
+
+    /// <summary>The 1-based line and column of the DOCTYPE name ("DOCTYPE" after "&lt;!"), or (0, 0).</summary>
+    private static (int Line, int Column) LocateDoctype(Stream stream)
+    {
+        stream.Position = 0;
+        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var content = text.ReadToEnd();
+        var index = content.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        if (index < 0) return (0, 0);
+        var before = content.AsSpan(0, index);
+        var line = before.Count('\n') + 1;
+        var column = index - (before.LastIndexOf('\n') + 1) + 3;
+        return (line, column);
     }
 
     /// <summary>Checks nesting depth without recursion (readers recurse, so this bounds their stack use).</summary>

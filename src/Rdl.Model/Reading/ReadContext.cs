@@ -100,7 +100,10 @@ internal sealed class ReadContext(string fileName, XNamespace ns, int schemaYear
         where TEnum : struct, System.Enum
     {
         var text = element.Value.Trim();
-        if (!int.TryParse(text, out _) && System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value)) return value;
+        foreach (var name in System.Enum.GetNames<TEnum>())
+        {
+            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) return System.Enum.Parse<TEnum>(name);
+        }
         Error(RdlDiagnosticCodes.InvalidValue,
             $"'{text}' is not a valid value for {element.Name.LocalName} in {owner}: use one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.",
             element, owner);

@@ -24,9 +24,9 @@ internal sealed class StyleReader(ReadContext context)
             var name = child.Name.LocalName;
             var legacyProperty = name switch
             {
-                N.BorderStyle => "Style",
-                N.BorderColor => "Color",
-                N.BorderWidth => "Width",
+                N.BorderStyle => N.Style,
+                N.BorderColor => N.Color,
+                N.BorderWidth => N.Width,
                 _ => null,
             };
             if (legacyProperty is not null && context.Children(child).Any())

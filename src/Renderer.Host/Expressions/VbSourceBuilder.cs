@@ -42,7 +42,6 @@ internal static class VbSourceBuilder
         "        Code = New CustomCode()",
         "        Code.Report = Me",
         "    End Sub",
-        "",
         "") + "\n";
 
     private static readonly string CodeClassHeader = string.Join('\n',

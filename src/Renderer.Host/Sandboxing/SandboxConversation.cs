@@ -12,6 +12,8 @@ namespace Renderer.Host.Sandboxing;
 /// </summary>
 internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer, ISandboxDataHandler data, ILogger logger, string reportName)
 {
+    private const int MaxLogText = 2000;
+
     /// <summary>Runs to the final message (a <see cref="RenderResultMessage"/> or <see cref="RenderFailedMessage"/>).</summary>
     public async Task<SandboxMessage> RunAsync(RenderInput input, CancellationToken cancellationToken)
     {
@@ -28,7 +30,9 @@ internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer
                     await AnswerAsync(request, cancellationToken).ConfigureAwait(false);
                     break;
                 case LogMessage log:
-                    logger.LogInformation("Sandbox ({Report}) {Level}: {Text}", reportName, log.Level, log.Text);
+                    // Untrusted text: logged at most at Information and cut to a sane length.
+                    logger.Log(log.Level >= SandboxLogLevel.Information ? LogLevel.Information : LogLevel.Debug,
+                        "Sandbox ({Report}) {Level}: {Text}", reportName, log.Level, log.Text.Length > MaxLogText ? log.Text[..MaxLogText] + "..." : log.Text);
                     break;
                 case RenderResultMessage or RenderFailedMessage:
                     return message;
@@ -43,7 +47,8 @@ internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer
         SandboxDataResult result;
         try
         {
-            result = await data.ExecuteAsync(request.DataSetName, request.Parameters, cancellationToken).ConfigureAwait(false);
+            // WaitAsync: a handler that ignores cancellation cannot hold the render past its time limit.
+            result = await data.ExecuteAsync(request.DataSetName, request.Parameters, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

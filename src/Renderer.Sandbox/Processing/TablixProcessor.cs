@@ -21,11 +21,15 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
         TextboxInstance? noRows = null;
         try
         {
-            ExpandMembers(tablix, tablix.RowHierarchy, 0, dataSet, rows, output);
             if (rows.Count == 0 && tablix.NoRowsMessage is { } message)
             {
+                // As in SSRS, the NoRowsMessage replaces the whole data region, headers included.
                 var text = items.TryEvaluate(message, tablix, out _)?.ToString() ?? string.Empty;
                 noRows = new TextboxInstance(new Rdl.Model.Definitions.Items.Textbox(tablix.Name + "_NoRows", tablix.Bounds, tablix.Style, tablix.Location, []), text, text, items.Styles.ResolveText(tablix.Style, null, null, true));
+            }
+            else
+            {
+                ExpandMembers(tablix, tablix.RowHierarchy, 0, dataSet, rows, output);
             }
         }
         finally

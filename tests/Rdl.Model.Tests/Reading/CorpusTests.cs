@@ -35,6 +35,28 @@ public sealed class CorpusTests
         Assert.That(failures, Is.Empty);
     }
 
+    [Test]
+    public void RepositorySampleReportsReadWithoutErrors()
+    {
+        var samples = FindRepositoryFolder(Path.Combine("samples", "rdl"));
+        if (samples is null) Assert.Ignore("The repository's samples/rdl folder was not found above the test assembly.");
+        var files = Directory.EnumerateFiles(samples!).Where(f => f.EndsWith(".rdl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".rdlc", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+
+        var failures = ReadAll(files, samples!);
+
+        Assert.That(failures, Is.Empty);
+    }
+
+    private static string? FindRepositoryFolder(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Renderer.sln")) && Directory.Exists(Path.Combine(dir.FullName, relative)))
+                return Path.Combine(dir.FullName, relative);
+        }
+        return null;
+    }
+
     private static List<string> ReadAll(IEnumerable<string> files, string root)
     {
         var failures = new List<string>();

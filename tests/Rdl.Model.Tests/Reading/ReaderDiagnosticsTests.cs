@@ -35,7 +35,7 @@ public sealed class ReaderDiagnosticsTests
         Assert.That(diagnostic.Code, Is.EqualTo("RDL1001"));
         Assert.That(diagnostic.Message, Does.Contain("DTDs").And.Contain("not allowed"));
         Assert.That(diagnostic.Message, Does.Not.Contain("root:"));
-        Assert.That(diagnostic.Location.Line, Is.EqualTo(2));
+        Assert.That((diagnostic.Location.Line, diagnostic.Location.Column), Is.EqualTo((2, 3)), "the DOCTYPE declaration");
     }
 
     [Test]

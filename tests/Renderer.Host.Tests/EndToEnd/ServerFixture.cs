@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace Renderer.Host.Tests.EndToEnd;
 
@@ -28,16 +27,14 @@ internal sealed class ServerFixture : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["DataFolder"] = DataFolder,
-            ["Sandbox:TimeoutSeconds"] = "60",
-            ["DataBroker:DataSources:CanaryDb:Provider"] = "sqlite",
-            ["DataBroker:DataSources:CanaryDb:ConnectionString"] = $"Data Source={CanaryDatabase};Mode=ReadOnly",
-            ["DataBroker:DataSources:CanaryDb:CredentialName"] = "CanaryCredential",
-            ["DataBroker:Credentials:CanaryCredential:Password"] = Canary,
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        // UseSetting applies before Program's own code reads configuration (ConfigureAppConfiguration would apply later).
+        builder.UseSetting("DataFolder", DataFolder);
+        builder.UseSetting("Sandbox:TimeoutSeconds", "60");
+        builder.UseSetting("DataBroker:DataSources:CanaryDb:Provider", "sqlite");
+        builder.UseSetting("DataBroker:DataSources:CanaryDb:ConnectionString", $"Data Source={CanaryDatabase};Mode=ReadOnly");
+        builder.UseSetting("DataBroker:DataSources:CanaryDb:CredentialName", "CanaryCredential");
+        builder.UseSetting("DataBroker:Credentials:CanaryCredential:Password", Canary);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
     protected override void Dispose(bool disposing)

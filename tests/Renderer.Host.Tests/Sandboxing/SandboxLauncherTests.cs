@@ -207,6 +207,17 @@ public sealed class SandboxLauncherTests
     }
 
     [Test]
+    public async Task The_memory_limit_becomes_the_sandbox_heap_limit()
+    {
+        var launcher = new SandboxLauncher(Options.Create(new SandboxOptions { MemoryLimitMegabytes = 300 }), NullLogger<SandboxLauncher>.Instance);
+
+        var result = await launcher.RenderAsync(Input(Echo), new FakeData(), CancellationToken.None);
+
+        Assert.That(result.Success, Is.True, Describe(result));
+        Assert.That(Encoding.UTF8.GetString(result.Output!.Content), Does.Contain($"heap-limit={300L * 1024 * 1024}"));
+    }
+
+    [Test]
     public async Task A_missing_sandbox_gives_SBX7000()
     {
         var launcher = new SandboxLauncher(Options.Create(new SandboxOptions { SandboxPath = "/nonexistent/Renderer.Sandbox.dll" }), NullLogger<SandboxLauncher>.Instance);
