@@ -38,6 +38,8 @@ public static class RenderEngine
 
         var evaluator = CompiledExpressionEvaluator.Load(input.AssemblyImage, ExpressionCollector.Collect(report));
         var processor = new ReportProcessor(report, evaluator, data, input, cancellationToken);
+        // VB conversions and Format() read the thread culture: use the report's Language, as SSRS does.
+        System.Globalization.CultureInfo.CurrentCulture = processor.Culture;
         Processing.Instances.ProcessedReport? processed;
         try
         {

@@ -83,8 +83,9 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
             }
         }
 
-        if (final is not null && !timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        if (final is not null)
         {
+            // The answer arrived (even if the time limit ran out just after it): use it.
             var exitCode = await process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
             return final switch
             {
