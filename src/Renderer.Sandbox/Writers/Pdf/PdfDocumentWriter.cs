@@ -51,13 +51,14 @@ internal sealed class PdfDocumentWriter
             ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document."))
         using (var painter = new PdfStrokePainter())
         using (var textPaint = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true })
+        using (var subsets = new PdfFontSubsets(fonts, document.Pages))
         {
             foreach (var page in document.Pages)
             {
                 var canvas = pdf.BeginPage((float)page.Width, (float)page.Height);
                 foreach (var item in page.Items)
                 {
-                    DrawItem(canvas, item, painter, textPaint);
+                    DrawItem(canvas, item, painter, textPaint, subsets);
                 }
 
                 pdf.EndPage();
@@ -76,13 +77,13 @@ internal sealed class PdfDocumentWriter
         output.Flush();
     }
 
-    private void DrawItem(SKCanvas canvas, PageItem item, PdfStrokePainter painter, SKPaint textPaint)
+    private static void DrawItem(SKCanvas canvas, PageItem item, PdfStrokePainter painter, SKPaint textPaint, PdfFontSubsets subsets)
     {
         switch (item)
         {
             case TextItem text:
                 painter.DrawBox(canvas, text.Bounds, text.Box);
-                DrawText(canvas, text, textPaint);
+                DrawText(canvas, text, textPaint, subsets);
                 break;
             case RectangleItem rectangle:
                 painter.DrawBox(canvas, rectangle.Bounds, rectangle.Box);
@@ -93,7 +94,7 @@ internal sealed class PdfDocumentWriter
         }
     }
 
-    private void DrawText(SKCanvas canvas, TextItem item, SKPaint paint)
+    private static void DrawText(SKCanvas canvas, TextItem item, SKPaint paint, PdfFontSubsets subsets)
     {
         if (item.Lines.IsDefaultOrEmpty || item.Style.Color.IsTransparent)
         {
@@ -101,7 +102,7 @@ internal sealed class PdfDocumentWriter
         }
 
         var bounds = item.Bounds;
-        var font = fonts.Get(item.Style);
+        var font = subsets.Get(item.Style);
         paint.Color = PdfStrokePainter.ToColor(item.Style.Color);
         var underline = item.Style.Underline ? SkiaTextMeasurer.ReadMetrics(font) : (FontMetrics?)null;
 
