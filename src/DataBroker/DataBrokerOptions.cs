@@ -35,12 +35,13 @@ public sealed class DataBrokerOptions
 /// <summary>One registered data source.</summary>
 public sealed class DataSourceOptions
 {
-    /// <summary><c>sqlite</c> or <c>csv</c>.</summary>
+    /// <summary><c>sqlite</c>, <c>csv</c> or <c>json</c>.</summary>
     public string Provider { get; set; } = string.Empty;
 
     /// <summary>
     /// For <c>sqlite</c> a Microsoft.Data.Sqlite connection string (opened read-only unless it sets <c>Mode</c>);
-    /// for <c>csv</c> the path of a .csv file, or of a folder in which <c>&lt;DataSetName&gt;.csv</c> is read.
+    /// for <c>csv</c> the path of a .csv file, or of a folder in which <c>&lt;DataSetName&gt;.csv</c> is read;
+    /// for <c>json</c> likewise with .json files holding an array of objects.
     /// </summary>
     public string ConnectionString { get; set; } = string.Empty;
 

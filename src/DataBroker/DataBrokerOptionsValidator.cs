@@ -5,7 +5,7 @@ namespace DataBroker;
 /// <summary>Checks <see cref="DataBrokerOptions"/> at start-up so a misconfigured source fails fast, not at the first report.</summary>
 internal sealed class DataBrokerOptionsValidator : IValidateOptions<DataBrokerOptions>
 {
-    public static readonly string[] SupportedProviders = ["sqlite", "csv"];
+    public static readonly string[] SupportedProviders = ["sqlite", "csv", "json"];
 
     public ValidateOptionsResult Validate(string? name, DataBrokerOptions options)
     {

@@ -13,7 +13,7 @@ public static class DataBrokerServiceCollectionExtensions
     /// <summary>
     /// Registers the data broker: <see cref="DataBrokerOptions"/> bound from the <c>DataBroker</c> section of
     /// <paramref name="configuration"/> (the root, or the section itself) and validated on start, the
-    /// <see cref="DataSourceResolver"/>, the sqlite and csv connectors, the configuration-backed <see cref="ICredentialStore"/>
+    /// <see cref="DataSourceResolver"/>, the sqlite, csv and json connectors, the configuration-backed <see cref="ICredentialStore"/>
     /// (replaceable: register another before or after calling this), and <see cref="QueryRunner"/> (also as <see cref="IQueryRunner"/>).
     /// </summary>
     public static IServiceCollection AddDataBroker(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +31,7 @@ public static class DataBrokerServiceCollectionExtensions
         services.TryAddSingleton<DataSourceResolver>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceConnector, SqliteConnector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceConnector, CsvConnector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceConnector, JsonConnector>());
         services.TryAddSingleton<ICredentialStore, ConfigurationCredentialStore>();
         services.TryAddSingleton<QueryRunner>();
         services.TryAddSingleton<IQueryRunner>(sp => sp.GetRequiredService<QueryRunner>());

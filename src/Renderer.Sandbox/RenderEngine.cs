@@ -8,6 +8,8 @@ using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Processing;
 using Renderer.Sandbox.Runtime;
+using Renderer.Sandbox.Writers.Csv;
+using Renderer.Sandbox.Writers.Docx;
 using Renderer.Sandbox.Writers.Pdf;
 using Renderer.Sandbox.Writers.Xlsx;
 
@@ -15,7 +17,7 @@ namespace Renderer.Sandbox;
 
 /// <summary>
 /// The sandbox's pipeline for one render: RDL -> model -> compiled expressions -> data (asked of the host) ->
-/// processed report -> pages -> PDF or XLSX bytes. Failures come back as diagnostics in a failed <see cref="RenderOutput"/>.
+/// processed report -> pages -> PDF, XLSX, CSV or DOCX bytes. Failures come back as diagnostics in a failed <see cref="RenderOutput"/>.
 /// </summary>
 public static class RenderEngine
 {
@@ -58,12 +60,19 @@ public static class RenderEngine
         if (processed is null) return null;
 
         var section = report.Sections[0];
-        var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared));
+        // Only drawn formats need word-wrapped, measured lines; XLSX/CSV keep values and skip text measuring.
+        var measureText = input.Format.ToLowerInvariant() is not ("xlsx" or "csv");
+        var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared, measureText));
         var paginator = new Paginator(section.Page);
         var bodies = paginator.Paginate(new BodyLayout(placer).Build(processed));
         var sections = new PageSectionLayout(processor.Context!, processor.Items!, placer, section.Page.LeftMargin.Points, section.Width.Points);
-        var pages = paginator.Compose(bodies, sections.Layout);
-        return new PaginatedDocument(input.ReportName, pages);
+        var pages = paginator.Compose(bodies, (number, total, pageSection, region, top) =>
+        {
+            // ReportItems!X in a page header/footer reads the body textboxes on that page.
+            processor.Context!.SetPageItems(bodies[number - 1].OfType<TextItem>().Where(t => t.Name is not null).Select(t => (t.Name!, t.Value)));
+            return sections.Layout(number, total, pageSection, region, top);
+        });
+        return new PaginatedDocument(input.ReportName, pages) { Language = processor.Culture.Name };
     }
 
     private static (byte[] Bytes, string ContentType) Write(PaginatedDocument document, string format)
@@ -73,7 +82,13 @@ public static class RenderEngine
         {
             case "xlsx":
                 new XlsxDocumentWriter().Write(document, stream);
-                return (stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                return (stream.ToArray(), XlsxDocumentWriter.ContentType);
+            case "csv":
+                new CsvDocumentWriter().Write(document, stream);
+                return (stream.ToArray(), CsvDocumentWriter.ContentType);
+            case "docx":
+                new DocxDocumentWriter().Write(document, stream);
+                return (stream.ToArray(), DocxDocumentWriter.ContentType);
             default:
                 new PdfDocumentWriter().Write(document, stream);
                 return (stream.ToArray(), "application/pdf");

@@ -226,19 +226,6 @@ public class SqliteQueryTests
     }
 
     [Test]
-    public async Task Multi_value_parameter_is_DAT6004()
-    {
-        using var broker = Broker();
-        var report = Report("ByRegion", "SELECT * FROM sales WHERE Region IN (@Region)", parameterNames: "@Region");
-
-        await using var result = await broker.Runner.ExecuteAsync(report, "ByRegion", Values(("@Region", new[] { "East", "West" })), CancellationToken.None);
-
-        Assert.That(result.Success, Is.False);
-        Assert.That(result.Diagnostics.Single().Code, Is.EqualTo("DAT6004"));
-        Assert.That(result.Diagnostics.Single().Message, Does.Contain("'@Region'"));
-    }
-
-    [Test]
     public async Task Missing_parameter_value_is_DAT6005()
     {
         using var broker = Broker();

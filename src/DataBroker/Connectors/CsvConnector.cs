@@ -24,7 +24,7 @@ internal sealed class CsvConnector(ILogger<CsvConnector> logger) : IDataSourceCo
         return Task.FromResult<IRowSource>(CsvRowSource.Open(path));
     }
 
-    internal static string ResolvePath(string connectionString, string dataSetName)
+    internal static string ResolvePath(string connectionString, string dataSetName, string extension = ".csv")
     {
         var configured = Path.GetFullPath(connectionString.Trim().Trim('"'));
         if (!Directory.Exists(configured)) return configured;
@@ -33,11 +33,11 @@ internal sealed class CsvConnector(ILogger<CsvConnector> logger) : IDataSourceCo
             || dataSetName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
             || dataSetName.Contains('/') || dataSetName.Contains('\\')
             || dataSetName is "." or "..";
-        var path = Path.GetFullPath(Path.Combine(configured, dataSetName + ".csv"));
+        var path = Path.GetFullPath(Path.Combine(configured, dataSetName + extension));
         var folder = Path.EndsInDirectorySeparator(configured) ? configured : configured + Path.DirectorySeparatorChar;
         if (invalid || !path.StartsWith(folder, StringComparison.Ordinal))
         {
-            throw new IOException($"dataset name '{dataSetName}' is not a valid CSV file name in the data source folder");
+            throw new IOException($"dataset name '{dataSetName}' is not a valid {extension} file name in the data source folder");
         }
 
         return path;

@@ -14,7 +14,7 @@ public static class DataDiagnostics
     /// <summary>The query failed (provider error, unreadable file, timeout).</summary>
     public const string QueryFailed = "DAT6003";
 
-    /// <summary>A query parameter value has several values; multi-value query parameters are not supported yet.</summary>
+    /// <summary>A multi-value query parameter cannot be expanded (too many items, or an item of a type that cannot be bound).</summary>
     public const string MultiValueParameter = "DAT6004";
 
     /// <summary>A query parameter has no value, or a value of a type the broker does not bind.</summary>
@@ -39,12 +39,18 @@ public static class DataDiagnostics
     internal static RdlDiagnostic Failed(string dataSetName, string providerMessage, SourceLocation location) =>
         RdlDiagnostic.Error(QueryFailed, $"Query for dataset '{dataSetName}' failed: {providerMessage}", location, $"DataSet '{dataSetName}'");
 
-    internal static RdlDiagnostic MultiValue(string dataSetName, string parameterName, SourceLocation location) =>
+    internal static RdlDiagnostic MultiValue(string dataSetName, string parameterName, string problem, SourceLocation location) =>
         RdlDiagnostic.Error(
             MultiValueParameter,
-            $"Query parameter '{parameterName}' of dataset '{dataSetName}' has several values; multi-value query parameters are not supported yet",
+            $"Multi-value query parameter '{parameterName}' of dataset '{dataSetName}' {problem}",
             location,
             $"DataSet '{dataSetName}'");
+
+    /// <summary>A report-supplied data source that the broker will not read (an XML source naming a URL or file, inline rows read from a file).</summary>
+    public const string RefusedDataSource = "DAT6008";
+
+    internal static RdlDiagnostic Refused(string dataSetName, string message, SourceLocation location) =>
+        RdlDiagnostic.Error(RefusedDataSource, message, location, $"DataSet '{dataSetName}'");
 
     internal static RdlDiagnostic MissingValue(string dataSetName, string parameterName, SourceLocation location) =>
         RdlDiagnostic.Error(InvalidParameterValue, $"No value was supplied for query parameter '{parameterName}' of dataset '{dataSetName}'", location, $"DataSet '{dataSetName}'");

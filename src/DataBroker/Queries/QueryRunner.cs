@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DataBroker.Connectors;
+using DataBroker.Connectors.Inline;
 using DataBroker.Credentials;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -51,6 +52,14 @@ public sealed class QueryRunner : IQueryRunner
         if (dataSet is null) return Refuse(report, dataSetName, DataDiagnostics.Undeclared(dataSetName, report.Name));
 
         var resolution = _resolver.Resolve(report, dataSet);
+        switch (InlineData.Classify(report, dataSet))
+        {
+            case InlineKind.Inline:
+                return OpenInline(report, dataSet, cancellationToken);
+            case InlineKind.RefuseUnlessRegistered when !resolution.Success:
+                return Refuse(report, dataSet.Name, InlineData.Refusal(report, dataSet));
+        }
+
         if (resolution.DataSource is not { } source) return Refuse(report, dataSet.Name, resolution.Diagnostic!);
         WarnIfEmbedded(report, dataSet, source);
 
@@ -68,7 +77,8 @@ public sealed class QueryRunner : IQueryRunner
         }
 
         var diagnostics = new DiagnosticBag();
-        var parameters = QueryParameterBinder.Bind(dataSet, parameterValues, diagnostics);
+        var bound = QueryParameterBinder.Bind(dataSet, parameterValues, diagnostics);
+        var parameters = bound.Parameters;
         if (diagnostics.HasErrors)
         {
             var refused = diagnostics.ToImmutable();
@@ -80,7 +90,7 @@ public sealed class QueryRunner : IQueryRunner
 
         var options = _options.Value;
         var request = new ConnectorRequest(
-            dataSet.Name, source, credential, dataSet.Query.CommandText, parameters, TimeSpan.FromSeconds(options.QueryTimeoutSeconds));
+            dataSet.Name, source, credential, bound.CommandText, parameters, TimeSpan.FromSeconds(options.QueryTimeoutSeconds));
         var scrubber = SecretScrubber.For(source, credential);
         IRowSource rows;
         try
@@ -100,6 +110,31 @@ public sealed class QueryRunner : IQueryRunner
 
         var stream = new StreamingRows(rows, dataSet.Name, dataSet.Query.Location, options.MaxRows, scrubber, cancellationToken, _logger);
         return DataQueryResult.Streaming(diagnostics.ToImmutable(), rows.Columns, stream);
+    }
+
+    /// <summary>Serves rows the report carries itself (see <see cref="InlineData"/>); no registered source or credential is involved.</summary>
+    private DataQueryResult OpenInline(ReportDefinition report, DataSetDefinition dataSet, CancellationToken cancellationToken)
+    {
+        var inline = new RegisteredDataSource("(inline)", "inline", string.Empty, null);
+        DataBrokerLog.Request(_logger, report.Name, dataSet.Name, inline.Name, inline.Provider, string.Empty);
+        IRowSource rows;
+        try
+        {
+            rows = InlineData.Open(dataSet);
+        }
+        catch (InlineDataRefusedException ex)
+        {
+            return Refuse(report, dataSet.Name, DataDiagnostics.Refused(dataSet.Name, ex.Message, dataSet.Location));
+        }
+        catch (Exception ex) when (ex is System.Xml.XmlException or FormatException)
+        {
+            var failure = DataDiagnostics.Failed(dataSet.Name, $"the inline XML data cannot be read: {ex.Message}", dataSet.Query.Location);
+            DataBrokerLog.QueryFailed(_logger, dataSet.Name, ex.GetType().Name, failure.Code, failure.Message);
+            return DataQueryResult.Failure(failure);
+        }
+
+        var stream = new StreamingRows(rows, dataSet.Name, dataSet.Query.Location, _options.Value.MaxRows, SecretScrubber.For(inline, null), cancellationToken, _logger);
+        return DataQueryResult.Streaming([], rows.Columns, stream);
     }
 
     private DataQueryResult Refuse(ReportDefinition report, string dataSetName, RdlDiagnostic diagnostic)

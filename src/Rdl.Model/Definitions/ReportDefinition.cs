@@ -27,6 +27,9 @@ public sealed record ReportDefinition(
 
     public string? Language { get; init; }
 
+    /// <summary>Report variables (<c>Variables!X.Value</c>), evaluated once, when first used.</summary>
+    public ImmutableArray<VariableDefinition> Variables { get; init; } = [];
+
     public DataSetDefinition? FindDataSet(string name) =>
         DataSets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -44,9 +44,11 @@ public static class ExpressionCollector
                     foreach (var ge in g.GroupExpressions.IsDefault ? [] : g.GroupExpressions) Add(ge);
                     AddFilters(g.Filters);
                     Add(g.Parent);
+                    foreach (var v in g.Variables.IsDefault ? [] : g.Variables) Add(v.Value);
                 }
                 AddSorts(m.SortExpressions);
                 Add(m.Hidden);
+                if (m.Header?.Cell.Contents is { } header) AddItem(header);
                 AddMembers(m.Children);
             }
         }
@@ -79,12 +81,22 @@ public static class ExpressionCollector
                     foreach (var row in x.Rows)
                         foreach (var cell in row.Cells)
                             if (cell.Contents is { } contents) AddItem(contents);
+                    foreach (var row in x.CornerRows.IsDefault ? [] : x.CornerRows)
+                        foreach (var cell in row)
+                            if (cell.Contents is { } contents) AddItem(contents);
                     break;
             }
         }
 
         foreach (var p in report.Parameters)
+        {
             foreach (var d in p.DefaultValues) Add(d);
+            foreach (var v in p.ValidValues)
+            {
+                Add(v.Value);
+                Add(v.Label);
+            }
+        }
         foreach (var ds in report.DataSets)
         {
             foreach (var qp in ds.Query.Parameters) Add(qp.Value);
@@ -102,6 +114,7 @@ public static class ExpressionCollector
                 foreach (var item in ps.Items) AddItem(item);
             }
         }
+        foreach (var v in report.Variables.IsDefault ? [] : report.Variables) Add(v.Value);
         return [.. list];
     }
 }

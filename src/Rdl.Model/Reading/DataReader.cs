@@ -10,6 +10,8 @@ namespace Rdl.Model.Reading;
 /// <summary>Reads DataSources, DataSets (Query, QueryParameters, Fields) and Filters.</summary>
 internal sealed class DataReader(ReadContext context)
 {
+    private const string InlineRowsElement = "Rows";
+
     public ImmutableArray<DataSourceDefinition> ReadDataSources(XElement dataSources)
     {
         var list = ImmutableArray.CreateBuilder<DataSourceDefinition>();
@@ -79,10 +81,13 @@ internal sealed class DataReader(ReadContext context)
         string? sharedReference = null;
         var fields = ImmutableArray<FieldDefinition>.Empty;
         var filters = ImmutableArray<FilterDefinition>.Empty;
+        // fyiReporting carries rows in the DataSet: <Rows> in the report's namespace, or <fyi:Rows> in its own.
+        var inlineRows = element.Elements().FirstOrDefault(e => e.Name.LocalName == InlineRowsElement)?.ToString(SaveOptions.DisableFormatting);
         foreach (var child in context.Children(element))
         {
             switch (child.Name.LocalName)
             {
+                case InlineRowsElement: break;
                 case N.Query: query = ReadQuery(child, owner); break;
                 case N.Fields: fields = ReadFields(child, owner); break;
                 case N.Filters: filters = ReadFilters(child, owner); break;
@@ -97,13 +102,13 @@ internal sealed class DataReader(ReadContext context)
             }
         }
         var location = context.LocationOf(element);
-        if (query is null && sharedReference is null)
+        if (query is null && sharedReference is null && inlineRows is null)
         {
             context.Warning(RdlDiagnosticCodes.DataSetWithoutQuery,
                 $"{owner} has no Query; its rows must be supplied by the caller.", element, owner);
         }
         query ??= new QueryDefinition(string.Empty, string.Empty, null, [], location);
-        return new DataSetDefinition(name, query, fields, location) { Filters = filters, SharedDataSetReference = sharedReference };
+        return new DataSetDefinition(name, query, fields, location) { Filters = filters, SharedDataSetReference = sharedReference, InlineRows = inlineRows };
     }
 
     private QueryDefinition ReadQuery(XElement element, string owner)

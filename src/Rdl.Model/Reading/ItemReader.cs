@@ -9,25 +9,32 @@ using N = Rdl.Model.Reading.RdlElementNames;
 namespace Rdl.Model.Reading;
 
 /// <summary>
-/// Reads ReportItems: Textbox, Rectangle and Line here, Tablix through <see cref="TablixReader"/>.
+/// Reads ReportItems: Textbox, Rectangle and Line here, Tablix through <see cref="TablixReader"/>, and the RDL 2003/2005
+/// data regions Table, List and Matrix as Tablix through the Legacy*Reader classes.
 /// Known item types that are not supported yet (Chart, Image, ...) are skipped with RDL1101.
 /// </summary>
 internal sealed class ItemReader
 {
     private static readonly FrozenSet<string> UnsupportedItems = new[]
     {
-        N.Image, N.Chart, N.Subreport, N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem, N.List, N.Table, N.Matrix,
+        N.Image, N.Chart, N.Subreport, N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly ReadContext _context;
     private readonly StyleReader _styles;
     private readonly TablixReader _tablix;
+    private readonly LegacyTableReader _legacyTable;
+    private readonly LegacyListReader _legacyList;
+    private readonly LegacyMatrixReader _legacyMatrix;
 
     public ItemReader(ReadContext context, StyleReader styles, DataReader data)
     {
         _context = context;
         _styles = styles;
         _tablix = new TablixReader(context, this, data);
+        _legacyTable = new LegacyTableReader(context, this, data);
+        _legacyList = new LegacyListReader(context, this, data);
+        _legacyMatrix = new LegacyMatrixReader(context, this, data);
     }
 
     public ImmutableArray<ReportItem> ReadItems(XElement reportItems, string container)
@@ -50,6 +57,9 @@ internal sealed class ItemReader
             case N.Rectangle: return ReadRectangle(element);
             case N.Line: return ReadLine(element);
             case N.Tablix: return _tablix.Read(element);
+            case N.Table: return _legacyTable.Read(element);
+            case N.List: return _legacyList.Read(element);
+            case N.Matrix: return _legacyMatrix.Read(element);
         }
         if (UnsupportedItems.Contains(kind))
         {

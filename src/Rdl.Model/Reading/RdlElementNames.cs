@@ -123,6 +123,12 @@ internal static class RdlElementNames
     public const string TablixMember = "TablixMember";
     public const string TablixHeader = "TablixHeader";
     public const string TablixCorner = "TablixCorner";
+    public const string TablixCornerRows = "TablixCornerRows";
+    public const string TablixCornerRow = "TablixCornerRow";
+    public const string TablixCornerCell = "TablixCornerCell";
+    public const string Size = "Size";
+    public const string RepeatColumnHeaders = "RepeatColumnHeaders";
+    public const string RepeatRowHeaders = "RepeatRowHeaders";
     public const string Group = "Group";
     public const string GroupExpressions = "GroupExpressions";
     public const string GroupExpression = "GroupExpression";

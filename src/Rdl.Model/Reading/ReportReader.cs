@@ -37,6 +37,7 @@ internal sealed class ReportReader
         var parameters = ImmutableArray<ReportParameterDefinition>.Empty;
         var sections = ImmutableArray.CreateBuilder<ReportSection>();
         string? code = null, language = null;
+        var variables = ImmutableArray<VariableDefinition>.Empty;
         var codeLocation = SourceLocation.None;
 
         // RDL 2003-2008: section parts directly under Report.
@@ -53,9 +54,11 @@ internal sealed class ReportReader
                 case N.ReportParameters: parameters = _parameters.Read(child); break;
                 case N.Code:
                     code = child.Value;
-                    codeLocation = _context.LocationOf(child);
+                    // Where the code text starts (errors in it map to lines and columns from there).
+                    codeLocation = _context.LocationOf((XObject?)child.FirstNode ?? child);
                     break;
                 case N.Language: language = ReadContext.Text(child); break;
+                case "Variables": variables = VariableReader.Read(_context, child, N.Report); break;
                 case N.ReportSections: ReadSections(child, sections); break;
                 case N.Body: legacyBody = ReadBody(child, legacyPage); break;
                 case N.Width: legacyWidth = _context.Size(child, N.Report); break;
@@ -76,6 +79,7 @@ internal sealed class ReportReader
             Code = code,
             CodeLocation = codeLocation,
             Language = language,
+            Variables = variables,
         };
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Xml.Linq;
+using Rdl.Model.Definitions;
 using Rdl.Model.Definitions.Items;
+using Rdl.Model.Definitions.Styling;
 using Rdl.Model.Definitions.Tablix;
 using Rdl.Model.Expressions;
 using N = Rdl.Model.Reading.RdlElementNames;
@@ -8,7 +10,7 @@ using N = Rdl.Model.Reading.RdlElementNames;
 namespace Rdl.Model.Reading;
 
 /// <summary>Reads the row/column hierarchies of a Tablix: members, groups and sort expressions.</summary>
-internal sealed class TablixMemberReader(ReadContext context, ItemReader items, DataReader data)
+internal sealed class TablixMemberReader(ReadContext context, ItemReader items, DataReader data, TablixCellReader cells)
 {
     /// <summary>Reads TablixRowHierarchy or TablixColumnHierarchy (its &lt;TablixMembers&gt;).</summary>
     public ImmutableArray<TablixMember> ReadHierarchy(XElement hierarchy, string where)
@@ -76,6 +78,8 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
         string? keepWithGroup = null;
         bool repeat = false, keepTogether = false;
         ExpressionText? hidden = null;
+        string? toggle = null;
+        TablixHeader? header = null;
         foreach (var child in context.Children(element))
         {
             switch (child.Name.LocalName)
@@ -86,7 +90,8 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
                 case N.KeepWithGroup: keepWithGroup = ReadKeepWithGroup(child, owner); break;
                 case N.RepeatOnNewPage: repeat = context.Bool(child, owner); break;
                 case N.KeepTogether: keepTogether = context.Bool(child, owner); break;
-                case N.Visibility: hidden = items.ReadVisibility(child, owner).Hidden; break;
+                case N.Visibility: (hidden, toggle) = items.ReadVisibility(child, owner); break;
+                case N.TablixHeader: header = ReadHeader(child, where); break;
                 default: context.Unknown(child, where); break;
             }
         }
@@ -96,7 +101,30 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
             RepeatOnNewPage = repeat,
             KeepTogether = keepTogether,
             Hidden = hidden,
+            ToggleItem = toggle,
+            Header = header,
         };
+    }
+
+    /// <summary>Reads TablixHeader: Size and CellContents.</summary>
+    private TablixHeader ReadHeader(XElement element, string where)
+    {
+        var site = where + ".TablixHeader";
+        var size = ReportSize.Zero;
+        var cell = new TablixCell(null);
+        foreach (var child in context.Children(element))
+        {
+            switch (child.Name.LocalName)
+            {
+                case N.Size: size = context.Size(child, site); break;
+                case N.CellContents:
+                    var (contents, colSpan, rowSpan) = cells.ReadContents(child, site, site);
+                    cell = new TablixCell(contents, colSpan, rowSpan);
+                    break;
+                default: context.Unknown(child, site); break;
+            }
+        }
+        return new TablixHeader(size, cell);
     }
 
     private GroupDefinition ReadGroup(XElement element)
@@ -107,6 +135,7 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
         PageBreakDefinition? pageBreak = null;
         var filters = ImmutableArray<FilterDefinition>.Empty;
         ExpressionText? parent = null;
+        var variables = ImmutableArray<VariableDefinition>.Empty;
         foreach (var child in context.Children(element))
         {
             switch (child.Name.LocalName)
@@ -122,6 +151,7 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
                 case N.PageBreak: pageBreak = items.ReadPageBreak(child, owner); break;
                 case N.Filters: filters = data.ReadFilters(child, owner); break;
                 case N.Parent: parent = context.Expression(child, owner + ".Parent"); break;
+                case "Variables": variables = VariableReader.Read(context, child, owner); break;
                 default: context.Unknown(child, owner); break;
             }
         }
@@ -130,6 +160,7 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
             PageBreak = pageBreak,
             Filters = filters,
             Parent = parent,
+            Variables = variables,
         };
     }
 

@@ -15,13 +15,15 @@ internal sealed class TablixReader
     private readonly ItemReader _items;
     private readonly DataReader _data;
     private readonly TablixMemberReader _members;
+    private readonly TablixCellReader _cells;
 
     public TablixReader(ReadContext context, ItemReader items, DataReader data)
     {
         _context = context;
         _items = items;
         _data = data;
-        _members = new TablixMemberReader(context, items, data);
+        _cells = new TablixCellReader(context, items);
+        _members = new TablixMemberReader(context, items, data, _cells);
     }
 
     public TablixDefinition Read(XElement element)
@@ -38,6 +40,8 @@ internal sealed class TablixReader
         var sorts = ImmutableArray<SortExpression>.Empty;
         var filters = ImmutableArray<FilterDefinition>.Empty;
         PageBreakDefinition? pageBreak = null;
+        var corner = ImmutableArray<ImmutableArray<TablixCell>>.Empty;
+        bool repeatColumnHeaders = false, repeatRowHeaders = false;
         foreach (var child in _context.Children(element))
         {
             if (_items.TryReadCommon(child, common, owner)) continue;
@@ -51,6 +55,9 @@ internal sealed class TablixReader
                 case N.SortExpressions: sorts = _members.ReadSortExpressions(child, owner); break;
                 case N.Filters: filters = _data.ReadFilters(child, owner); break;
                 case N.PageBreak: pageBreak = _items.ReadPageBreak(child, owner); break;
+                case N.TablixCorner: corner = ReadCorner(child, owner); break;
+                case N.RepeatColumnHeaders: repeatColumnHeaders = _context.Bool(child, owner); break;
+                case N.RepeatRowHeaders: repeatRowHeaders = _context.Bool(child, owner); break;
                 default: _context.Unknown(child, owner); break;
             }
         }
@@ -63,6 +70,9 @@ internal sealed class TablixReader
             SortExpressions = sorts,
             Filters = filters,
             PageBreak = pageBreak,
+            CornerRows = corner,
+            RepeatColumnHeaders = repeatColumnHeaders,
+            RepeatRowHeaders = repeatRowHeaders,
         };
     }
 
@@ -151,48 +161,40 @@ internal sealed class TablixReader
                 _context.Unknown(cell, rowWhere + ".TablixCells");
                 continue;
             }
-            ReportItem? contents = null;
-            int colSpan = 1, rowSpan = 1;
-            var cellWhere = $"{rowWhere}.TablixCells[{list.Count}]";
-            foreach (var property in _context.Children(cell))
-            {
-                if (property.Name.LocalName == N.CellContents) (contents, colSpan, rowSpan) = ReadCellContents(property, owner, cellWhere);
-                else _context.Unknown(property, cellWhere);
-            }
-            list.Add(new TablixCell(contents, colSpan, rowSpan));
+            list.Add(_cells.ReadCell(cell, owner, $"{rowWhere}.TablixCells[{list.Count}]"));
         }
         return list.ToImmutable();
     }
 
-    private (ReportItem? Contents, int ColSpan, int RowSpan) ReadCellContents(XElement element, string owner, string cellWhere)
+    /// <summary>Reads TablixCorner: TablixCornerRows of TablixCornerCells.</summary>
+    private ImmutableArray<ImmutableArray<TablixCell>> ReadCorner(XElement corner, string owner)
     {
-        ReportItem? contents = null;
-        int colSpan = 1, rowSpan = 1;
-        foreach (var child in _context.Children(element))
+        var where = owner + ".TablixCorner";
+        var rows = ImmutableArray.CreateBuilder<ImmutableArray<TablixCell>>();
+        foreach (var child in _context.Children(corner))
         {
-            switch (child.Name.LocalName)
+            if (child.Name.LocalName != N.TablixCornerRows)
             {
-                case N.ColSpan: colSpan = Span(child, cellWhere); break;
-                case N.RowSpan: rowSpan = Span(child, cellWhere); break;
-                default:
-                    var item = _items.ReadItem(child, owner);
-                    if (item is not null && contents is not null)
-                    {
-                        _context.Error(RdlDiagnosticCodes.InvalidValue,
-                            $"{cellWhere} of {owner} holds more than one report item; a cell holds exactly one.", child, owner);
-                    }
-                    contents ??= item;
-                    break;
+                _context.Unknown(child, where);
+                continue;
+            }
+            foreach (var row in _context.Children(child))
+            {
+                if (row.Name.LocalName != N.TablixCornerRow)
+                {
+                    _context.Unknown(row, where + ".TablixCornerRows");
+                    continue;
+                }
+                var rowWhere = $"{where}.TablixCornerRows[{rows.Count}]";
+                var cells = ImmutableArray.CreateBuilder<TablixCell>();
+                foreach (var cell in _context.Children(row))
+                {
+                    if (cell.Name.LocalName == N.TablixCornerCell) cells.Add(_cells.ReadCell(cell, owner, $"{rowWhere}.TablixCornerCells[{cells.Count}]"));
+                    else _context.Unknown(cell, rowWhere);
+                }
+                rows.Add(cells.ToImmutable());
             }
         }
-        return (contents, colSpan, rowSpan);
-    }
-
-    private int Span(XElement element, string where)
-    {
-        var span = _context.Int(element, where, 1);
-        if (span >= 1) return span;
-        _context.Error(RdlDiagnosticCodes.InvalidValue, $"{element.Name.LocalName} in {where} must be at least 1.", element, where);
-        return 1;
+        return rows.ToImmutable();
     }
 }

@@ -76,12 +76,18 @@ internal static class DefinitionValidator
                     break;
                 case TablixDefinition tablix:
                     CheckTablix(report, tablix, diagnostics);
-                    var contents = tablix.Rows.SelectMany(r => r.Cells).Select(c => c.Contents).OfType<ReportItem>().ToImmutableArray();
+                    var contents = tablix.Rows.SelectMany(r => r.Cells)
+                        .Concat(tablix.CornerRows.IsDefault ? [] : tablix.CornerRows.SelectMany(r => r))
+                        .Concat(HeaderCells(tablix.RowHierarchy)).Concat(HeaderCells(tablix.ColumnHierarchy))
+                        .Select(c => c.Contents).OfType<ReportItem>().ToImmutableArray();
                     CheckItems(report, contents, names, diagnostics);
                     break;
             }
         }
     }
+
+    private static IEnumerable<TablixCell> HeaderCells(ImmutableArray<TablixMember> members) =>
+        (members.IsDefault ? [] : members).SelectMany(m => (m.Header is { } h ? [h.Cell] : Enumerable.Empty<TablixCell>()).Concat(HeaderCells(m.Children)));
 
     private static void CheckTablix(ReportDefinition report, TablixDefinition tablix, DiagnosticBag diagnostics)
     {

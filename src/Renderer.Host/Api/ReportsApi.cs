@@ -5,7 +5,7 @@ using Renderer.Host.Rendering;
 
 namespace Renderer.Host.Api;
 
-/// <summary>/api/reports: upload and list reports, and render one to PDF or XLSX.</summary>
+/// <summary>/api/reports: upload and list reports, and render one to PDF, XLSX, CSV or DOCX.</summary>
 public static class ReportsApi
 {
     private const long MaxUploadBytes = 32 * 1024 * 1024;
@@ -66,7 +66,8 @@ public static class ReportsApi
         var result = await renderer.RenderAsync(entry, format, parameters, user, cancellationToken);
         if (result.Success)
         {
-            var extension = format.Equals("xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx" : "pdf";
+            // Only the formats RenderService accepts get here: the format name is the file extension.
+            var extension = format.ToLowerInvariant();
             http.Response.Headers["X-Page-Count"] = result.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.File(result.Content, result.ContentType, $"{entry.Name}.{extension}");
         }
@@ -85,7 +86,7 @@ public sealed record ReportSummary(string Name, string FileName, IReadOnlyList<P
     public static ReportSummary From(CatalogEntry entry) => new(
         entry.Name,
         entry.FileName,
-        entry.Definition.Parameters.Select(p => new ParameterSummary(p.Name, p.DataType.ToString(), p.Prompt, p.MultiValue, p.Nullable, !p.DefaultValues.IsDefaultOrEmpty)).ToList(),
+        entry.Definition.Parameters.Select(p => new ParameterSummary(p.Name, p.DataType.ToString(), p.Prompt, p.MultiValue, p.Nullable, !p.DefaultValues.IsDefaultOrEmpty || p.DefaultDataSet is not null)).ToList(),
         entry.Diagnostics.Select(ProblemResults.ToJson).ToList());
 }
 

@@ -4,7 +4,7 @@ using Renderer.Host.Rendering;
 namespace Renderer.Host.Cli;
 
 /// <summary>
-/// <c>render &lt;file.rdl&gt; --format pdf|xlsx --out &lt;file&gt; [--param Name=Value]...</c>: renders through the same
+/// <c>render &lt;file.rdl&gt; --format pdf|xlsx|csv|docx --out &lt;file&gt; [--param Name=Value]...</c>: renders through the same
 /// compiler, sandbox and broker as the HTTP API. Exit code 0 on success, 1 on a render error, 2 on bad usage.
 /// </summary>
 public static class RenderCommand
@@ -69,5 +69,5 @@ public static class RenderCommand
         return 0;
     }
 
-    private const string Usage = "Usage: render <report.rdl> [--format pdf|xlsx] [--out <file>] [--param Name=Value]...";
+    private const string Usage = "Usage: render <report.rdl> [--format pdf|xlsx|csv|docx] [--out <file>] [--param Name=Value]...";
 }

@@ -17,7 +17,7 @@ namespace Renderer.Host.Expressions;
 public static class ExpressionCompiler
 {
     /// <summary>Changes whenever the generated code changes shape; part of the cache key.</summary>
-    public const string GeneratorVersion = "vb-expressions-1";
+    public const string GeneratorVersion = "vb-expressions-2";
 
     private static readonly VisualBasicParseOptions ParseOptions = new(LanguageVersion.Latest);
 
@@ -44,6 +44,9 @@ public static class ExpressionCompiler
             foreach (var error in region.Rewritten.SyntaxErrors)
                 errors.Add((region.FunctionStart, mapper.FromSyntaxError(region, error)));
 
+        foreach (var (index, diagnostic) in ScopeValidator.Check(report, expressions))
+            errors.Add((source.Expressions[index].FunctionStart, diagnostic));
+
         ImmutableArray<MetadataReference> references;
         try
         {
@@ -57,6 +60,7 @@ public static class ExpressionCompiler
 
         var tree = VisualBasicSyntaxTree.ParseText(source.Text, ParseOptions, path: fileName, encoding: Encoding.UTF8);
         var compilation = VisualBasicCompilation.Create("ReportExpressions_" + ShortHash(source.Text), [tree], references, CompilationOptions);
+        errors.AddRange(Guard.ExpressionGuard.Check(compilation, tree, mapper));
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
         foreach (var error in result.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))

@@ -34,6 +34,7 @@ public static class RendererHostExtensions
         builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
         builder.Services.AddSingleton(sp => new CompilationCache(Path.Combine(paths.DataFolder, "cache", "expressions")));
         builder.Services.AddSingleton<SandboxLauncher>();
+        builder.Services.AddHostedService<SandboxIsolationCheck>();
         builder.Services.AddSingleton<ReportCatalog>();
         builder.Services.AddSingleton<RenderService>();
         return builder;

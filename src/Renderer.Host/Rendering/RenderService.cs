@@ -14,7 +14,7 @@ namespace Renderer.Host.Rendering;
 /// </summary>
 public sealed class RenderService(CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ILogger<RenderService> logger)
 {
-    public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx" };
+    public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx", "csv", "docx" };
 
     public async Task<RenderResult> RenderAsync(
         CatalogEntry entry,

@@ -37,13 +37,20 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         var dotnet = DotnetMuxer.Find(settings.DotnetPath);
         if (dotnet is null) return StartFailed(input, "the dotnet executable was not found");
 
+        var plan = SandboxIsolation.Plan(settings, logger);
+        if (settings.Strict && plan.Missing != SandboxLayers.None)
+            return StartFailed(input, $"Sandbox:Strict is set but isolation layers are missing: {plan.Describe(settings.Layers)}");
+
         var workingDirectory = Directory.CreateTempSubdirectory("rdl-sandbox-").FullName;
         try
         {
             SandboxProcess process;
             try
             {
-                process = SandboxProcess.Start(dotnet, sandboxDll, SandboxEnvironment.Build(settings, workingDirectory), workingDirectory);
+                var environment = SandboxEnvironment.Build(settings, workingDirectory);
+                process = plan.Applied == SandboxLayers.None
+                    ? SandboxProcess.Start(dotnet, sandboxDll, environment, workingDirectory)
+                    : SandboxProcess.Start(settings.ResolveLauncherPath(), LauncherArguments.Build(plan, settings, dotnet, sandboxDll, workingDirectory), environment, workingDirectory);
             }
             catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)
             {
@@ -53,7 +60,12 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
 
             await using (process.ConfigureAwait(false))
             {
-                onStarted?.Invoke(process.Id);
+                if (onStarted is not null)
+                {
+                    // Through the launcher, report the process once it has become the sandbox (after its execve).
+                    if (plan.Applied != SandboxLayers.None) await process.WaitUntilExecutedAsync(settings.ResolveLauncherPath()).ConfigureAwait(false);
+                    onStarted(process.Id);
+                }
                 return await ConverseAsync(process, input, data, settings.TimeoutSeconds, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -118,8 +130,15 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         {
             // The pipes broke: the process is ending (or ended); let it finish so its exit code is known.
             var exitCode = await process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
+            var stderr = process.StandardErrorTail();
+            if (SandboxCrash.LauncherFailure(exitCode, stderr) is { } launcherError)
+                return Failed(process, exitCode, SandboxOutcome.StartFailed, input, Error("SBX7000",
+                    $"The sandbox for report '{input.ReportName}' could not be started: {launcherError}", input));
+            if (SandboxCrash.IsCpuLimit(exitCode))
+                return Failed(process, exitCode, SandboxOutcome.TimedOut, input, Error("SBX7003",
+                    $"The render of report '{input.ReportName}' exceeded the CPU time limit and was stopped ({DescribeExit(exitCode)})", input));
             return Failed(process, exitCode, SandboxOutcome.Crashed, input, Error("SBX7001",
-                $"The sandbox process for report '{input.ReportName}' exited unexpectedly ({DescribeExit(exitCode)})", input));
+                $"The sandbox process for report '{input.ReportName}' exited unexpectedly ({DescribeExit(exitCode)}{SandboxCrash.Cause(process.StandardErrorHead() + stderr)})", input));
         }
     }
 
@@ -148,6 +167,7 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         6 => " (SIGABRT)",
         9 => " (SIGKILL)",
         11 => " (SIGSEGV)",
+        24 => " (SIGXCPU: CPU time limit)",
         15 => " (SIGTERM)",
         _ => string.Empty,
     };

@@ -17,6 +17,29 @@ public sealed class SandboxOptions
     /// <summary>GC heap limit of the sandbox (DOTNET_GCHeapHardLimit); 0 for none.</summary>
     public int MemoryLimitMegabytes { get; set; } = 1024;
 
+    /// <summary>The isolation layers to apply (default all). Tests switch single layers off to prove each one holds on its own.</summary>
+    public SandboxLayers Layers { get; set; } = SandboxLayers.All;
+
+    /// <summary>Refuse to start the server (and to render) when one of <see cref="Layers"/> is not available on this machine.</summary>
+    public bool Strict { get; set; }
+
+    /// <summary>Path of the native launcher; default: <c>rdl-sandbox-launcher</c> next to the host.</summary>
+    public string? LauncherPath { get; set; }
+
+    /// <summary>CPU time limit in seconds (all threads); 0: <see cref="TimeoutSeconds"/> + 5, so the wall-clock limit normally ends a loop first.</summary>
+    public int CpuSeconds { get; set; }
+
+    /// <summary>Most threads of one sandbox (RLIMIT_NPROC of its own uid).</summary>
+    public int MaxThreads { get; set; } = 256;
+
+    /// <summary>Largest file the sandbox may write in its working folder.</summary>
+    public int MaxFileSizeMegabytes { get; set; } = 64;
+
+    public string ResolveLauncherPath() =>
+        string.IsNullOrWhiteSpace(LauncherPath)
+            ? Path.Combine(AppContext.BaseDirectory, SandboxIsolation.LauncherFileName)
+            : Path.GetFullPath(LauncherPath, AppContext.BaseDirectory);
+
     public string ResolveSandboxPath() =>
         string.IsNullOrWhiteSpace(SandboxPath)
             ? Path.Combine(AppContext.BaseDirectory, "Renderer.Sandbox.dll")

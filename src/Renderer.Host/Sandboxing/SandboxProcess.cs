@@ -11,6 +11,7 @@ namespace Renderer.Host.Sandboxing;
 internal sealed class SandboxProcess : IAsyncDisposable
 {
     private const int StderrTailBytes = 4096;
+    private const int StderrHeadBytes = 512;
     private static readonly TimeSpan StderrDrainGrace = TimeSpan.FromSeconds(2);
 
     private readonly Process _process;
@@ -18,6 +19,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
     private readonly byte[] _tail = new byte[StderrTailBytes];
     private readonly Lock _tailLock = new();
     private long _tailWritten;
+    private readonly MemoryStream _head = new();
 
     private SandboxProcess(Process process)
     {
@@ -34,9 +36,13 @@ internal sealed class SandboxProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <paramref name="dotnet"/> <paramref name="sandboxDll"/> with exactly <paramref name="environment"/>.</summary>
-    public static SandboxProcess Start(string dotnet, string sandboxDll, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    public static SandboxProcess Start(string dotnet, string sandboxDll, IReadOnlyDictionary<string, string> environment, string workingDirectory) =>
+        Start(dotnet, [sandboxDll], environment, workingDirectory);
+
+    /// <summary>Starts <paramref name="program"/> with <paramref name="arguments"/> and exactly <paramref name="environment"/>.</summary>
+    public static SandboxProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
-        var startInfo = new ProcessStartInfo(dotnet)
+        var startInfo = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -45,11 +51,30 @@ internal sealed class SandboxProcess : IAsyncDisposable
             WorkingDirectory = workingDirectory,
             CreateNoWindow = true,
         };
-        startInfo.ArgumentList.Add(sandboxDll);
+        foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
         startInfo.Environment.Clear();
         foreach (var (name, value) in environment) startInfo.Environment[name] = value;
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("The sandbox process did not start.");
         return new SandboxProcess(process);
+    }
+
+    /// <summary>Waits (up to 5 s) until the process no longer runs <paramref name="launcher"/>, i.e. the launcher has exec'd the sandbox, or has ended.</summary>
+    public async Task WaitUntilExecutedAsync(string launcher)
+    {
+        for (var i = 0; i < 5000 && !_process.HasExited; i++)
+        {
+            string first;
+            try
+            {
+                first = (await File.ReadAllTextAsync($"/proc/{_process.Id}/cmdline").ConfigureAwait(false)).Split('\0')[0];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+            if (first.Length > 0 && first != launcher) return;
+            await Task.Delay(1).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Kills the process and its descendants; never throws.</summary>
@@ -89,6 +114,12 @@ internal sealed class SandboxProcess : IAsyncDisposable
             // A descendant still holds stderr open; the tail collected so far is enough.
         }
         return _process.ExitCode;
+    }
+
+    /// <summary>The first 512 bytes of stderr (where the runtime names a fatal error such as a stack overflow).</summary>
+    public string StandardErrorHead()
+    {
+        lock (_tailLock) return Encoding.UTF8.GetString(_head.GetBuffer(), 0, (int)_head.Length);
     }
 
     /// <summary>The last ~4 KB of stderr (UTF-8, possibly starting mid-character).</summary>
@@ -141,6 +172,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
     {
         lock (_tailLock)
         {
+            if (_head.Length < StderrHeadBytes) _head.Write(data[..Math.Min(data.Length, StderrHeadBytes - (int)_head.Length)]);
             foreach (var b in data.Length > StderrTailBytes ? data[^StderrTailBytes..] : data)
             {
                 _tail[(int)(_tailWritten % StderrTailBytes)] = b;

@@ -13,6 +13,7 @@ public static class SandboxServiceCollectionExtensions
             .Validate(o => o.MemoryLimitMegabytes >= 0, "Sandbox:MemoryLimitMegabytes must be 0 (no limit) or positive.")
             .ValidateOnStart();
         services.AddSingleton<SandboxLauncher>();
+        services.AddHostedService<SandboxIsolationCheck>();
         return services;
     }
 }

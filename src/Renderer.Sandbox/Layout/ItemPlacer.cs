@@ -49,7 +49,7 @@ internal sealed class ItemPlacer(TextLayout text)
         double height = row.Height;
         foreach (var cell in row.Cells)
         {
-            if (cell is null) continue;
+            if (cell is null || cell.IsContinuation) continue;
             height = Math.Max(height, MeasureHeight(cell.Content, SpanWidth(tablix, cell)));
         }
         return height;
@@ -64,7 +64,12 @@ internal sealed class ItemPlacer(TextLayout text)
             if (cell is not null)
             {
                 double w = SpanWidth(tablix, cell);
-                var logical = logicalRow < 0 ? null : new LogicalCell(tablix.Tablix.Name, logicalRow, c, 1, cell.ColumnSpan) { IsRepeat = isRepeat };
+                var logical = logicalRow < 0 ? null : new LogicalCell(tablix.Tablix.Name, logicalRow, c, 1, cell.ColumnSpan)
+                {
+                    IsRepeat = isRepeat,
+                    IsFixedHeader = row.IsColumnHeader && tablix.Tablix.RepeatColumnHeaders,
+                    OutlineLevel = row.OutlineLevel,
+                };
                 Emit(cell.Content, left, y, w, height, region, sink, logical);
             }
             left += tablix.ColumnWidths[c];

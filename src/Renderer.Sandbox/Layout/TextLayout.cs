@@ -12,7 +12,12 @@ internal sealed record MeasuredText(TextboxInstance Instance, double Width, IRea
 /// Breaks a textbox's text into lines (word wrap), measures the height it needs, and places the lines inside its
 /// box following TextAlign (General: numbers and dates right, text left) and VerticalAlign.
 /// </summary>
-internal sealed class TextLayout(ITextMeasurer measurer)
+/// <remarks>
+/// With <c>measureText: false</c> (formats that keep values, not drawn lines: XLSX, CSV) text is not word-wrapped or
+/// measured: a textbox's lines are its explicit line breaks, so CanGrow items keep their design height unless they
+/// hold several lines, and line positions are not computed. PDF always measures.
+/// </remarks>
+internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true)
 {
     public MeasuredText Measure(TextboxInstance instance, double width)
     {
@@ -20,7 +25,9 @@ internal sealed class TextLayout(ITextMeasurer measurer)
         var padding = instance.Style.Box.Padding;
         var metrics = measurer.GetMetrics(style);
         var innerWidth = Math.Max(1, width - padding.Left - padding.Right);
-        IReadOnlyList<string> lines = instance.Text.Length == 0 ? [] : measurer.BreakLines(instance.Text, style, innerWidth);
+        IReadOnlyList<string> lines = instance.Text.Length == 0 ? []
+            : measureText ? measurer.BreakLines(instance.Text, style, innerWidth)
+            : instance.Text.Contains('\n') ? instance.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n') : [instance.Text];
         var height = lines.Count * metrics.LineHeight + padding.Top + padding.Bottom;
         return new MeasuredText(instance, width, lines, metrics.LineHeight, metrics.Ascent, height);
     }
@@ -49,7 +56,7 @@ internal sealed class TextLayout(ITextMeasurer measurer)
         for (int i = 0; i < text.Lines.Count; i++)
         {
             var line = text.Lines[i];
-            double lineWidth = align == TextAlignment.Left ? 0 : measurer.MeasureWidth(line, style);
+            double lineWidth = align == TextAlignment.Left || !measureText ? 0 : measurer.MeasureWidth(line, style);
             double x = align switch
             {
                 TextAlignment.Right => padding.Left + innerWidth - lineWidth,

@@ -6,12 +6,37 @@ namespace Renderer.Sandbox.Pages;
 /// The output of pagination and the only thing writers see: pages of positioned items, in points,
 /// with the origin at the top-left corner of the page.
 /// </summary>
-public sealed record PaginatedDocument(string Title, ImmutableArray<Page> Pages);
+public sealed record PaginatedDocument(string Title, ImmutableArray<Page> Pages)
+{
+    /// <summary>The report's document map (DocumentMapLabel of groups and items) in document order; empty when none.</summary>
+    public ImmutableArray<DocumentMapEntry> DocumentMap { get; init; } = [];
+
+    /// <summary>
+    /// Where group summaries sit relative to the rows they toggle: false (SSRS's usual layout, toggles in group headers)
+    /// puts the outline buttons above the detail rows in Excel.
+    /// </summary>
+    public bool OutlineSummaryBelow { get; init; }
+
+    /// <summary>The report's Language (culture name, e.g. "en-US"), for writers that localize formats (XLSX currency).</summary>
+    public string? Language { get; init; }
+}
+
+/// <summary>
+/// One entry of the document map: <see cref="Label"/> at nesting <see cref="Level"/> (0 = top), pointing at the text
+/// item whose <see cref="TextItem.DocumentMapId"/> equals <see cref="Id"/>.
+/// </summary>
+public sealed record DocumentMapEntry(string Id, string Label, int Level);
 
 public sealed record Page(int Number, double Width, double Height, ImmutableArray<PageItem> Items)
 {
     /// <summary>PageName for this page (sheet name in XLSX), if the report set one.</summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// True when an explicit page break (not just a full page) begins this page; XLSX starts a new worksheet here.
+    /// The first page always starts one.
+    /// </summary>
+    public bool StartsSection { get; init; }
 }
 
 public readonly record struct Bounds(double X, double Y, double Width, double Height)
@@ -49,6 +74,12 @@ public sealed record TextItem(
     public LogicalCell? Cell { get; init; }
 
     public string? Name { get; init; }
+
+    /// <summary>Target of the textbox's Hyperlink action (an absolute URL), if any.</summary>
+    public string? Hyperlink { get; init; }
+
+    /// <summary>Set when a <see cref="DocumentMapEntry"/> points at this item.</summary>
+    public string? DocumentMapId { get; init; }
 }
 
 /// <summary>One laid-out line: X from the item's left edge, Baseline from the item's top edge.</summary>
@@ -67,6 +98,12 @@ public sealed record LogicalCell(string RegionName, int Row, int Column, int Row
 {
     /// <summary>True for header rows repeated on a later page; XLSX writes each logical row once.</summary>
     public bool IsRepeat { get; init; }
+
+    /// <summary>A column-header row the tablix keeps in view (FixedColumnHeaders / RepeatColumnHeaders): XLSX freezes it.</summary>
+    public bool IsFixedHeader { get; init; }
+
+    /// <summary>Group nesting of the row for Excel's outline (0 = not grouped); Excel keeps at most 7 levels.</summary>
+    public int OutlineLevel { get; init; }
 }
 
 public readonly record struct Rgba(byte R, byte G, byte B, byte A = 255)

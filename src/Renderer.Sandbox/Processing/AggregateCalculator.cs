@@ -30,6 +30,15 @@ internal static class AggregateCalculator
         }
     }
 
+    /// <summary>The aggregate of values already computed (one per instance), e.g. of ReportItems on a page.</summary>
+    public static object? FromValues(AggregateFunction function, IReadOnlyList<object?> values) => function switch
+    {
+        AggregateFunction.CountRows => values.Count,
+        AggregateFunction.First => values.Count == 0 ? null : values[0],
+        AggregateFunction.Last => values.Count == 0 ? null : values[^1],
+        _ => Reduce(function, values.Where(v => v is not null and not DBNull).Select(v => v!)),
+    };
+
     private static object? Evaluate(ProcessingContext context, DataSetInstance dataSet, object?[] row, Func<object?> value)
     {
         context.SetRow(dataSet, row);
@@ -41,6 +50,7 @@ internal static class AggregateCalculator
         for (int i = 0; i < rows.Count; i++)
         {
             var v = Evaluate(context, dataSet, rows[i], value);
+            if (context.TakeSkip()) continue;
             if (v is not null and not DBNull) yield return v;
         }
     }

@@ -75,6 +75,20 @@ internal sealed class ItemEvaluator
 
     public TextboxInstance EvaluateTextbox(Textbox textbox)
     {
+        var outerItem = _context.CurrentItemValue;
+        _context.CurrentItemValue = textbox.SingleValue is { } own ? () => _context.Evaluator.Evaluate(own, _context) : null;
+        try
+        {
+            return EvaluateTextboxValue(textbox);
+        }
+        finally
+        {
+            _context.CurrentItemValue = outerItem;
+        }
+    }
+
+    private TextboxInstance EvaluateTextboxValue(Textbox textbox)
+    {
         object? value = null;
         var text = new StringBuilder();
         ResolvedStyle? style = null;
@@ -99,6 +113,7 @@ internal sealed class ItemEvaluator
         }
         style ??= SafeText(textbox, null, null);
         var single = textbox.SingleValue is not null;
+        _context.SetReportItemValue(textbox.Name, single ? value : text.ToString());
         return new TextboxInstance(textbox, single ? value : text.ToString(), text.ToString(), style);
     }
 

@@ -1,3 +1,4 @@
+using Renderer.Sandbox.Processing.Scopes;
 using Renderer.Sandbox.Runtime;
 
 namespace Renderer.Sandbox.Processing;
@@ -5,14 +6,17 @@ namespace Renderer.Sandbox.Processing;
 /// <summary>
 /// The mutable evaluation state of one render: current row, scope chain, parameters and globals.
 /// Single-threaded: processing moves the current row and scope as it walks the report.
+/// The scope functions (RunningValue, Previous, Lookup, variables, ...) are in ProcessingContext.Scopes.cs.
 /// </summary>
-internal sealed class ProcessingContext : IExpressionContext
+internal sealed partial class ProcessingContext : IExpressionContext
 {
     private readonly IReadOnlyDictionary<string, ReportParameter> _parameters;
     private readonly IReadOnlyDictionary<string, object?> _globals;
     private readonly string _userId;
     private readonly Func<string, DataSetInstance?> _dataSetByName;
     private readonly List<ScopeFrame> _scopes = [];
+    private readonly List<(long Stamp, bool IsInstance)> _entries = [];
+    private readonly Stack<AggregateIteration> _iterations = new();
     private int _calculatedFieldDepth;
 
     public ProcessingContext(
@@ -52,9 +56,34 @@ internal sealed class ProcessingContext : IExpressionContext
 
     public void RestoreRow((DataSetInstance?, object?[]?) previous) => (CurrentDataSet, CurrentRow) = previous;
 
-    public void PushScope(ScopeFrame frame) => _scopes.Add(frame);
+    public void PushScope(ScopeFrame frame)
+    {
+        _scopes.Add(frame);
+        _entries.Add((_progress.Tick(), false));
+    }
 
-    public void PopScope() => _scopes.RemoveAt(_scopes.Count - 1);
+    public void PopScope()
+    {
+        _scopes.RemoveAt(_scopes.Count - 1);
+        _entries.RemoveAt(_entries.Count - 1);
+    }
+
+    /// <summary>
+    /// Enters an instance of a row group (or one detail row) in processing order. <see cref="PopInstance"/> marks its rows
+    /// processed, which RunningValue, RowNumber and Previous read.
+    /// </summary>
+    public void PushInstance(ScopeFrame frame)
+    {
+        _scopes.Add(frame);
+        _entries.Add((_progress.Tick(), true));
+    }
+
+    /// <summary>Leaves the instance entered by <see cref="PushInstance"/>: its rows count as processed from now on.</summary>
+    public void PopInstance()
+    {
+        _progress.Complete(_scopes[^1]);
+        PopScope();
+    }
 
     public object? GetFieldValue(string name)
     {
@@ -105,29 +134,53 @@ internal sealed class ProcessingContext : IExpressionContext
     public object? GetUser(string name) => name.ToLowerInvariant() switch
     {
         "userid" => _userId,
-        "language" => "en-US",
+        "language" => UserLanguage,
         _ => throw new InvalidOperationException($"User!{name} is not a known member of User."),
     };
 
-    public object? Aggregate(AggregateFunction function, Func<object?>? value, string? scope)
+    public object? Aggregate(AggregateFunction function, Func<object?>? value, string? scope) => Aggregate(function, value, scope, false);
+
+    public object? Aggregate(AggregateFunction function, Func<object?>? value, string? scope, bool recursive)
     {
-        var (dataSet, rows) = ResolveScope(scope);
-        return AggregateCalculator.Compute(this, function, value, dataSet, rows);
+        if (scope is null && value is not null && _pageItems is not null && InPageSection && TryPageAggregate(function, value, out var onPage)) return onPage;
+        var (dataSet, rows, name) = ResolveScope(scope, recursive);
+        if (rows is null) return null; // a nested aggregate's instance that was already counted
+        _iterations.Push(new AggregateIteration(name, dataSet, rows));
+        try
+        {
+            return AggregateCalculator.Compute(this, function, value, dataSet, rows);
+        }
+        finally
+        {
+            _iterations.Pop();
+        }
     }
 
-    private (DataSetInstance DataSet, IReadOnlyList<object?[]> Rows) ResolveScope(string? scope)
+    /// <summary>True (once) when a nested aggregate asked the running aggregate to drop the value just computed.</summary>
+    internal bool TakeSkip()
+    {
+        if (_iterations.Count == 0 || !_iterations.Peek().Skip) return false;
+        _iterations.Peek().Skip = false;
+        return true;
+    }
+
+    private (DataSetInstance DataSet, IReadOnlyList<object?[]>? Rows, string? Name) ResolveScope(string? scope, bool recursive)
     {
         if (scope is null)
         {
-            if (_scopes.Count > 0) return (_scopes[^1].DataSet, _scopes[^1].Rows);
+            if (_scopes.Count > 0) return (_scopes[^1].DataSet, RowsOf(_scopes[^1], recursive), _scopes[^1].Name);
             var only = _dataSetByName(string.Empty)
                 ?? throw new InvalidOperationException("An aggregate outside a data region needs a dataset scope, e.g. Sum(Fields!Amount.Value, \"DataSet1\"), because the report has more than one dataset.");
-            return (only, only.Rows);
+            return (only, only.Rows, only.Name);
         }
+        if (NestedInstance(scope) is { } nested) return nested;
         for (int i = _scopes.Count - 1; i >= 0; i--)
-            if (string.Equals(_scopes[i].Name, scope, StringComparison.OrdinalIgnoreCase)) return (_scopes[i].DataSet, _scopes[i].Rows);
+            if (string.Equals(_scopes[i].Name, scope, StringComparison.OrdinalIgnoreCase)) return (_scopes[i].DataSet, RowsOf(_scopes[i], recursive), scope);
         var dataSet = _dataSetByName(scope)
             ?? throw new InvalidOperationException($"The scope '{scope}' is not a dataset, or a data region or group that contains this expression.");
-        return (dataSet, dataSet.Rows);
+        return (dataSet, dataSet.Rows, scope);
     }
+
+    private static IReadOnlyList<object?[]> RowsOf(ScopeFrame frame, bool recursive) =>
+        recursive && frame.RecursiveRows is { } all ? all : frame.Rows;
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Rdl.Model.Definitions;
 using Rdl.Model.Diagnostics;
 using Renderer.Sandbox.Data;
+using Renderer.Sandbox.Processing.Filters;
 using Renderer.Sandbox.Processing.Instances;
 using Renderer.Sandbox.Runtime;
 
@@ -40,6 +41,19 @@ internal sealed class ReportProcessor
 
     public ProcessedReport? Process(DiagnosticBag diagnostics)
     {
+        try
+        {
+            return ProcessReport(diagnostics);
+        }
+        catch (FilterException ex)
+        {
+            diagnostics.Add(ex.Diagnostic);
+            return null;
+        }
+    }
+
+    private ProcessedReport? ProcessReport(DiagnosticBag diagnostics)
+    {
         var globals = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
         {
             ["ExecutionTime"] = _input.ExecutionTime,
@@ -51,8 +65,9 @@ internal sealed class ReportProcessor
         ProcessingContext NewContext(Dictionary<string, ReportParameter> parameters) =>
             new(_evaluator, parameters, globals, _input.UserId, FindDataSet);
 
-        if (!ParameterResolver.TryResolve(_report, _input.Parameters, NewContext, diagnostics, out var parameters)) return null;
+        if (!ParameterResolver.TryResolve(_report, _input.Parameters, NewContext, diagnostics, out var parameters, LoadDataSet)) return null;
         Context = NewContext(parameters);
+        Context.AttachReport(_report);
         var tablixProcessor = default(TablixProcessor);
         Items = new ItemEvaluator(Context, diagnostics, Culture, t => tablixProcessor!.Process(t));
         tablixProcessor = new TablixProcessor(Context, Items, name => LoadDataSet(name, Context));
@@ -87,8 +102,8 @@ internal sealed class ReportProcessor
         {
             foreach (var parameter in definition.Query.Parameters)
             {
-                var value = _evaluator.Evaluate(parameter.Value, context);
-                queryParameters[parameter.Name] = value is object?[] array && array.Length == 1 ? array[0] : value;
+                // A multi-value parameter stays an array: the broker expands IN (@p) into one bound placeholder per value.
+                queryParameters[parameter.Name] = _evaluator.Evaluate(parameter.Value, context);
             }
         }
         finally
@@ -97,6 +112,16 @@ internal sealed class ReportProcessor
         }
         var rows = _data.GetDataSetAsync(definition.Name, queryParameters, _cancellationToken).GetAwaiter().GetResult();
         var instance = new DataSetInstance(definition, rows);
+        if (!definition.Filters.IsDefaultOrEmpty)
+        {
+            var kept = FilterEngine.Apply(context, instance, instance.Rows, definition.Filters, $"DataSet '{definition.Name}'");
+            if (kept.Count != instance.Rows.Count)
+            {
+                var filtered = kept.ToList();
+                instance.Rows.Clear();
+                instance.Rows.AddRange(filtered);
+            }
+        }
         _loaded[definition.Name] = instance;
         return instance;
     }

@@ -1,22 +1,41 @@
 using System.Collections.Immutable;
 using Rdl.Model.Definitions.Tablix;
+using Renderer.Sandbox.Processing.Filters;
 using Renderer.Sandbox.Processing.Instances;
+using Renderer.Sandbox.Processing.Tablix;
 
 namespace Renderer.Sandbox.Processing;
 
 /// <summary>
-/// Expands a table-shaped tablix: walks the row hierarchy, partitions rows into group instances (in data order,
-/// then by the member's SortExpressions), and emits one <see cref="TablixRowInstance"/> per leaf member per instance.
-/// Each leaf member owns one body row, in document order.
+/// Expands a tablix (table, matrix or list) into a grid of output rows and columns.
+/// <para>Columns: the row-header columns (one per row-hierarchy header level, widths from TablixHeader.Size), then one
+/// body column per instance of each column-hierarchy leaf (see <see cref="ColumnAxis"/>).</para>
+/// <para>Rows: the column-header rows (one per column-hierarchy header level, the TablixCorner on their left), then the
+/// row hierarchy walked depth first: each dynamic member is partitioned into group instances (<see cref="GroupPartitioner"/>),
+/// each leaf member instance emits its body row. A body cell is evaluated in the intersection of its row-group instance
+/// and its column-group instance: aggregates without a scope see the rows in both; a named group scope sees that
+/// group's own instance. Row headers are evaluated in their row group's scope and span the rows the instance produced.</para>
+/// <para>Hidden members are left out (initial visibility); a group instance whose children are all hidden keeps one
+/// row/column showing its first leaf in its own scope (a collapsed drilldown).</para>
 /// </summary>
 internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
 {
+    private readonly GroupPartitioner _partitioner = new(context);
+
+    private ProcessingContext Context => context;
+
+    private ItemEvaluator Items => items;
+
     public TablixInstance Process(TablixDefinition tablix)
     {
         var dataSet = dataSets(tablix.DataSetName);
-        var rows = Sort(dataSet, dataSet.Rows, tablix.SortExpressions, null);
+        var filtered = FilterEngine.Apply(context, dataSet, dataSet.Rows, tablix.Filters, tablix.Describe());
+        var rows = _partitioner.Sort(dataSet, filtered, tablix.SortExpressions);
+        var rowLevels = HeaderLevels.Measure(tablix.RowHierarchy, rowHierarchy: true);
+        var columnLevels = HeaderLevels.Measure(tablix.ColumnHierarchy, rowHierarchy: false);
+        var columns = new ColumnAxis(context, items, _partitioner);
         var output = new List<TablixRowInstance>(Math.Max(16, rows.Count + 8));
-        context.PushScope(new ScopeFrame(tablix.Name, dataSet, rows));
+        context.PushScope(new ScopeFrame(tablix.Name, dataSet, rows) { IsDataRegion = true });
         var saved = context.SetRow(dataSet, rows.Count > 0 ? rows[0] : null);
         TextboxInstance? noRows = null;
         try
@@ -29,7 +48,11 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
             }
             else
             {
-                ExpandMembers(tablix, tablix.RowHierarchy, 0, dataSet, rows, output);
+                columns.Expand(tablix, dataSet, rows);
+                var walk = new RowWalk(this, tablix, dataSet, columns.Slots, rowLevels.Length);
+                AddColumnHeaderRows(tablix, columnLevels, rowLevels.Length, columns, output);
+                walk.ExpandMembers(tablix.RowHierarchy, 0, rows, 0, 0, 0);
+                output.AddRange(walk.Output);
             }
         }
         finally
@@ -37,146 +60,145 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
             context.RestoreRow(saved);
             context.PopScope();
         }
-        var widths = tablix.ColumnWidths.Select(w => w.Points).ToImmutableArray();
-        return new TablixInstance(tablix, widths, output, items.Styles.ResolveBox(tablix.Style)) { NoRows = noRows };
+        var widths = noRows is null
+            ? rowLevels.Concat(columns.Slots.Select(s => s.Leaf < tablix.ColumnWidths.Length ? tablix.ColumnWidths[s.Leaf].Points : 0)).ToImmutableArray()
+            : tablix.ColumnWidths.Select(w => w.Points).ToImmutableArray();
+        return new TablixInstance(tablix, widths, output, items.Styles.ResolveBox(tablix.Style))
+        {
+            NoRows = noRows,
+            RowHeaderColumns = noRows is null ? rowLevels.Length : 0,
+            ColumnHeaderRows = noRows is null ? columnLevels.Length : 0,
+        };
     }
 
-    private void ExpandMembers(TablixDefinition tablix, ImmutableArray<TablixMember> members, int firstLeaf, DataSetInstance dataSet, IReadOnlyList<object?[]> rows, List<TablixRowInstance> output)
+    /// <summary>The column-header rows: column-hierarchy headers over their body columns, the TablixCorner on the left.</summary>
+    private void AddColumnHeaderRows(TablixDefinition tablix, ImmutableArray<double> heights, int rowHeaderColumns, ColumnAxis columns, List<TablixRowInstance> output)
     {
-        int leaf = firstLeaf;
-        for (int m = 0; m < members.Length; m++)
+        if (heights.IsEmpty) return;
+        int width = rowHeaderColumns + columns.Slots.Count;
+        var cells = Enumerable.Range(0, heights.Length).Select(_ => new CellInstance?[width]).ToList();
+        foreach (var header in columns.Headers)
+            SpanningCells.Place(cells, header.Level, header.Levels, rowHeaderColumns + header.First, header.Count, header.Content);
+        var corner = tablix.CornerRows.IsDefault ? [] : tablix.CornerRows;
+        for (int r = 0; r < Math.Min(corner.Length, heights.Length); r++)
         {
-            var member = members[m];
-            int leaves = LeafCount(member);
-            if (member.Group is null)
+            for (int c = 0; c < Math.Min(corner[r].Length, rowHeaderColumns); c++)
             {
-                if (!items.IsHidden(member.Hidden, tablix))
-                {
-                    if (member.IsLeaf) EmitRow(tablix, member, leaf, output);
-                    else ExpandMembers(tablix, member.Children, leaf, dataSet, rows, output);
-                }
+                var cell = corner[r][c];
+                if (cell.Contents is null || items.Evaluate(cell.Contents) is not { } content) continue;
+                SpanningCells.Place(cells, r, Math.Max(1, cell.RowSpan), c, Math.Min(Math.Max(1, cell.ColSpan), rowHeaderColumns - c), content);
             }
+        }
+        for (int r = 0; r < heights.Length; r++)
+        {
+            output.Add(new TablixRowInstance(-1, heights[r], cells[r])
+            {
+                IsColumnHeader = true,
+                RepeatOnNewPage = tablix.RepeatColumnHeaders,
+                KeepWithNext = true,
+            });
+        }
+    }
+
+    /// <summary>The depth-first walk of the row hierarchy for one tablix.</summary>
+    private sealed class RowWalk(TablixProcessor owner, TablixDefinition tablix, DataSetInstance dataSet, List<ColumnSlot> slots, int rowHeaderColumns)
+    {
+        private readonly ProcessingContext _context = owner.Context;
+        private readonly ItemEvaluator _items = owner.Items;
+        private readonly List<CellInstance?[]> _cells = [];
+
+        public List<TablixRowInstance> Output { get; } = [];
+
+        public void ExpandMembers(ImmutableArray<TablixMember> members, int firstLeaf, IReadOnlyList<object?[]> rows, int headerColumn, int depth, int toggles)
+        {
+            int leaf = firstLeaf;
+            foreach (var member in members)
+            {
+                if (member.Group is null)
+                {
+                    Visit(member, leaf, rows, headerColumn, depth, toggles, dynamic: false);
+                }
+                else
+                {
+                    foreach (var instance in owner._partitioner.Partition(member, dataSet, rows))
+                    {
+                        _context.PushInstance(instance.Frame(member.Group.Name, dataSet));
+                        var saved = _context.SetRow(dataSet, instance.Rows.Count > 0 ? instance.Rows[0] : null);
+                        try
+                        {
+                            Visit(member, leaf, instance.Rows, headerColumn, depth + 1, toggles, dynamic: true);
+                        }
+                        finally
+                        {
+                            _context.RestoreRow(saved);
+                            _context.PopInstance();
+                        }
+                    }
+                }
+                leaf += HeaderLevels.LeafCount(member);
+            }
+        }
+
+        private void Visit(TablixMember member, int leaf, IReadOnlyList<object?[]> rows, int headerColumn, int depth, int toggles, bool dynamic)
+        {
+            if (member.ToggleItem is not null) toggles++;
+            if (_items.IsHidden(member.Hidden, tablix)) return;
+            var header = member.Header?.Cell.Contents is { } contents ? _items.Evaluate(contents) : null;
+            int span = member.Header is { } h ? HeaderLevels.Span(h, rowHierarchy: true) : 0;
+            int start = Output.Count;
+            if (member.IsLeaf) EmitRow(member, leaf, rows, depth, toggles);
             else
             {
-                foreach (var instance in Partition(member, dataSet, rows))
-                {
-                    context.PushScope(new ScopeFrame(member.Group.Name, dataSet, instance));
-                    var saved = context.SetRow(dataSet, instance.Count > 0 ? instance[0] : null);
-                    try
-                    {
-                        if (items.IsHidden(member.Hidden, tablix)) continue;
-                        if (member.IsLeaf) EmitRow(tablix, member, leaf, output);
-                        else ExpandMembers(tablix, member.Children, leaf, dataSet, instance, output);
-                    }
-                    finally
-                    {
-                        context.RestoreRow(saved);
-                        context.PopScope();
-                    }
-                }
+                ExpandMembers(member.Children, leaf, rows, headerColumn + span, depth, toggles);
+                if (Output.Count == start && dynamic) EmitRow(member, leaf, rows, depth, toggles);
             }
-            leaf += leaves;
+            if (header is not null && Output.Count > start && headerColumn < rowHeaderColumns)
+                SpanningCells.Place(_cells, start, Output.Count - start, headerColumn, span, header);
         }
-    }
 
-    private IEnumerable<IReadOnlyList<object?[]>> Partition(TablixMember member, DataSetInstance dataSet, IReadOnlyList<object?[]> rows)
-    {
-        var group = member.Group!;
-        if (group.IsDetails)
+        private void EmitRow(TablixMember member, int bodyRow, IReadOnlyList<object?[]> rows, int depth, int toggles)
         {
-            var sorted = Sort(dataSet, rows, member.SortExpressions, group.Name);
-            for (int i = 0; i < sorted.Count; i++) yield return new[] { sorted[i] };
-            yield break;
-        }
-        var instances = new Dictionary<GroupKey, List<object?[]>>();
-        var order = new List<List<object?[]>>();
-        var saved = context.SetRow(dataSet, null);
-        try
-        {
-            foreach (var row in rows)
+            if (bodyRow >= tablix.Rows.Length) return;
+            var row = tablix.Rows[bodyRow];
+            var cells = new CellInstance?[rowHeaderColumns + slots.Count];
+            for (int k = 0; k < slots.Count; k++)
             {
-                context.SetRow(dataSet, row);
-                var key = new object?[group.GroupExpressions.Length];
-                for (int i = 0; i < key.Length; i++) key[i] = context.Evaluator.Evaluate(group.GroupExpressions[i], context);
-                var groupKey = new GroupKey(key);
-                if (!instances.TryGetValue(groupKey, out var list))
-                {
-                    list = [];
-                    instances.Add(groupKey, list);
-                    order.Add(list);
-                }
-                list.Add(row);
+                var slot = slots[k];
+                if (slot.Leaf >= row.Cells.Length || row.Cells[slot.Leaf].Contents is not { } contents) continue;
+                int span = 1;
+                while (span < row.Cells[slot.Leaf].ColSpan && k + span < slots.Count && slots[k + span].Leaf == slot.Leaf + span) span++;
+                if (Evaluate(contents, slot, rows) is { } instance)
+                    cells[rowHeaderColumns + k] = new CellInstance(rowHeaderColumns + k, span, instance);
             }
+            _cells.Add(cells);
+            Output.Add(new TablixRowInstance(bodyRow, row.Height.Points, cells)
+            {
+                RepeatOnNewPage = member.RepeatOnNewPage,
+                KeepWithNext = string.Equals(member.KeepWithGroup, "After", StringComparison.OrdinalIgnoreCase),
+                GroupDepth = depth,
+                OutlineLevel = toggles,
+            });
         }
-        finally
+
+        /// <summary>Evaluates a body cell in the intersection of the row scope (<paramref name="rows"/>) and the slot's column groups.</summary>
+        private ItemInstance? Evaluate(Rdl.Model.Definitions.Items.ReportItem contents, ColumnSlot slot, IReadOnlyList<object?[]> rows)
         {
-            context.RestoreRow(saved);
-        }
-        if (member.SortExpressions.IsDefaultOrEmpty)
-        {
-            foreach (var instance in order) yield return instance;
-            yield break;
-        }
-        var keyed = new List<(object?[] Key, List<object?[]> Rows)>(order.Count);
-        foreach (var instance in order)
-        {
-            context.PushScope(new ScopeFrame(group.Name, dataSet, instance));
-            var rowState = context.SetRow(dataSet, instance[0]);
+            if (slot.Rows is not { } columnRows) return _items.Evaluate(contents);
+            var intersection = rows.Where(columnRows.Contains).ToList();
+            int level = _context.Scopes.LastOrDefault(f => f.RecursiveLevel is not null)?.RecursiveLevel ?? -1;
+            foreach (var frame in slot.Frames) _context.PushScope(frame);
+            // The cell's own scope: unnamed, so a named group scope still resolves to that group's whole instance.
+            _context.PushScope(new ScopeFrame(string.Empty, dataSet, intersection) { RecursiveLevel = level < 0 ? null : level });
+            var saved = _context.SetRow(dataSet, intersection.Count > 0 ? intersection[0] : null);
             try
             {
-                keyed.Add((member.SortExpressions.Select(s => context.Evaluator.Evaluate(s.Value, context)).ToArray(), instance));
+                return _items.Evaluate(contents);
             }
             finally
             {
-                context.RestoreRow(rowState);
-                context.PopScope();
+                _context.RestoreRow(saved);
+                for (int i = 0; i <= slot.Frames.Length; i++) _context.PopScope();
             }
         }
-        var comparer = new SortComparer(member.SortExpressions.Select(s => s.Descending).ToArray());
-        foreach (var (_, instance) in keyed.OrderBy(k => k.Key, comparer)) yield return instance;
     }
-
-    private IReadOnlyList<object?[]> Sort(DataSetInstance dataSet, IReadOnlyList<object?[]> rows, ImmutableArray<SortExpression> sorts, string? scopeName)
-    {
-        if (sorts.IsDefaultOrEmpty || rows.Count < 2) return rows;
-        var keys = new object?[rows.Count][];
-        var saved = context.SetRow(dataSet, null);
-        try
-        {
-            for (int i = 0; i < rows.Count; i++)
-            {
-                context.SetRow(dataSet, rows[i]);
-                keys[i] = sorts.Select(s => context.Evaluator.Evaluate(s.Value, context)).ToArray();
-            }
-        }
-        finally
-        {
-            context.RestoreRow(saved);
-        }
-        var comparer = new SortComparer(sorts.Select(s => s.Descending).ToArray());
-        var indexes = Enumerable.Range(0, rows.Count).OrderBy(i => keys[i], comparer).ToArray();
-        return indexes.Select(i => rows[i]).ToList();
-    }
-
-    private void EmitRow(TablixDefinition tablix, TablixMember member, int bodyRow, List<TablixRowInstance> output)
-    {
-        if (bodyRow >= tablix.Rows.Length) return;
-        var row = tablix.Rows[bodyRow];
-        var cells = new CellInstance?[tablix.ColumnWidths.Length];
-        int column = 0;
-        foreach (var cell in row.Cells)
-        {
-            if (column >= cells.Length) break;
-            if (cell.Contents is { } contents && items.Evaluate(contents) is { } instance)
-                cells[column] = new CellInstance(column, Math.Max(1, cell.ColSpan), instance);
-            column++;
-        }
-        output.Add(new TablixRowInstance(bodyRow, row.Height.Points, cells)
-        {
-            RepeatOnNewPage = member.RepeatOnNewPage,
-            KeepWithNext = string.Equals(member.KeepWithGroup, "After", StringComparison.OrdinalIgnoreCase),
-        });
-    }
-
-    private static int LeafCount(TablixMember member) => member.IsLeaf ? 1 : member.Children.Sum(LeafCount);
 }

@@ -55,6 +55,36 @@ internal static class TestRdl
         </Report>
         """;
 
+    /// <summary>A minimal RDL 2005 report whose body holds <paramref name="bodyItems"/>; one data set "Sales" on "DS1".</summary>
+    public static string Minimal2005(string bodyItems) =>
+        $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <Report xmlns="{Ns2005}" xmlns:rd="{NsDesigner}">
+          <DataSources>
+            <DataSource Name="DS1">
+              <ConnectionProperties><DataProvider>SQL</DataProvider><ConnectString>Data Source=.</ConnectString></ConnectionProperties>
+            </DataSource>
+          </DataSources>
+          <DataSets>
+            <DataSet Name="Sales">
+              <Query><DataSourceName>DS1</DataSourceName><CommandText>SELECT 1</CommandText></Query>
+              <Fields>
+                <Field Name="Region"><DataField>Region</DataField></Field>
+                <Field Name="City"><DataField>City</DataField></Field>
+                <Field Name="Amount"><DataField>Amount</DataField></Field>
+              </Fields>
+            </DataSet>
+          </DataSets>
+          <Body>
+            <ReportItems>
+        {bodyItems}
+            </ReportItems>
+            <Height>2in</Height>
+          </Body>
+          <Width>6in</Width>
+        </Report>
+        """;
+
     /// <summary>A complete RDL 2016 report: data, parameters, a grouped tablix, page header/footer, code.</summary>
     public const string Sales2016 = $"""
         <?xml version="1.0" encoding="utf-8"?>

@@ -98,6 +98,8 @@ public sealed class GroupedSampleTests
         var xlsx = await Render("format=xlsx&Year=2024");
         using var stream = new MemoryStream(xlsx);
         using var document = SpreadsheetDocument.Open(stream, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.That(errors, Is.Empty, string.Join(Environment.NewLine, errors));
         var workbook = document.WorkbookPart!;
         var sheet = workbook.WorksheetParts.First().Worksheet;
         var numbers = sheet.Descendants<Cell>()
@@ -110,6 +112,70 @@ public sealed class GroupedSampleTests
         foreach (var (region, total) in totals)
             Assert.That(numbers, Does.Contain(total), $"the {region} total {total} is a numeric cell");
         Assert.That(numbers, Does.Contain(totals.Values.Sum()), "the grand total is a numeric cell");
+    }
+
+    [Test]
+    public async Task Csv_detail_amounts_sum_to_the_database_total()
+    {
+        var response = await _client.GetAsync("/api/reports/Sales/render?format=csv&Year=2024");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => System.Text.Encoding.UTF8.GetString(bytes));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
+        Assert.That(response.Content.Headers.ContentDisposition!.FileName?.Trim('"'), Is.EqualTo("Sales.csv"));
+        Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "UTF-8 with BOM");
+
+        var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
+        int header = Array.FindIndex(lines, l => SplitCsv(l).Contains("Amount"));
+        Assert.That(header, Is.GreaterThanOrEqualTo(0), "a header row names the detail textboxes");
+        var columns = SplitCsv(lines[header]);
+        int amount = Array.IndexOf(columns, "Amount");
+        int region = Array.IndexOf(columns, "Region");
+        var rows = lines.Skip(header + 1).TakeWhile(l => l.Length > 0).Select(SplitCsv).ToList();
+        Assert.That(rows.All(r => r.Length == columns.Length), Is.True, "every record has the header's field count");
+
+        var totals = RegionTotals(2024);
+        var byRegion = rows.GroupBy(r => r[region]).ToDictionary(g => g.Key, g => Math.Round(g.Sum(r => decimal.Parse(r[amount], NumberStyles.Float, CultureInfo.InvariantCulture)), 2));
+        Assert.That(byRegion, Is.EquivalentTo(totals));
+        Assert.That(rows.Sum(r => decimal.Parse(r[amount], NumberStyles.Float, CultureInfo.InvariantCulture)), Is.EqualTo(totals.Values.Sum()).Within(0.005m));
+        Assert.That(lines, Has.None.StartsWith("Total "), "group total rows are not detail records");
+    }
+
+    /// <summary>Splits one CSV record (no embedded line breaks), honouring double-quoted fields.</summary>
+    private static string[] SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return [.. fields];
+    }
+
+    [Test]
+    public async Task Docx_is_valid_and_shows_the_grand_total()
+    {
+        var docx = await Render("format=docx&Year=2024");
+        using var stream = new MemoryStream(docx);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.That(errors, Is.Empty, string.Join(Environment.NewLine, errors));
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        var grand = RegionTotals(2024).Values.Sum().ToString("#,0.00", EnUs);
+        int at = text.IndexOf("Grand Total", StringComparison.Ordinal);
+        Assert.That(at, Is.GreaterThanOrEqualTo(0));
+        Assert.That(text.IndexOf(grand, at, StringComparison.Ordinal), Is.GreaterThan(at), $"grand total {grand}");
     }
 
     [Test]
@@ -140,9 +206,9 @@ public sealed class GroupedSampleTests
     [Test]
     public async Task An_unknown_format_is_a_400()
     {
-        var response = await _client.GetAsync("/api/reports/Sales/render?format=docx");
+        var response = await _client.GetAsync("/api/reports/Sales/render?format=pptx");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("docx"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("pptx"));
     }
 
     [Test]

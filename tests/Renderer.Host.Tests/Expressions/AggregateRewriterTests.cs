@@ -15,6 +15,16 @@ public sealed class AggregateRewriterTests
     [TestCase("First(Fields!A.Value) & Last(Fields!A.Value)", "First(Function() (Fields!A.Value)) & Last(Function() (Fields!A.Value))")]
     [TestCase("CountDistinct(Fields!A.Value) + StDev(1) + StDevP(1) + Var(1) + VarP(1)",
         "CountDistinct(Function() (Fields!A.Value)) + StDev(Function() (1)) + StDevP(Function() (1)) + Var(Function() (1)) + VarP(Function() (1))")]
+    [TestCase("RunningValue(Fields!A.Value, Sum, Nothing)", "RunningValue(Function() (Fields!A.Value), \"Sum\", Nothing)")]
+    [TestCase("RunningValue(Fields!A.Value, countdistinct, \"G\")", "RunningValue(Function() (Fields!A.Value), \"countdistinct\", \"G\")")]
+    [TestCase("Previous(Sum(Fields!A.Value))", "Previous(Function() (Sum(Function() (Fields!A.Value))))")]
+    [TestCase("Previous(Fields!A.Value, \"T\")", "Previous(Function() (Fields!A.Value), \"T\")")]
+    [TestCase("Lookup(Fields!K.Value, Fields!K.Value, Fields!N.Value, \"D\")", "Lookup(Fields!K.Value, Function() (Fields!K.Value), Function() (Fields!N.Value), \"D\")")]
+    [TestCase("Join(LookupSet(1, Fields!K.Value, Fields!N.Value, \"D\"), \",\")", "Join(LookupSet(1, Function() (Fields!K.Value), Function() (Fields!N.Value), \"D\"), \",\")")]
+    [TestCase("MultiLookup(Split(\"a,b\", \",\"), Fields!K.Value, Fields!N.Value, \"D\")", "MultiLookup(Split(\"a,b\", \",\"), Function() (Fields!K.Value), Function() (Fields!N.Value), \"D\")")]
+    [TestCase("Sum(Fields!A.Value, \"G\", Recursive) + CountRows(\"G\", Simple)", "Sum(Function() (Fields!A.Value), \"G\", \"Recursive\") + CountRows(\"G\", \"Simple\")")]
+    [TestCase("Aggregate(Fields!A.Value, \"G\")", "Aggregate(Function() (Fields!A.Value), \"G\")")]
+    [TestCase("RowNumber(Nothing) + Level() + IIf(InScope(\"G\"), 1, 0)", "RowNumber(Nothing) + Level() + IIf(InScope(\"G\"), 1, 0)")]
     public void Rewrites_aggregate_arguments_into_lambdas(string code, string expected)
     {
         var result = AggregateRewriter.Rewrite(code);

@@ -51,7 +51,8 @@ public sealed class ExpressionEvaluationTests
     public void CompileOnce()
     {
         const string code = "Public Function [Double](x As Integer) As Integer\n    Return x * 2\nEnd Function\n";
-        _report = TestReports.Report(Expressions.Select((e, i) => (Rdl.Model.Definitions.Items.ReportItem)TestReports.Textbox("T" + i, e, 10 * (i + 1))), code, 500);
+        // "DataSet1" and "G" are declared so the compile-time scope check (EXP3010) accepts the scoped aggregates.
+        _report = TestReports.Report(Expressions.Select((e, i) => (Rdl.Model.Definitions.Items.ReportItem)TestReports.Textbox("T" + i, e, 10 * (i + 1))), code, 500, "DataSet1", "G");
         var compilation = ExpressionCompiler.Compile(_report, TestReports.FileName);
         Assert.That(compilation.Diagnostics, Is.Empty, string.Join("\n", compilation.Diagnostics));
         Assert.That(compilation.Success, Is.True);

@@ -26,12 +26,16 @@ internal static class TestReports
     public static ExpressionText Value(string name, string value, int line) =>
         new(value, new SourceLocation(FileName, line, ValueColumn), $"Textbox '{name}'.Value");
 
-    public static ReportDefinition Report(IEnumerable<ReportItem> items, string? code = null, int codeLine = 0) =>
-        new("Test", [], [], [], [new ReportSection(new Body([.. items], new ReportSize(200), StyleDefinition.Empty), PageDefinition.Default, new ReportSize(468))])
+    public static ReportDefinition Report(IEnumerable<ReportItem> items, string? code = null, int codeLine = 0, params string[] dataSets) =>
+        new("Test", [], [.. dataSets.Select(DataSet)], [], [new ReportSection(new Body([.. items], new ReportSize(200), StyleDefinition.Empty), PageDefinition.Default, new ReportSize(468))])
         {
             Code = code,
             CodeLocation = code is null ? SourceLocation.None : new SourceLocation(FileName, codeLine, 11),
         };
+
+    /// <summary>A declared dataset without fields (so scope names in expressions resolve at compile time).</summary>
+    public static Rdl.Model.Definitions.Data.DataSetDefinition DataSet(string name) =>
+        new(name, new Rdl.Model.Definitions.Data.QueryDefinition("Db", "SELECT 1", null, [], SourceLocation.None), [], SourceLocation.None);
 
     /// <summary>A report with one textbox per expression, named T0, T1, ... on lines 10, 20, ...</summary>
     public static ReportDefinition WithExpressions(params string[] expressions) =>

@@ -27,7 +27,19 @@ public sealed record DataSetDefinition(string Name, QueryDefinition Query, Immut
 
     /// <summary>The shared data set this data set refers to (RDL 2010+ &lt;SharedDataSet&gt;); its <see cref="Query"/> is then empty.</summary>
     public string? SharedDataSetReference { get; init; }
+
+    /// <summary>
+    /// Rows the report carries itself in fyiReporting's dialect: the outer XML of a &lt;Rows&gt; element under the DataSet
+    /// (<c>&lt;Rows&gt;&lt;Row&gt;&lt;Field&gt;value&lt;/Field&gt;...&lt;/Row&gt;&lt;/Rows&gt;</c>, or <c>&lt;Rows File="x.xml"/&gt;</c>). Null when absent.
+    /// </summary>
+    public string? InlineRows { get; init; }
 }
+
+/// <summary>A parameter's default or valid values read from a dataset: <c>&lt;DataSetReference&gt;</c> with DataSetName, ValueField and LabelField.</summary>
+public sealed record DataSetReferenceDefinition(string DataSetName, string ValueField, string? LabelField, SourceLocation Location);
+
+/// <summary>One static valid value of a parameter (&lt;ParameterValue&gt; with Value and optional Label).</summary>
+public sealed record ParameterValueDefinition(ExpressionText? Value, ExpressionText? Label);
 
 public enum ReportParameterType
 {
@@ -52,4 +64,16 @@ public sealed record ReportParameterDefinition(string Name, ReportParameterType 
 
     /// <summary>Default values (constants or expressions); empty when the parameter has no default.</summary>
     public ImmutableArray<ExpressionText> DefaultValues { get; init; } = [];
+
+    /// <summary>Default values read from a dataset (first row's value, or every row's for a multi-value parameter); null when none.</summary>
+    public DataSetReferenceDefinition? DefaultDataSet { get; init; }
+
+    /// <summary>Static valid values (&lt;ValidValues&gt;&lt;ParameterValues&gt;); empty when none are listed.</summary>
+    public ImmutableArray<ParameterValueDefinition> ValidValues { get; init; } = [];
+
+    /// <summary>Valid values (and their labels) read from a dataset; null when none.</summary>
+    public DataSetReferenceDefinition? ValidValuesDataSet { get; init; }
+
+    /// <summary>True when the parameter restricts its values (static list or dataset).</summary>
+    public bool HasValidValues => !ValidValues.IsDefaultOrEmpty || ValidValuesDataSet is not null;
 }

@@ -31,6 +31,18 @@ public sealed record TablixDefinition(
 
     public PageBreakDefinition? PageBreak { get; init; }
 
+    /// <summary>
+    /// TablixCorner: the top-left area above the row headers and left of the column headers, one list of cells per
+    /// column-header row (cells covered by a neighbour's ColSpan/RowSpan have null contents).
+    /// </summary>
+    public ImmutableArray<ImmutableArray<TablixCell>> CornerRows { get; init; } = [];
+
+    /// <summary>RepeatColumnHeaders: the column-header rows repeat at the top of each page the tablix continues on.</summary>
+    public bool RepeatColumnHeaders { get; init; }
+
+    /// <summary>RepeatRowHeaders (horizontal pagination; recorded, not used by the layout yet).</summary>
+    public bool RepeatRowHeaders { get; init; }
+
     public override string Kind => "Tablix";
 }
 
@@ -62,10 +74,22 @@ public sealed record TablixMember(
 
     public ExpressionText? Hidden { get; init; }
 
+    /// <summary>Visibility/ToggleItem: the textbox whose toggle shows or hides this member (initial state is <see cref="Hidden"/>).</summary>
+    public string? ToggleItem { get; init; }
+
+    /// <summary>
+    /// TablixHeader: the member's header cell. Row-hierarchy headers form columns left of the body (Size = width);
+    /// column-hierarchy headers form rows above it (Size = height). ColSpan/RowSpan of the cell span header levels.
+    /// </summary>
+    public TablixHeader? Header { get; init; }
+
     public bool IsStatic => Group is null;
 
     public bool IsLeaf => Children.IsDefaultOrEmpty;
 }
+
+/// <summary>A member's TablixHeader: its size across the hierarchy (width for rows, height for columns) and its cell.</summary>
+public sealed record TablixHeader(ReportSize Size, TablixCell Cell);
 
 public sealed record GroupDefinition(string Name, ImmutableArray<ExpressionText> GroupExpressions, SourceLocation Location)
 {
@@ -76,6 +100,9 @@ public sealed record GroupDefinition(string Name, ImmutableArray<ExpressionText>
     public ImmutableArray<FilterDefinition> Filters { get; init; } = [];
 
     public ExpressionText? Parent { get; init; }
+
+    /// <summary>Group variables (<c>Variables!X.Value</c>), evaluated once per group instance.</summary>
+    public ImmutableArray<VariableDefinition> Variables { get; init; } = [];
 }
 
 public sealed record SortExpression(ExpressionText Value, bool Descending);

@@ -29,6 +29,15 @@ internal sealed record TablixInstance(TablixDefinition Tablix, ImmutableArray<do
 {
     /// <summary>The NoRowsMessage text when the dataset returned no rows.</summary>
     public TextboxInstance? NoRows { get; init; }
+
+    /// <summary>
+    /// How many of <see cref="ColumnWidths"/> are row-header columns (left of the body); the rest are body columns,
+    /// one per instance of each column-hierarchy leaf.
+    /// </summary>
+    public int RowHeaderColumns { get; init; }
+
+    /// <summary>How many of the leading <see cref="Rows"/> are column-header rows (with the TablixCorner on their left).</summary>
+    public int ColumnHeaderRows { get; init; }
 }
 
 /// <summary>One output row of a tablix: a body row evaluated in one group instance's scope.</summary>
@@ -39,8 +48,25 @@ internal sealed record TablixRowInstance(int BodyRow, double Height, CellInstanc
 
     /// <summary>KeepWithGroup=After: keep on the same page as the next row.</summary>
     public bool KeepWithNext { get; init; }
+
+    /// <summary>A column-header row (from TablixHeaders of the column hierarchy); <see cref="BodyRow"/> is -1.</summary>
+    public bool IsColumnHeader { get; init; }
+
+    /// <summary>How many dynamic row-hierarchy members (groups, details) contain this row; 0 outside any group.</summary>
+    public int GroupDepth { get; init; }
+
+    /// <summary>How many row-hierarchy members containing this row have a ToggleItem (drilldown nesting, Excel's outline level).</summary>
+    public int OutlineLevel { get; init; }
 }
 
-internal sealed record CellInstance(int Column, int ColumnSpan, ItemInstance Content);
+/// <summary>
+/// A cell of an output row at output <paramref name="Column"/> spanning <paramref name="ColumnSpan"/> output columns.
+/// A header spanning several output rows appears in its first row; the rows below hold a blank continuation
+/// (<see cref="IsContinuation"/>) carrying its background and side borders.
+/// </summary>
+internal sealed record CellInstance(int Column, int ColumnSpan, ItemInstance Content)
+{
+    public bool IsContinuation { get; init; }
+}
 
 internal sealed record ProcessedReport(string Name, ImmutableArray<ItemInstance> BodyItems, double BodyHeight);

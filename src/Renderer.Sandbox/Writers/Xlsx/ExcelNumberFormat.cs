@@ -32,9 +32,15 @@ internal static class ExcelNumberFormat
     };
 
     /// <summary>The Excel format code for a value of <paramref name="kind"/> formatted with .NET <paramref name="format"/>.</summary>
-    public static string? FromDotNet(string? format, ExcelValueKind kind) => kind switch
+    public static string? FromDotNet(string? format, ExcelValueKind kind) => FromDotNet(format, kind, null);
+
+    /// <summary>
+    /// As <see cref="FromDotNet(string?, ExcelValueKind)"/>, with currency ("C") following <paramref name="culture"/>
+    /// (the report's Language): its symbol, locale id and symbol position. Null culture: en-US.
+    /// </summary>
+    public static string? FromDotNet(string? format, ExcelValueKind kind, System.Globalization.CultureInfo? culture) => kind switch
     {
-        ExcelValueKind.Number => FromNumericFormat(format),
+        ExcelValueKind.Number => FromNumericFormat(format, culture),
         ExcelValueKind.DateTime => FromDateFormat(format),
         ExcelValueKind.Duration => Duration,
         _ => null,
@@ -57,7 +63,9 @@ internal static class ExcelNumberFormat
         return id == 14 ? "m/d/yyyy" : null;
     }
 
-    public static string? FromNumericFormat(string? format)
+    public static string? FromNumericFormat(string? format) => FromNumericFormat(format, null);
+
+    public static string? FromNumericFormat(string? format, System.Globalization.CultureInfo? culture)
     {
         if (string.IsNullOrWhiteSpace(format))
         {
@@ -70,7 +78,7 @@ internal static class ExcelNumberFormat
             {
                 'N' => "#,##0" + Decimals(precision ?? 2),
                 'F' => "0" + Decimals(precision ?? 2),
-                'C' => Currency + "#,##0" + Decimals(precision ?? 2),
+                'C' => CurrencyCode(culture, "#,##0" + Decimals(precision ?? culture?.NumberFormat.CurrencyDecimalDigits ?? 2)),
                 'P' => "0" + Decimals(precision ?? 2) + "%",
                 'D' => precision is > 1 ? new string('0', precision.Value) : "0",
                 'E' => "0" + Decimals(precision ?? 6) + "E+000",
@@ -112,6 +120,38 @@ internal static class ExcelNumberFormat
 
         var code = TranslateCustomDate(format).Trim();
         return code.Length == 0 ? DefaultDate : code;
+    }
+
+    /// <summary>
+    /// Excel's currency code for a culture: <c>[$symbol-lcid]</c> before or after the number as the culture's positive
+    /// pattern says (en-US and invariant: <c>[$$-409]#,##0.00</c>; de-DE: <c>#,##0.00 [$€-407]</c>).
+    /// </summary>
+    private static string CurrencyCode(System.Globalization.CultureInfo? culture, string number)
+    {
+        if (culture is null || culture.Name.Length == 0 || culture.Name == "en-US")
+        {
+            return Currency + number;
+        }
+
+        var symbol = culture.NumberFormat.CurrencySymbol;
+        var lcid = culture.LCID;
+        string tag;
+        if (symbol.Length > 0 && symbol.IndexOfAny([']', '-', '"']) < 0 && lcid is > 0 and < 0x10000 and not 0x1000 and not 0x7F)
+        {
+            tag = "[$" + symbol + "-" + lcid.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "]";
+        }
+        else
+        {
+            tag = "\"" + symbol.Replace("\"", string.Empty, StringComparison.Ordinal) + "\"";
+        }
+
+        return culture.NumberFormat.CurrencyPositivePattern switch
+        {
+            1 => number + tag,
+            2 => tag + " " + number,
+            3 => number + " " + tag,
+            _ => tag + number,
+        };
     }
 
     private static bool TryParseStandard(string format, out char letter, out int? precision)

@@ -19,8 +19,11 @@ internal sealed class RowAssembler
     private readonly StyleMemo[] _lastStyleByColumn;
     private int _rowOffset;
 
-    public RowAssembler(StylesheetBuilder styles, int columns)
+    private readonly System.Globalization.CultureInfo? _culture;
+
+    public RowAssembler(StylesheetBuilder styles, int columns, System.Globalization.CultureInfo? culture = null)
     {
+        _culture = culture;
         _styles = styles;
         _columns = columns;
         _lastStyleByColumn = new StyleMemo[columns];
@@ -44,18 +47,19 @@ internal sealed class RowAssembler
         _rowOffset = sheetRowOffset;
     }
 
-    public void PlaceText(TextItem item, int paintOrder, int firstRow, int lastRow, int firstColumn, int lastColumn)
+    /// <summary>Places a text item; true when it got its top-left cell (so links may point at it).</summary>
+    public bool PlaceText(TextItem item, int paintOrder, int firstRow, int lastRow, int firstColumn, int lastColumn)
     {
         var value = ExcelCellValue.FromItem(item);
         if (value.IsBlank && !HasVisibleBox(item.Box))
         {
-            return;
+            return false;
         }
 
         if (IsOwned(firstRow, firstColumn))
         {
             DroppedItems++;
-            return;
+            return false;
         }
 
         if (!IsFree(firstRow, lastRow, firstColumn, lastColumn))
@@ -86,6 +90,8 @@ internal sealed class RowAssembler
         {
             _merges.Add(new MergeRange(_rowOffset + firstRow, firstColumn, _rowOffset + lastRow, lastColumn));
         }
+
+        return true;
     }
 
     public void PlaceRectangle(RectangleItem item, int paintOrder, int firstRow, int lastRow, int firstColumn, int lastColumn)
@@ -136,7 +142,7 @@ internal sealed class RowAssembler
             return memo.Style;
         }
 
-        var format = ExcelNumberFormat.FromDotNet(item.Format, kind);
+        var format = ExcelNumberFormat.FromDotNet(item.Format, kind, _culture);
         var style = _styles.GetStyleIndex(item.Style, item.Box, format, wrap);
         memo = new StyleMemo(item.Style, item.Box, item.Format, kind, wrap, style);
         return style;

@@ -25,11 +25,18 @@ internal sealed class SheetGrid
 
     private readonly long[] _edges;
 
-    private SheetGrid(long[] edges, long rowCount)
+    private SheetGrid(long[] edges, long rowCount, int maxOutlineLevel)
     {
         _edges = edges;
         RowCount = rowCount;
+        MaxOutlineLevel = maxOutlineLevel;
     }
+
+    /// <summary>Excel's deepest row outline level.</summary>
+    public const int MaxOutline = 7;
+
+    /// <summary>The deepest row outline level of the sheet's rows (0: no outline), at most <see cref="MaxOutline"/>.</summary>
+    public int MaxOutlineLevel { get; }
 
     public int ColumnCount => Math.Max(0, _edges.Length - 1);
 
@@ -40,8 +47,9 @@ internal sealed class SheetGrid
     public static long Key(double points) => (long)Math.Round(points * 10, MidpointRounding.AwayFromZero);
 
     /// <summary>
-    /// Whether an item goes to the sheet: body text and rectangles of every page plus the first page's header;
-    /// no footers, no later headers, no repeated table headers (each logical row appears once), no lines.
+    /// Whether an item goes to the sheet: body text and rectangles of every page plus the header of the sheet's first
+    /// page (<paramref name="pageIndex"/> counts pages within the sheet); no footers, no later headers, no repeated
+    /// table headers (each logical row appears once), no lines.
     /// </summary>
     public static bool IsExported(PageItem item, int pageIndex)
     {
@@ -54,17 +62,21 @@ internal sealed class SheetGrid
         };
     }
 
-    public static SheetGrid Build(PaginatedDocument document)
+    public static SheetGrid Build(PaginatedDocument document) => Build(document.Pages, 0, document.Pages.Length);
+
+    /// <summary>The grid of one worksheet holding pages <paramref name="start"/> to <paramref name="end"/> (exclusive).</summary>
+    public static SheetGrid Build(IReadOnlyList<Page> pages, int start, int end)
     {
         var edges = new HashSet<long>();
         var rowKeys = new HashSet<long>();
         long rowCount = 0;
-        for (var p = 0; p < document.Pages.Length; p++)
+        var outline = 0;
+        for (var p = start; p < end; p++)
         {
             rowKeys.Clear();
-            foreach (var item in document.Pages[p].Items)
+            foreach (var item in pages[p].Items)
             {
-                if (!IsExported(item, p))
+                if (!IsExported(item, p - start))
                 {
                     continue;
                 }
@@ -72,6 +84,10 @@ internal sealed class SheetGrid
                 edges.Add(Key(item.Bounds.X));
                 edges.Add(Key(item.Bounds.Right));
                 rowKeys.Add(Key(item.Bounds.Y));
+                if (item is TextItem { Cell.OutlineLevel: > 0 } text)
+                {
+                    outline = Math.Max(outline, Math.Min(MaxOutline, text.Cell.OutlineLevel));
+                }
             }
 
             rowCount += rowKeys.Count;
@@ -90,7 +106,7 @@ internal sealed class SheetGrid
             sorted = sorted[..(MaxColumns + 1)];
         }
 
-        return new SheetGrid(sorted, rowCount);
+        return new SheetGrid(sorted, rowCount, outline);
     }
 
     public double GetColumnWidthPoints(int column) => (_edges[column + 1] - _edges[column]) / 10.0;

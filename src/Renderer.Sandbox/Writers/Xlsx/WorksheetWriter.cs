@@ -28,6 +28,8 @@ internal sealed class WorksheetWriter : IDisposable
     private readonly OpenXmlAttribute _customHeight = new("customHeight", string.Empty, "1");
     private readonly OpenXmlAttribute _sharedStringType = new("t", string.Empty, "s");
     private readonly OpenXmlAttribute _booleanType = new("t", string.Empty, "b");
+    private readonly OpenXmlAttribute[] _outlineLevels = [.. Enumerable.Range(0, SheetGrid.MaxOutline + 1)
+        .Select(l => new OpenXmlAttribute("outlineLevel", string.Empty, l.ToString(CultureInfo.InvariantCulture)))];
     private int _lastRowNumber;
 
     public WorksheetWriter(Stream part, SharedStrings sharedStrings, int columnCount)
@@ -58,18 +60,44 @@ internal sealed class WorksheetWriter : IDisposable
     }
 
     /// <summary>Writes everything before the first row: dimension, sheet view and column widths (characters).</summary>
-    public void WriteStart(int rowCount, IReadOnlyList<double> columnWidths)
+    public void WriteStart(int rowCount, IReadOnlyList<double> columnWidths) => WriteStart(rowCount, columnWidths, default);
+
+    /// <summary>
+    /// Writes everything before the first row: outline settings, dimension, sheet view (with the top
+    /// <see cref="SheetLayout.FrozenRows"/> rows frozen), row outline depth and column widths (characters).
+    /// </summary>
+    public void WriteStart(int rowCount, IReadOnlyList<double> columnWidths, SheetLayout layout)
     {
         _writer.WriteStartDocument(true);
         _writer.WriteStartElement(new Worksheet());
+        if (layout.MaxOutlineLevel > 0)
+        {
+            _writer.WriteElement(new SheetProperties(new OutlineProperties { SummaryBelow = layout.SummaryBelow }));
+        }
+
         if (rowCount > 0 && columnWidths.Count > 0)
         {
             var reference = "A1:" + _columnNames[^1] + Math.Min(rowCount, MaxRows).ToString(CultureInfo.InvariantCulture);
             _writer.WriteElement(new SheetDimension { Reference = reference });
         }
 
-        _writer.WriteElement(new SheetViews(new SheetView { WorkbookViewId = 0U }));
-        _writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
+        var view = new SheetView { WorkbookViewId = 0U };
+        if (layout.FrozenRows > 0 && layout.FrozenRows < MaxRows)
+        {
+            var topLeft = "A" + (layout.FrozenRows + 1).ToString(CultureInfo.InvariantCulture);
+            view.Append(
+                new Pane { VerticalSplit = layout.FrozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
+        }
+
+        _writer.WriteElement(new SheetViews(view));
+        var format = new SheetFormatProperties { DefaultRowHeight = 15 };
+        if (layout.MaxOutlineLevel > 0)
+        {
+            format.OutlineLevelRow = (byte)Math.Min(layout.MaxOutlineLevel, SheetGrid.MaxOutline);
+        }
+
+        _writer.WriteElement(format);
         if (columnWidths.Count > 0)
         {
             _writer.WriteStartElement(new Columns());
@@ -93,7 +121,10 @@ internal sealed class WorksheetWriter : IDisposable
     }
 
     /// <summary>Writes row <paramref name="rowNumber"/> (1-based, increasing) with its height in points and cells.</summary>
-    public void WriteRow(int rowNumber, double height, XlsxCell[]? cells)
+    public void WriteRow(int rowNumber, double height, XlsxCell[]? cells) => WriteRow(rowNumber, height, cells, 0);
+
+    /// <summary>As <see cref="WriteRow(int, double, XlsxCell[])"/>, with the row's outline level (0: none, at most 7).</summary>
+    public void WriteRow(int rowNumber, double height, XlsxCell[]? cells, int outlineLevel)
     {
         if (rowNumber <= _lastRowNumber || rowNumber > MaxRows)
         {
@@ -106,6 +137,11 @@ internal sealed class WorksheetWriter : IDisposable
         _attributes.Add(new OpenXmlAttribute("r", string.Empty, rowText));
         _attributes.Add(new OpenXmlAttribute("ht", string.Empty, height.ToString(CultureInfo.InvariantCulture)));
         _attributes.Add(_customHeight);
+        if (outlineLevel > 0)
+        {
+            _attributes.Add(_outlineLevels[Math.Min(outlineLevel, SheetGrid.MaxOutline)]);
+        }
+
         _writer.WriteStartElement(_row, _attributes, NoNamespaces);
         if (cells is not null)
         {
@@ -122,7 +158,10 @@ internal sealed class WorksheetWriter : IDisposable
     }
 
     /// <summary>Closes the sheet data and writes the merged ranges (clipped to Excel's row limit).</summary>
-    public void WriteEnd(IReadOnlyList<MergeRange> merges)
+    public void WriteEnd(IReadOnlyList<MergeRange> merges) => WriteEnd(merges, []);
+
+    /// <summary>Closes the sheet data and writes the merged ranges (clipped to Excel's row limit) and hyperlinks.</summary>
+    public void WriteEnd(IReadOnlyList<MergeRange> merges, IReadOnlyList<SheetHyperlink> hyperlinks)
     {
         _writer.WriteEndElement(); // sheetData
         var valid = merges
@@ -145,6 +184,34 @@ internal sealed class WorksheetWriter : IDisposable
                     _columnNames[m.LastColumn] + (m.LastRow + 1).ToString(CultureInfo.InvariantCulture));
                 _writer.WriteStartElement(mergeCell, [new OpenXmlAttribute("ref", string.Empty, reference)]);
                 _writer.WriteEndElement();
+            }
+
+            _writer.WriteEndElement();
+        }
+
+        var links = hyperlinks.Where(h => h.Row < MaxRows && h.Column < _columnNames.Length).ToList();
+        if (links.Count > 0)
+        {
+            _writer.WriteStartElement(new Hyperlinks());
+            foreach (var link in links)
+            {
+                var hyperlink = new Hyperlink { Reference = _columnNames[link.Column] + (link.Row + 1).ToString(CultureInfo.InvariantCulture) };
+                if (link.RelationshipId is not null)
+                {
+                    hyperlink.Id = link.RelationshipId;
+                }
+
+                if (link.Location is not null)
+                {
+                    hyperlink.Location = link.Location;
+                }
+
+                if (link.Display is not null)
+                {
+                    hyperlink.Display = SharedStrings.Escape(link.Display);
+                }
+
+                _writer.WriteElement(hyperlink);
             }
 
             _writer.WriteEndElement();
@@ -240,3 +307,12 @@ internal sealed class WorksheetWriter : IDisposable
         }
     }
 }
+
+/// <summary>Sheet-level settings written before the rows.</summary>
+internal readonly record struct SheetLayout(int FrozenRows, int MaxOutlineLevel, bool SummaryBelow);
+
+/// <summary>
+/// A hyperlink on the cell at (<see cref="Row"/>, <see cref="Column"/>), 0-based: external through a relationship
+/// (<see cref="RelationshipId"/>) or to a place in the workbook (<see cref="Location"/>, e.g. <c>'Sheet 1'!A5</c>).
+/// </summary>
+internal readonly record struct SheetHyperlink(int Row, int Column, string? RelationshipId, string? Location, string? Display);

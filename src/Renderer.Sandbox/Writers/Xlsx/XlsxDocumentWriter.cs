@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using Rdl.Model.Diagnostics;
 using Renderer.Sandbox.Pages;
@@ -8,14 +9,20 @@ namespace Renderer.Sandbox.Writers.Xlsx;
 
 /// <summary>
 /// Writes a paginated document as an XLSX workbook, mapping positioned items to a cell grid like SSRS's Excel
-/// renderer (simplified): one worksheet named after the document title holding all pages one below the other;
-/// the first page's header on top; later headers, all footers and repeated table headers left out.
+/// renderer (simplified): one worksheet per section between explicit page breaks (<see cref="Page.StartsSection"/>),
+/// named from the section's PageName (the first falls back to the document title, later ones to "SheetN"), holding
+/// its pages one below the other; each sheet starts with its first page's header; later headers, all footers and
+/// repeated table headers are left out. Fixed tablix header rows are frozen, group rows get outline levels, text
+/// items keep their hyperlinks, and a document map becomes a first sheet of links.
 /// Sheet data is streamed with <see cref="OpenXmlWriter"/>, page by page, straight into the zip (<see cref="XlsxPackage"/>);
 /// only the workbook and styles are DOM parts.
 /// </summary>
 internal sealed class XlsxDocumentWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Name of the document map sheet.</summary>
+    public const string DocumentMapSheetName = "Document map";
 
     /// <summary>Writes <paramref name="document"/> to <paramref name="output"/>.</summary>
     public void Write(PaginatedDocument document, Stream output) => WriteWithDiagnostics(document, output);
@@ -28,13 +35,43 @@ internal sealed class XlsxDocumentWriter
         var diagnostics = ImmutableArray.CreateBuilder<RdlDiagnostic>();
         var styles = new StylesheetBuilder();
         var sharedStrings = new SharedStrings();
-        var sheetName = new SheetNames().GetUniqueName(document.Title);
-
-        using (var package = new XlsxPackage(output, [sheetName], document.Title))
+        var sections = Sections(document.Pages);
+        var names = new SheetNames();
+        var hasMap = !document.DocumentMap.IsDefaultOrEmpty;
+        var sheetNames = new List<string>();
+        if (hasMap)
         {
-            using (var sheet = package.CreateWorksheet())
+            sheetNames.Add(names.GetUniqueName(DocumentMapSheetName));
+        }
+
+        for (var i = 0; i < sections.Count; i++)
+        {
+            var desired = document.Pages.Length == 0 ? null : document.Pages[sections[i].Start].Name;
+            desired ??= i == 0 ? document.Title : "Sheet" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            sheetNames.Add(names.GetUniqueName(desired));
+        }
+
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var package = new XlsxPackage(output, sheetNames, document.Title))
+        {
+            var first = hasMap ? 1 : 0;
+            for (var i = 0; i < sections.Count; i++)
             {
-                WriteSheet(document, sheet, styles, sharedStrings, diagnostics);
+                var links = new SheetLinks(sheetNames[first + i], targets);
+                using (var sheet = package.CreateWorksheet(first + i))
+                {
+                    WriteSheet(document, sections[i], sheet, styles, sharedStrings, links, diagnostics);
+                }
+
+                package.WriteWorksheetRelationships(first + i, links.External);
+            }
+
+            if (hasMap)
+            {
+                using (var sheet = package.CreateWorksheet(0))
+                {
+                    DocumentMapSheet.Write(document.DocumentMap, targets, sheet, styles, sharedStrings);
+                }
             }
 
             using (var strings = package.CreateSharedStrings())
@@ -48,45 +85,81 @@ internal sealed class XlsxDocumentWriter
         return diagnostics.ToImmutable();
     }
 
+    /// <summary>The page ranges (start inclusive, end exclusive) of the worksheets: a new one at each explicit break.</summary>
+    internal static List<(int Start, int End)> Sections(ImmutableArray<Page> pages)
+    {
+        var sections = new List<(int Start, int End)>();
+        var start = 0;
+        for (var p = 1; p < pages.Length; p++)
+        {
+            if (pages[p].StartsSection)
+            {
+                sections.Add((start, p));
+                start = p;
+            }
+        }
+
+        sections.Add((start, pages.Length));
+        return sections;
+    }
+
     private static void WriteSheet(
         PaginatedDocument document,
+        (int Start, int End) section,
         Stream part,
         StylesheetBuilder styles,
         SharedStrings sharedStrings,
+        SheetLinks links,
         ImmutableArray<RdlDiagnostic>.Builder diagnostics)
     {
-        var grid = SheetGrid.Build(document);
+        var grid = SheetGrid.Build(document.Pages, section.Start, section.End);
         var widths = new double[grid.ColumnCount];
         for (var c = 0; c < widths.Length; c++)
         {
             widths[c] = grid.GetColumnWidthCharacters(c);
         }
 
+        var firstRows = section.End > section.Start ? PageRows.Build(document.Pages[section.Start], 0) : null;
+        var layout = new SheetLayout(
+            firstRows is null ? 0 : FrozenRows(document.Pages[section.Start], firstRows),
+            grid.MaxOutlineLevel,
+            document.OutlineSummaryBelow);
         using var sheet = new WorksheetWriter(part, sharedStrings, grid.ColumnCount);
-        sheet.WriteStart((int)Math.Min(grid.RowCount, WorksheetWriter.MaxRows), widths);
-        var assembler = new RowAssembler(styles, grid.ColumnCount);
+        sheet.WriteStart((int)Math.Min(grid.RowCount, WorksheetWriter.MaxRows), widths, layout);
+        var assembler = new RowAssembler(styles, grid.ColumnCount, Culture(document.Language));
         var sheetRow = 0;
         var outsideGrid = 0;
-        for (var p = 0; p < document.Pages.Length && sheetRow < WorksheetWriter.MaxRows; p++)
+        for (var p = section.Start; p < section.End && sheetRow < WorksheetWriter.MaxRows; p++)
         {
             var page = document.Pages[p];
-            var rows = PageRows.Build(page, p);
+            var rows = p == section.Start ? firstRows! : PageRows.Build(page, p - section.Start);
             assembler.BeginPage(sheetRow);
             var next = 0;
             for (var r = 0; r < rows.Count && sheetRow + r < WorksheetWriter.MaxRows; r++)
             {
                 var key = rows.GetKey(r);
+                var outline = 0;
                 for (; next < rows.ItemCount && rows.GetItemKey(next) == key; next++)
                 {
                     var index = rows.GetItemIndex(next);
-                    if (!Place(page.Items[index], index, r, rows, grid, assembler))
+                    var item = page.Items[index];
+                    if (!Place(item, index, r, rows, grid, assembler, out var column))
                     {
                         outsideGrid++;
+                    }
+                    else if (column >= 0 && item is TextItem text)
+                    {
+                        links.Add(text, sheetRow + r, column);
+                    }
+
+                    if (item is TextItem { Cell.OutlineLevel: > 0 } grouped)
+                    {
+                        outline = Math.Max(outline, grouped.Cell.OutlineLevel);
                     }
                 }
 
                 var cells = assembler.TakeRow(r);
-                sheet.WriteRow(sheetRow + r + 1, rows.GetHeight(r), cells);
+                sheet.WriteRow(sheetRow + r + 1, rows.GetHeight(r), cells, Math.Min(outline, grid.MaxOutlineLevel));
                 if (cells is not null)
                 {
                     assembler.Return(cells);
@@ -96,12 +169,54 @@ internal sealed class XlsxDocumentWriter
             sheetRow += rows.Count;
         }
 
-        sheet.WriteEnd(assembler.Merges);
+        sheet.WriteEnd(assembler.Merges, links.Cells);
         Report(diagnostics, grid, outsideGrid, assembler.DroppedItems);
     }
 
-    private static bool Place(PageItem item, int paintOrder, int row, PageRows rows, SheetGrid grid, RowAssembler assembler)
+    private static CultureInfo? Culture(string? language)
     {
+        if (string.IsNullOrEmpty(language))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(language);
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The sheet rows down to the last one holding a fixed tablix header cell on the sheet's first page.</summary>
+    private static int FrozenRows(Page page, PageRows rows)
+    {
+        var frozen = 0;
+        var row = -1;
+        long key = long.MinValue;
+        for (var i = 0; i < rows.ItemCount; i++)
+        {
+            if (rows.GetItemKey(i) != key)
+            {
+                key = rows.GetItemKey(i);
+                row++;
+            }
+
+            if (page.Items[rows.GetItemIndex(i)] is TextItem { Cell.IsFixedHeader: true })
+            {
+                frozen = row + 1;
+            }
+        }
+
+        return frozen;
+    }
+
+    /// <summary>Places an item; false when it lies outside the grid. <paramref name="anchor"/>: its text's column, or -1.</summary>
+    private static bool Place(PageItem item, int paintOrder, int row, PageRows rows, SheetGrid grid, RowAssembler assembler, out int anchor)
+    {
+        anchor = -1;
         if (!grid.TryGetColumnSpan(item.Bounds, out var firstColumn, out var lastColumn))
         {
             return false;
@@ -111,7 +226,11 @@ internal sealed class XlsxDocumentWriter
         switch (item)
         {
             case TextItem text:
-                assembler.PlaceText(text, paintOrder, row, lastRow, firstColumn, lastColumn);
+                if (assembler.PlaceText(text, paintOrder, row, lastRow, firstColumn, lastColumn))
+                {
+                    anchor = firstColumn;
+                }
+
                 break;
             case RectangleItem rectangle:
                 assembler.PlaceRectangle(rectangle, paintOrder, row, lastRow, firstColumn, lastColumn);

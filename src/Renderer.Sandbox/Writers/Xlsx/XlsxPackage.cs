@@ -26,6 +26,7 @@ internal sealed class XlsxPackage : IDisposable
     private readonly ZipArchive _zip;
     private readonly CompressionLevel _compression;
     private readonly IReadOnlyList<string> _sheetNames;
+    private readonly HashSet<int> _written = [];
     private int _sheetsWritten;
 
     /// <summary>
@@ -48,14 +49,50 @@ internal sealed class XlsxPackage : IDisposable
     /// Opens the stream of the next worksheet part (in the order of the sheet names); write it completely and
     /// dispose it before opening another part.
     /// </summary>
-    public Stream CreateWorksheet()
+    public Stream CreateWorksheet() => CreateWorksheet(_sheetsWritten);
+
+    /// <summary>
+    /// Opens the stream of worksheet <paramref name="index"/> (position in the sheet names). Parts may be written in any
+    /// order (a document map listed first can be written last, once its link targets are known), each once.
+    /// </summary>
+    public Stream CreateWorksheet(int index)
     {
-        if (_sheetsWritten >= _sheetNames.Count)
+        if (index < 0 || index >= _sheetNames.Count || !_written.Add(index))
         {
-            throw new InvalidOperationException("All declared worksheets have been written.");
+            throw new InvalidOperationException($"Worksheet {index} is not declared or was already written.");
         }
 
-        return OpenPart(SheetPath(_sheetsWritten++));
+        while (_written.Contains(_sheetsWritten))
+        {
+            _sheetsWritten++;
+        }
+
+        return OpenPart(SheetPath(index));
+    }
+
+    /// <summary>Writes the relationships of worksheet <paramref name="index"/>: external hyperlinks (id, absolute URL).</summary>
+    public void WriteWorksheetRelationships(int index, IReadOnlyList<(string Id, string Url)> hyperlinks)
+    {
+        if (hyperlinks.Count == 0)
+        {
+            return;
+        }
+
+        WriteXmlPart($"xl/worksheets/_rels/sheet{index + 1}.xml.rels", xml =>
+        {
+            xml.WriteStartElement("Relationships", RelationshipsNamespace);
+            foreach (var (id, url) in hyperlinks)
+            {
+                xml.WriteStartElement("Relationship", RelationshipsNamespace);
+                xml.WriteAttributeString("Id", id);
+                xml.WriteAttributeString("Type", OfficeRelationships + "/hyperlink");
+                xml.WriteAttributeString("Target", url);
+                xml.WriteAttributeString("TargetMode", "External");
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        });
     }
 
     public Stream CreateSharedStrings() => OpenPart("xl/sharedStrings.xml");

@@ -1,0 +1,129 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Renderer.Sandbox.Pages;
+using PageItem = Renderer.Sandbox.Pages.PageItem;
+using TextItem = Renderer.Sandbox.Pages.TextItem;
+
+namespace Renderer.Sandbox.Writers.Docx;
+
+/// <summary>
+/// Writes a paginated document as a Word document (simplified flow layout, not SSRS's positioned Word renderer):
+/// streamed into a forward-only zip; one section with the first page's size and margins; each page's items in reading order (top to bottom, then left
+/// to right) as paragraphs, except a data region's cells on a page, which become one Word table (a LogicalCell grid,
+/// column spans merged) placed where its first cell is; a page break between pages. The first page's header is kept
+/// at the top; later headers and footers (page numbers) are left out. Rectangles and lines are not drawn.
+/// </summary>
+internal sealed class DocxDocumentWriter
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public void Write(PaginatedDocument document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+
+        // Streamed: each page's paragraphs and tables are built, written and dropped, so memory stays flat.
+        using var package = new DocxPackage(output, document.Title);
+        using var part = package.CreateMainDocument();
+        using var writer = OpenXmlWriter.Create(part, Xlsx.XlsxPackage.Utf8);
+        writer.WriteStartDocument(true);
+        writer.WriteStartElement(new Document());
+        writer.WriteStartElement(new Body());
+        var body = new Body();
+        for (var p = 0; p < document.Pages.Length; p++)
+        {
+            if (p > 0)
+            {
+                body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            }
+
+            AppendPage(body, document.Pages[p], p);
+            foreach (var element in body.ChildElements)
+            {
+                writer.WriteElement(element);
+            }
+
+            body.RemoveAllChildren();
+        }
+
+        writer.WriteElement(Section(document));
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.Close();
+    }
+
+    private static void AppendPage(Body body, Page page, int pageIndex)
+    {
+        var items = page.Items
+            .Where(i => i is TextItem && (i.Region == PageRegion.Body || (i.Region == PageRegion.Header && pageIndex == 0)))
+            .Cast<TextItem>()
+            .OrderBy(i => i.Region == PageRegion.Header ? 0 : 1)
+            .ThenBy(i => Math.Round(i.Bounds.Y, 1))
+            .ThenBy(i => i.Bounds.X)
+            .ToList();
+        var tablesDone = new HashSet<string>(StringComparer.Ordinal);
+        var appended = false;
+        foreach (var item in items)
+        {
+            if (item.Cell is { } cell)
+            {
+                if (tablesDone.Add(cell.RegionName))
+                {
+                    body.Append(DocxTable.Build(items.Where(i => i.Cell?.RegionName == cell.RegionName).ToList()));
+
+                    // Two tables in a row would merge into one; a paragraph also ends the page after a table.
+                    body.Append(new Paragraph(DocxText.CompactSpacing()));
+                    appended = true;
+                }
+
+                continue;
+            }
+
+            body.Append(DocxText.Paragraph(item));
+            appended = true;
+        }
+
+        if (!appended)
+        {
+            body.Append(new Paragraph());
+        }
+    }
+
+    private static SectionProperties Section(PaginatedDocument document)
+    {
+        if (document.Pages.Length == 0)
+        {
+            return new SectionProperties(new PageSize { Width = 12240U, Height = 15840U }, new PageMargin { Top = 1440, Bottom = 1440, Left = 1440U, Right = 1440U });
+        }
+
+        var page = document.Pages[0];
+        IReadOnlyList<PageItem> items = page.Items;
+        double left = 36, top = 36, right = 36, bottom = 36;
+        if (items.Count > 0)
+        {
+            left = items.Min(i => i.Bounds.X);
+            top = items.Min(i => i.Bounds.Y);
+            right = page.Width - items.Max(i => i.Bounds.Right);
+            bottom = page.Height - items.Max(i => i.Bounds.Bottom);
+        }
+
+        static uint Twips(double points) => (uint)Math.Round(Math.Clamp(points, 0, 1584) * 20);
+        return new SectionProperties(
+            new PageSize
+            {
+                Width = (uint)Math.Round(page.Width * 20),
+                Height = (uint)Math.Round(page.Height * 20),
+                Orient = page.Width > page.Height ? PageOrientationValues.Landscape : PageOrientationValues.Portrait,
+            },
+            new PageMargin
+            {
+                Top = (int)Twips(top),
+                Bottom = (int)Twips(bottom),
+                Left = Twips(left),
+                Right = Twips(right),
+                Header = 360U,
+                Footer = 360U,
+                Gutter = 0U,
+            });
+    }
+}

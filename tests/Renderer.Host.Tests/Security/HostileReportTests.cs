@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+
+namespace Renderer.Host.Tests.Security;
+
+/// <summary>
+/// The hostile-report suite: one RDL each under Security/Hostile. Each is refused at upload (compile time) or stopped
+/// at run time with an error naming the cause; right after, the sample report still renders; no response body or
+/// log line ever holds the data source's canary secret.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class HostileReportTests
+{
+    private HostileServer _server = null!;
+    private HttpClient _client = null!;
+    private readonly List<string> _bodies = [];
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        _server = new HostileServer();
+        _client = _server.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _client.Dispose();
+        _server.Dispose();
+    }
+
+    [TearDown]
+    public async Task Host_keeps_serving_and_never_shows_the_canary()
+    {
+        var response = await _client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a normal render of Sales.rdl succeeds right after");
+        Assert.That(string.Join("\n", _bodies), Does.Not.Contain(HostileServer.Canary), "no response holds the canary secret");
+        Assert.That(string.Join("\n", _server.Logs.Lines), Does.Not.Contain(HostileServer.Canary), "no log line holds the canary secret");
+        _bodies.Clear();
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> Upload(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        var response = await _client.PostAsync($"/api/reports?name={name}", new StringContent(HostileServer.Hostile(file), Encoding.UTF8, "application/xml"));
+        var body = await response.Content.ReadAsStringAsync();
+        _bodies.Add(body);
+        return (response.StatusCode, body);
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> Render(string file, string query = "")
+    {
+        var upload = await Upload(file);
+        Assert.That(upload.Status, Is.EqualTo(HttpStatusCode.Created), upload.Body);
+        var response = await _client.GetAsync($"/api/reports/{Path.GetFileNameWithoutExtension(file)}/render?format=csv{query}");
+        var body = await response.Content.ReadAsStringAsync();
+        _bodies.Add(body);
+        return (response.StatusCode, body);
+    }
+
+    [TestCase("ReadFile.rdl", "System.IO.File")]
+    [TestCase("WriteFile.rdl", "System.IO.File")]
+    [TestCase("EnvironmentVariables.rdl", "System.Environment")]
+    [TestCase("ReflectionToBroker.rdl", "System.Type")]
+    [TestCase("ProcessStart.rdl", "Interaction.Shell")]
+    [TestCase("ThreadBomb.rdl", "System.Threading.Thread")]
+    public async Task Refused_at_compile_time_by_the_guard(string file, string named)
+    {
+        var (status, body) = await Upload(file);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body, Does.Contain("EXP3100").And.Contain(named).And.Contain("not allowed"));
+        Assert.That(File.Exists("/tmp/rdl-pwned.txt"), Is.False);
+    }
+
+    [Test]
+    public async Task A_socket_cannot_even_be_compiled()
+    {
+        // System.Net is outside the assemblies report code compiles against: refused before the guard runs.
+        var (status, body) = await Upload("Socket.rdl");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body, Does.Contain("EXP300").And.Contain("TcpClient"));
+    }
+
+    [TestCase("Xxe.rdl")]
+    [TestCase("BillionLaughs.rdl")]
+    public async Task Dtds_are_refused_by_the_reader(string file)
+    {
+        var (status, body) = await Upload(file);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body, Does.Contain("RDL1001").And.Contain("DTD"));
+        Assert.That(body, Does.Not.Contain("root:x:0:0").And.Not.Contain("lollollol"));
+    }
+
+    [Test]
+    public async Task An_infinite_loop_is_stopped_by_the_time_limit()
+    {
+        var (status, body) = await Render("InfiniteLoop.rdl");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.GatewayTimeout), body);
+        Assert.That(body, Does.Contain("SBX7003").And.Contain("time limit"));
+    }
+
+    [Test]
+    public async Task A_memory_bomb_hits_the_heap_limit_with_a_clear_error()
+    {
+        var (status, body) = await Render("MemoryBomb.rdl");
+        await TestContext.Out.WriteLineAsync($"{(int)status}: {body}");
+        Assert.That(body, Does.Contain("OutOfMemory").Or.Contain("out of memory"), $"{status}: {body}");
+    }
+
+    [Test]
+    public async Task A_stack_overflow_crashes_only_the_sandbox_and_says_so()
+    {
+        var (status, body) = await Render("StackOverflow.rdl");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.InternalServerError), body);
+        Assert.That(body, Does.Contain("SBX7001").And.Contain("stack overflow"));
+    }
+
+    [Test]
+    public async Task An_image_path_outside_the_report_never_reaches_the_output()
+    {
+        // Image items are not rendered yet (they produce no content); whatever happens, /etc/passwd never shows.
+        var (status, body) = await Render("ImageTraversal.rdl");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(body, Does.Contain("image below").And.Not.Contain("root:"));
+    }
+
+    [Test]
+    public async Task Sql_injection_through_a_string_parameter_matches_nothing()
+    {
+        var injection = Uri.EscapeDataString("' OR '1'='1");
+        var (status, body) = await Render("SqlInjection.rdl", "&Region=" + injection);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(body, Does.Contain("0 rows"));
+    }
+}
