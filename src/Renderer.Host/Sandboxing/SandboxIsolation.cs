@@ -48,13 +48,7 @@ public static class SandboxIsolation
     public static IsolationPlan Plan(SandboxOptions options, ILogger logger)
     {
         var launcher = options.ResolveLauncherPath();
-        var support = Probe(launcher);
-        if (support.Available.HasFlag(SandboxLayers.SeparateUser) && UnreachableByOtherUsers(options) is { } blocked)
-        {
-            // The sandbox's own uid must be able to read the runtime and the sandbox files; a checkout in a private
-            // folder (mode 700 somewhere up the path) would make every render fail, so the layer is reported missing.
-            support = support with { Available = support.Available & ~SandboxLayers.SeparateUser, Problem = $"{blocked} is not readable by other users, so the separate-user layer cannot be used" };
-        }
+        var support = Support(options);
         var plan = new IsolationPlan(options.Layers & support.Available, options.Layers & ~support.Available, support);
         if (Logged.TryAdd(launcher + "|" + options.Layers, true))
         {
@@ -65,6 +59,19 @@ public static class SandboxIsolation
                     options.Strict ? "; Sandbox:Strict is set, so renders are refused" : "; set Sandbox:Strict=true to refuse to run like this");
         }
         return plan;
+    }
+
+    /// <summary>
+    /// What the launcher supports here, less the separate-user layer when the sandbox's own uid could not read the
+    /// runtime or the sandbox files (a checkout in a private folder, mode 700 somewhere up the path): every render
+    /// would fail, so that layer is reported missing instead.
+    /// </summary>
+    public static IsolationSupport Support(SandboxOptions options)
+    {
+        var support = Probe(options.ResolveLauncherPath());
+        if (support.Available.HasFlag(SandboxLayers.SeparateUser) && UnreachableByOtherUsers(options) is { } blocked)
+            support = support with { Available = support.Available & ~SandboxLayers.SeparateUser, Problem = $"{blocked} is not readable by other users, so the separate-user layer cannot be used" };
+        return support;
     }
 
     private static string? UnreachableByOtherUsers(SandboxOptions options)

@@ -27,7 +27,7 @@ public sealed class IsolationLayerTests
     public void Start()
     {
         _server = new HostileServer();
-        _support = SandboxIsolation.Probe(new SandboxOptions().ResolveLauncherPath());
+        _support = SandboxIsolation.Support(new SandboxOptions());
     }
 
     [OneTimeTearDown]
