@@ -7,6 +7,13 @@ using Renderer.Host.Rendering;
 // process, broker streaming the CSV rows), N times per size and format, and prints median wall time, the sandbox's
 // peak resident memory (VmHWM) and the page count.
 // Usage: dotnet run -c Release --project bench/Renderer.Bench -- [--sizes 1000,10000,100000] [--runs 5] [--formats pdf,xlsx]
+// With --http: the HTTP API bar of issue 6 instead (see HttpBench).
+if (args.Contains("--http"))
+{
+    await Renderer.Bench.HttpBench.RunAsync(args);
+    return;
+}
+
 var sizes = new[] { 1000, 10000, 100000 };
 var formats = new[] { "pdf", "xlsx" };
 int runs = 5;

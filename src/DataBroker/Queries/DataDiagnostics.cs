@@ -69,6 +69,19 @@ public static class DataDiagnostics
             location,
             $"DataSet '{dataSetName}'");
 
+    /// <summary>A request carries a value for a query parameter the dataset does not declare.</summary>
+    public const string UndeclaredQueryParameter = "DAT6009";
+
+    internal static RdlDiagnostic UnknownParameter(string dataSetName, string parameterName, SourceLocation location) =>
+        RdlDiagnostic.Error(
+            UndeclaredQueryParameter,
+            $"Query parameter '{Printable(parameterName)}' is not declared by dataset '{dataSetName}'; the request was refused",
+            location,
+            $"DataSet '{dataSetName}'");
+
+    private static string Printable(string name) =>
+        new string(name.Take(64).Select(c => char.IsControl(c) ? '?' : c).ToArray()) + (name.Length > 64 ? "..." : string.Empty);
+
     internal static RdlDiagnostic Misconfigured(string dataSetName, string message, SourceLocation location) =>
         RdlDiagnostic.Error(DataSourceMisconfigured, message, location, $"DataSet '{dataSetName}'");
 }

@@ -13,7 +13,7 @@ namespace DataBroker.Queries;
 /// <summary>
 /// Runs one dataset query for a report: checks the report declares the dataset (DAT6002), maps its data source to a
 /// registered one (DAT6001; an embedded connection string is never used), attaches the credential, binds the query
-/// parameters as real provider parameters (DAT6004/DAT6005), and starts the query. Provider failures become DAT6003
+/// parameters as real provider parameters (DAT6004/DAT6005; a value for an undeclared one is DAT6009), and starts the query. Provider failures become DAT6003
 /// with the connection string and secrets scrubbed from the message. Cancellation via the token propagates as
 /// <see cref="OperationCanceledException"/>.
 /// </summary>
@@ -77,6 +77,7 @@ public sealed class QueryRunner : IQueryRunner
         }
 
         var diagnostics = new DiagnosticBag();
+        UndeclaredParameterCheck.Check(dataSet, parameterValues, diagnostics);
         var bound = QueryParameterBinder.Bind(dataSet, parameterValues, diagnostics);
         var parameters = bound.Parameters;
         if (diagnostics.HasErrors)

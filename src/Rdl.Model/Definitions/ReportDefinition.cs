@@ -30,6 +30,12 @@ public sealed record ReportDefinition(
     /// <summary>Report variables (<c>Variables!X.Value</c>), evaluated once, when first used.</summary>
     public ImmutableArray<VariableDefinition> Variables { get; init; } = [];
 
+    /// <summary>The report's &lt;EmbeddedImages&gt;, decoded.</summary>
+    public ImmutableArray<EmbeddedImage> EmbeddedImages { get; init; } = [];
+
+    public EmbeddedImage? FindEmbeddedImage(string name) =>
+        EmbeddedImages.IsDefault ? null : EmbeddedImages.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+
     public DataSetDefinition? FindDataSet(string name) =>
         DataSets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 

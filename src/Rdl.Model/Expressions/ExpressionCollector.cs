@@ -72,6 +72,10 @@ public static class ExpressionCollector
                 case RectangleItem r:
                     foreach (var child in r.Items) AddItem(child);
                     break;
+                case ImageItem image:
+                    Add(image.Value);
+                    Add(image.MimeType);
+                    break;
                 case TablixDefinition x:
                     Add(x.NoRowsMessage);
                     AddSorts(x.SortExpressions);

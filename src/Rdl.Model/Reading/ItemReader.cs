@@ -11,13 +11,13 @@ namespace Rdl.Model.Reading;
 /// <summary>
 /// Reads ReportItems: Textbox, Rectangle and Line here, Tablix through <see cref="TablixReader"/>, and the RDL 2003/2005
 /// data regions Table, List and Matrix as Tablix through the Legacy*Reader classes.
-/// Known item types that are not supported yet (Chart, Image, ...) are skipped with RDL1101.
+/// Image through <see cref="ImageReader"/>. Known item types that are not supported yet (Chart, Subreport, ...) are skipped with RDL1101.
 /// </summary>
 internal sealed class ItemReader
 {
     private static readonly FrozenSet<string> UnsupportedItems = new[]
     {
-        N.Image, N.Chart, N.Subreport, N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem,
+        N.Chart, N.Subreport, N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly ReadContext _context;
@@ -35,7 +35,11 @@ internal sealed class ItemReader
         _legacyTable = new LegacyTableReader(context, this, data);
         _legacyList = new LegacyListReader(context, this, data);
         _legacyMatrix = new LegacyMatrixReader(context, this, data);
+        Images = new ImageReader(context, this);
     }
+
+    /// <summary>Reads Image items and the report's EmbeddedImages.</summary>
+    public ImageReader Images { get; }
 
     public ImmutableArray<ReportItem> ReadItems(XElement reportItems, string container)
     {
@@ -56,6 +60,7 @@ internal sealed class ItemReader
             case N.Textbox: return ReadTextbox(element);
             case N.Rectangle: return ReadRectangle(element);
             case N.Line: return ReadLine(element);
+            case N.Image: return Images.Read(element);
             case N.Tablix: return _tablix.Read(element);
             case N.Table: return _legacyTable.Read(element);
             case N.List: return _legacyList.Read(element);

@@ -38,6 +38,7 @@ internal sealed class ReportReader
         var sections = ImmutableArray.CreateBuilder<ReportSection>();
         string? code = null, language = null;
         var variables = ImmutableArray<VariableDefinition>.Empty;
+        var embeddedImages = ImmutableArray<EmbeddedImage>.Empty;
         var codeLocation = SourceLocation.None;
 
         // RDL 2003-2008: section parts directly under Report.
@@ -59,6 +60,7 @@ internal sealed class ReportReader
                     break;
                 case N.Language: language = ReadContext.Text(child); break;
                 case "Variables": variables = VariableReader.Read(_context, child, N.Report); break;
+                case "EmbeddedImages": embeddedImages = _items.Images.ReadEmbeddedImages(child); break;
                 case N.ReportSections: ReadSections(child, sections); break;
                 case N.Body: legacyBody = ReadBody(child, legacyPage); break;
                 case N.Width: legacyWidth = _context.Size(child, N.Report); break;
@@ -80,6 +82,7 @@ internal sealed class ReportReader
             CodeLocation = codeLocation,
             Language = language,
             Variables = variables,
+            EmbeddedImages = embeddedImages,
         };
     }
 

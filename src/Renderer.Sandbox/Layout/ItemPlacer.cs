@@ -32,6 +32,9 @@ internal sealed class ItemPlacer(TextLayout text)
             case LineInstance l:
                 sink.Add(new LineItem(new Bounds(x, y, l.Width, l.Height), region, l.Stroke));
                 break;
+            case ImageInstance image:
+                ImagePlacement.Emit(image, bounds, region, sink);
+                break;
             case TablixInstance tablix:
                 double rowTop = y;
                 foreach (var row in tablix.Rows)

@@ -170,3 +170,19 @@ public sealed record BoxStyle(Rgba Background, BorderSide Left, BorderSide Top, 
 {
     public static BoxStyle None { get; } = new(Rgba.Transparent, BorderSide.None, BorderSide.None, BorderSide.None, BorderSide.None, Padding.None);
 }
+
+/// <summary>How an image fills its bounds: Fit stretches, FitProportional keeps the aspect ratio (centered), Clip and AutoSize draw the natural size (96 dpi).</summary>
+public enum ImageSizing
+{
+    AutoSize,
+    Fit,
+    FitProportional,
+    Clip,
+}
+
+/// <summary>An image: <see cref="Data"/> holds the encoded bytes (PNG, JPEG, GIF, BMP, WebP) as the report supplied them.</summary>
+public sealed record ImageItem(Bounds Bounds, PageRegion Region, byte[] Data, ImageSizing Sizing) : PageItem(Bounds, Region)
+{
+    /// <summary>Largest image processing passes on and writers draw, in pixels (about 160 MB decoded).</summary>
+    public const long MaxPixels = 40_000_000;
+}

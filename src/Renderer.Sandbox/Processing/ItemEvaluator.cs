@@ -20,6 +20,7 @@ internal sealed class ItemEvaluator
     private readonly ProcessingContext _context;
     private readonly DiagnosticBag _diagnostics;
     private readonly CultureInfo _culture;
+    private readonly ImageEvaluator _images;
     private int _errorCount;
 
     public ItemEvaluator(ProcessingContext context, DiagnosticBag diagnostics, CultureInfo culture, Func<TablixDefinition, TablixInstance> processTablix)
@@ -29,6 +30,7 @@ internal sealed class ItemEvaluator
         _culture = culture;
         Styles = new StyleResolver(context);
         ProcessTablix = processTablix;
+        _images = new ImageEvaluator(this, context, diagnostics);
     }
 
     public StyleResolver Styles { get; }
@@ -55,6 +57,7 @@ internal sealed class ItemEvaluator
             Textbox t => EvaluateTextbox(t),
             RectangleItem r => new RectangleInstance(r, EvaluateAll(r.Items), SafeBox(r)),
             LineItem l => new LineInstance(l, Styles.ResolveLine(l.Style)),
+            ImageItem i => _images.Evaluate(i),
             TablixDefinition x => ProcessTablix(x),
             _ => null,
         };

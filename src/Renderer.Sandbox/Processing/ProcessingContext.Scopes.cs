@@ -27,6 +27,9 @@ internal sealed partial class ProcessingContext
     private bool _pageTouched;
     private int _variableDepth;
 
+    /// <summary>The report being processed (null until <see cref="AttachReport"/>).</summary>
+    public ReportDefinition? Report => _report;
+
     /// <summary>The report's datasets, data regions and groups by name (empty until <see cref="AttachReport"/>).</summary>
     public ReportScopes Declared { get; private set; } = ReportScopes.Empty;
 

@@ -126,6 +126,16 @@ public sealed class HostileReportTests
     }
 
     [Test]
+    public async Task A_dataset_naming_a_registered_data_source_the_report_does_not_declare_is_refused()
+    {
+        // CanaryDb is registered on the server, but the report declares only SalesDb: it may not reach CanaryDb.
+        var (status, body) = await Upload("UndeclaredDataSource.rdl");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(body, Does.Contain("RDL2003").And.Contain("CanaryDb"));
+        Assert.That(body, Does.Not.Contain("1.5"), "no row of the undeclared data source is returned");
+    }
+
+    [Test]
     public async Task Sql_injection_through_a_string_parameter_matches_nothing()
     {
         var injection = Uri.EscapeDataString("' OR '1'='1");

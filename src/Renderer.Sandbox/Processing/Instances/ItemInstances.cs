@@ -25,6 +25,9 @@ internal sealed record RectangleInstance(RectangleItem Rectangle, ImmutableArray
 
 internal sealed record LineInstance(LineItem Line, BorderSide Stroke) : ItemInstance(Line);
 
+/// <summary>An image with its encoded bytes (PNG, JPEG, ...); <see cref="Data"/> is null when nothing is drawn.</summary>
+internal sealed record ImageInstance(ImageItem Image, byte[]? Data) : ItemInstance(Image);
+
 internal sealed record TablixInstance(TablixDefinition Tablix, ImmutableArray<double> ColumnWidths, List<TablixRowInstance> Rows, BoxStyle Box) : ItemInstance(Tablix)
 {
     /// <summary>The NoRowsMessage text when the dataset returned no rows.</summary>

@@ -91,6 +91,9 @@ internal sealed class PdfDocumentWriter
             case LineItem line:
                 painter.DrawLine(canvas, line.Bounds, line.Stroke);
                 break;
+            case ImageItem image:
+                PdfImagePainter.Draw(canvas, image);
+                break;
         }
     }
 

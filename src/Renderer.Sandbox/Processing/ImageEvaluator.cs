@@ -1,0 +1,97 @@
+using Rdl.Model.Definitions.Items;
+using Rdl.Model.Diagnostics;
+using Renderer.Sandbox.Processing.Instances;
+using SkiaSharp;
+
+namespace Renderer.Sandbox.Processing;
+
+/// <summary>
+/// Finds the bytes of an Image item: Embedded by name from the report's EmbeddedImages, Database from its Value
+/// (a byte[] field). External images are never fetched by the sandbox: whatever the path or URL (http, file://,
+/// ../ traversal), the image is refused with PRC4020 and nothing is drawn. A Value that throws is PRC4001; bytes that
+/// do not decode as an image (or claim too many pixels) are PRC4023.
+/// </summary>
+internal sealed class ImageEvaluator(ItemEvaluator items, ProcessingContext context, DiagnosticBag diagnostics)
+{
+    public const string ExternalRefused = "PRC4020";
+    public const string EmbeddedMissing = "PRC4021";
+    public const string NotBinary = "PRC4022";
+    public const string Undecodable = "PRC4023";
+    private const int MaxReportedWarnings = 50;
+    private int _warnings;
+
+    public ImageInstance Evaluate(ImageItem image)
+    {
+        var value = items.TryEvaluate(image.Value, image, out var failed);
+        if (failed) return new ImageInstance(image, null);
+        var data = image.Source switch
+        {
+            ImageSource.Embedded => Embedded(image, value),
+            ImageSource.Database => Database(image, value),
+            _ => External(image, value),
+        };
+        return new ImageInstance(image, data is null ? null : Decodable(image, data));
+    }
+
+    /// <summary>The bytes when their header decodes as an image of at most <see cref="Pages.ImageItem.MaxPixels"/> pixels; else PRC4023 and null.</summary>
+    private byte[]? Decodable(ImageItem image, byte[] data)
+    {
+        try
+        {
+            using var encoded = SKData.CreateCopy(data);
+            using var codec = SKCodec.Create(encoded);
+            if (codec is null)
+            {
+                Warn(image, Undecodable, $"The data of {image.Describe()} ({data.Length:N0} bytes) is not an image format that can be decoded (PNG, JPEG, GIF, BMP, WebP); nothing is drawn.");
+                return null;
+            }
+            if ((long)codec.Info.Width * codec.Info.Height > Pages.ImageItem.MaxPixels)
+            {
+                Warn(image, Undecodable, $"The image of {image.Describe()} is {codec.Info.Width} x {codec.Info.Height} pixels, more than the {Pages.ImageItem.MaxPixels:N0} allowed; nothing is drawn.");
+                return null;
+            }
+            return data;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            Warn(image, Undecodable, $"The data of {image.Describe()} could not be decoded ({ex.Message}); nothing is drawn.");
+            return null;
+        }
+    }
+
+    private byte[]? Embedded(ImageItem image, object? value)
+    {
+        var name = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)?.Trim();
+        if (string.IsNullOrEmpty(name)) return null;
+        if (context.Report?.FindEmbeddedImage(name) is { } embedded) return embedded.ImageData;
+        Warn(image, EmbeddedMissing, $"{image.Describe()} names embedded image '{name}', which the report does not have; nothing is drawn.");
+        return null;
+    }
+
+    private byte[]? Database(ImageItem image, object? value)
+    {
+        switch (value)
+        {
+            case null or DBNull: return null;
+            case byte[] bytes: return bytes.Length == 0 ? null : bytes;
+            default:
+                Warn(image, NotBinary, $"The value of {image.Describe()} is a {value.GetType().Name}, not image bytes (byte[]); nothing is drawn.");
+                return null;
+        }
+    }
+
+    private byte[]? External(ImageItem image, object? value)
+    {
+        var path = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+        if (path.Length == 0) return null;
+        var shown = path.Length > 200 ? path[..200] + "..." : path;
+        Warn(image, ExternalRefused, $"External image '{shown}' is not allowed: only embedded and database images are rendered ({image.Describe()}).");
+        return null;
+    }
+
+    private void Warn(ImageItem image, string code, string message)
+    {
+        if (++_warnings > MaxReportedWarnings) return;
+        diagnostics.Add(RdlDiagnostic.Warning(code, message, image.Value.Location, image.Describe(), image.Value.Raw));
+    }
+}
