@@ -89,6 +89,10 @@ internal sealed class DocxDocumentWriter
         }
     }
 
+    private const double MinPagePoints = 7.2;
+
+    private const double MaxPagePoints = 1584;
+
     private static SectionProperties Section(PaginatedDocument document)
     {
         if (document.Pages.Length == 0)
@@ -107,20 +111,24 @@ internal sealed class DocxDocumentWriter
             bottom = page.Height - items.Max(i => i.Bounds.Bottom);
         }
 
-        static uint Twips(double points) => (uint)Math.Round(Math.Clamp(points, 0, 1584) * 20);
+        // Word accepts pages from 0.1 in to 22 in (144 to 31680 twips); a wider report page (a multi-column body, a
+        // wide matrix) is clamped, and each margin keeps at most 40% of the clamped side so text still has room.
+        double width = Math.Clamp(page.Width, MinPagePoints, MaxPagePoints);
+        double height = Math.Clamp(page.Height, MinPagePoints, MaxPagePoints);
+        static uint Twips(double points, double side) => (uint)Math.Round(Math.Clamp(points, 0, side * 0.4) * 20);
         return new SectionProperties(
             new PageSize
             {
-                Width = (uint)Math.Round(page.Width * 20),
-                Height = (uint)Math.Round(page.Height * 20),
-                Orient = page.Width > page.Height ? PageOrientationValues.Landscape : PageOrientationValues.Portrait,
+                Width = (uint)Math.Round(width * 20),
+                Height = (uint)Math.Round(height * 20),
+                Orient = width > height ? PageOrientationValues.Landscape : PageOrientationValues.Portrait,
             },
             new PageMargin
             {
-                Top = (int)Twips(top),
-                Bottom = (int)Twips(bottom),
-                Left = Twips(left),
-                Right = Twips(right),
+                Top = (int)Twips(top, height),
+                Bottom = (int)Twips(bottom, height),
+                Left = Twips(left, width),
+                Right = Twips(right, width),
                 Header = 360U,
                 Footer = 360U,
                 Gutter = 0U,

@@ -36,6 +36,19 @@ public class DocxDocumentWriterTests
     }
 
     [Test]
+    public void A_page_wider_than_word_allows_is_clamped_to_22_inches_and_stays_valid()
+    {
+        var document = TwoPageSales();
+        var wide = document with { Pages = [.. document.Pages.Select(p => p with { Width = 30 * 72 })] };
+        using var word = Open(wide, out var stream);
+        using var _ = stream;
+        var section = word.MainDocumentPart!.Document.Body!.GetFirstChild<SectionProperties>()!;
+        Assert.That(section.GetFirstChild<PageSize>()!.Width!.Value, Is.EqualTo(31680u));
+        var margin = section.GetFirstChild<PageMargin>()!;
+        Assert.That(margin.Left!.Value + margin.Right!.Value, Is.LessThan(31680u));
+    }
+
+    [Test]
     public void Data_region_cells_become_a_table_per_page_and_other_text_paragraphs()
     {
         using var word = Open(TwoPageSales(), out var stream);
