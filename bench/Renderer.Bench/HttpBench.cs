@@ -11,8 +11,14 @@ namespace Renderer.Bench;
 /// <summary>
 /// The issue-6 bar: a warm 1-page render through the HTTP API, each in a fresh sandbox process, with N concurrent
 /// clients. Starts the real host (AddRendererHost, MapReportsApi) on 127.0.0.1 with a random port, uploads a one-textbox
-/// report, warms up, then runs the clients until the request count is reached and prints p50/p95 latency and renders/s.
-/// Usage: dotnet run -c Release --project bench/Renderer.Bench -- --http [--clients 8] [--requests 200] [--warmup 16] [--format pdf]
+/// report, warms up, then runs the clients and prints p50/p95 latency, renders/s, and the CPU time per render of the
+/// host and of its (reaped) sandbox children.
+/// Closed loop (default): each client sends its next request as soon as the last one answered.
+/// Paced (<c>--rate R</c>): open loop, request i is due at start + i/R and goes out on a free client; latency is
+/// counted from when it was due (so queueing behind busy clients counts), and the service time from when it was sent.
+/// <c>--suite</c> runs the three figures of the bar in one host: 1 client, 8 clients closed loop, 20/s paced over 8 clients.
+/// Usage: dotnet run -c Release --project bench/Renderer.Bench -- --http [--suite] [--clients 8] [--requests 200]
+///        [--rate 20] [--warmup 16] [--format pdf] [--pool 2]
 /// </summary>
 internal static class HttpBench
 {
@@ -35,7 +41,10 @@ internal static class HttpBench
     public static async Task RunAsync(string[] args)
     {
         int clients = 8, requests = 200, warmup = 16;
+        double rate = 0;
         var format = "pdf";
+        string? pool = null;
+        var suite = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -43,7 +52,10 @@ internal static class HttpBench
                 case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--requests": requests = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--rate": rate = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--format": format = args[++i]; break;
+                case "--pool": pool = args[++i]; break;
+                case "--suite": suite = true; break;
             }
         }
 
@@ -57,6 +69,7 @@ internal static class HttpBench
                 ["DataFolder"] = dataFolder,
                 ["Logging:LogLevel:Default"] = "Warning",
             });
+            if (pool is not null) builder.Configuration["Sandbox:PoolSize"] = pool;
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.AddRendererHost();
             await using var app = builder.Build();
@@ -64,30 +77,26 @@ internal static class HttpBench
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, 8) }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
             var upload = await http.PostAsync("/api/reports?name=OnePage", new StringContent(OnePageReport, Encoding.UTF8, "application/xml"));
             if (upload.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"upload failed: {upload.StatusCode} {await upload.Content.ReadAsStringAsync()}");
             var url = $"/api/reports/OnePage/render?format={format}";
 
             for (int i = 0; i < warmup; i++) await RenderOnce(http, url);
 
-            var latencies = new double[requests];
-            int next = -1;
-            var wall = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-            {
-                int index;
-                while ((index = Interlocked.Increment(ref next)) < requests) latencies[index] = await RenderOnce(http, url);
-            })));
-            wall.Stop();
-            await app.StopAsync();
-
-            Array.Sort(latencies);
-            double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
-            Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average: {LoadAverage()}");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP 1-page {format} render, fresh sandbox per render: {clients} clients, {requests} requests after {warmup} warm-up: p50 {Percentile(0.50):F0} ms, p95 {Percentile(0.95):F0} ms, max {latencies[^1]:F0} ms, {requests / wall.Elapsed.TotalSeconds:F1} renders/s"));
+            Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; Sandbox:PoolSize {app.Configuration["Sandbox:PoolSize"] ?? "default"}; format {format}; {warmup} warm-up renders");
+            if (suite)
+            {
+                await RunScenarioAsync(http, url, clients: 1, requests: 40, rate: 0);
+                await RunScenarioAsync(http, url, clients: 8, requests: requests, rate: 0);
+                await RunScenarioAsync(http, url, clients: 8, requests: requests, rate: 20);
+            }
+            else
+            {
+                await RunScenarioAsync(http, url, clients, requests, rate);
+            }
+            await app.StopAsync();
         }
         finally
         {
@@ -101,6 +110,42 @@ internal static class HttpBench
         }
     }
 
+    private static async Task RunScenarioAsync(HttpClient http, string url, int clients, int requests, double rate)
+    {
+        // A short pause lets the pool refill after the previous scenario.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var load = LoadAverage();
+        var latencies = new double[requests];
+        var service = new double[requests];
+        int next = -1;
+        var (hostBefore, childrenBefore) = CpuSeconds();
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < requests)
+            {
+                var due = rate > 0 ? TimeSpan.FromSeconds(index / rate) : wall.Elapsed;
+                var wait = due - wall.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                var sent = wall.Elapsed;
+                var took = await RenderOnce(http, url);
+                service[index] = took;
+                latencies[index] = rate > 0 ? (sent - due).TotalMilliseconds + took : took;
+            }
+        })));
+        wall.Stop();
+        var (hostAfter, childrenAfter) = CpuSeconds();
+
+        Array.Sort(latencies);
+        Array.Sort(service);
+        double Percentile(double[] values, double p) => values[Math.Min(values.Length - 1, (int)Math.Ceiling(p * values.Length) - 1)];
+        var mode = rate > 0 ? $"paced {rate:F0}/s over {clients} clients" : $"{clients} clients closed loop";
+        var serviceText = rate > 0 ? string.Create(CultureInfo.InvariantCulture, $" (service time p50 {Percentile(service, 0.50):F0} ms, p95 {Percentile(service, 0.95):F0} ms)") : string.Empty;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{mode}, {requests} requests: p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, max {latencies[^1]:F0} ms{serviceText}, {requests / wall.Elapsed.TotalSeconds:F1} renders/s; CPU per render: host {(hostAfter - hostBefore) * 1000 / requests:F0} ms, sandboxes {(childrenAfter - childrenBefore) * 1000 / requests:F0} ms; load average before {load}, after {LoadAverage()}"));
+    }
+
     private static async Task<double> RenderOnce(HttpClient http, string url)
     {
         var sw = Stopwatch.StartNew();
@@ -109,6 +154,17 @@ internal static class HttpBench
         sw.Stop();
         if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"render failed: {response.StatusCode} {Encoding.UTF8.GetString(body)}");
         return sw.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>This process's CPU seconds and those of its reaped children (utime+stime, cutime+cstime in /proc/self/stat).</summary>
+    private static (double Self, double Children) CpuSeconds()
+    {
+        if (!File.Exists("/proc/self/stat")) return (0, 0);
+        var stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields after the command name start at field 3 (state); utime is field 14, cstime field 17.
+        double Field(int number) => double.Parse(fields[number - 3], CultureInfo.InvariantCulture) / 100.0;
+        return (Field(14) + Field(15), Field(16) + Field(17));
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

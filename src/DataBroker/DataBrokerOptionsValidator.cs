@@ -1,15 +1,17 @@
+using DataBroker.Credentials;
 using Microsoft.Extensions.Options;
 
 namespace DataBroker;
 
 /// <summary>Checks <see cref="DataBrokerOptions"/> at start-up so a misconfigured source fails fast, not at the first report.</summary>
-internal sealed class DataBrokerOptionsValidator : IValidateOptions<DataBrokerOptions>
+internal sealed class DataBrokerOptionsValidator(IOptions<CredentialStoreOptions> credentialOptions) : IValidateOptions<DataBrokerOptions>
 {
     public static readonly string[] SupportedProviders = ["sqlite", "csv", "json"];
 
     public ValidateOptionsResult Validate(string? name, DataBrokerOptions options)
     {
         var failures = new List<string>();
+        var encrypted = EncryptedCredentialStore.StoredNames(credentialOptions.Value);
         foreach (var (sourceName, source) in options.DataSources)
         {
             if (source is null)
@@ -23,9 +25,9 @@ internal sealed class DataBrokerOptionsValidator : IValidateOptions<DataBrokerOp
                 failures.Add($"DataBroker:DataSources:{sourceName}:Provider is '{source.Provider}'; expected one of: {string.Join(", ", SupportedProviders)}.");
             }
 
-            if (string.IsNullOrWhiteSpace(source.ConnectionString))
+            if (string.IsNullOrWhiteSpace(source.ConnectionString) && !encrypted.Contains(sourceName, StringComparer.OrdinalIgnoreCase))
             {
-                failures.Add($"DataBroker:DataSources:{sourceName}:ConnectionString is required.");
+                failures.Add($"DataBroker:DataSources:{sourceName}:ConnectionString is required (in configuration, or encrypted with 'credentials set {sourceName}').");
             }
 
             if (!string.IsNullOrEmpty(source.CredentialName) && !options.Credentials.Keys.Contains(source.CredentialName, StringComparer.OrdinalIgnoreCase))

@@ -4,6 +4,7 @@ using DataBroker.Queries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DataBroker;
@@ -13,8 +14,10 @@ public static class DataBrokerServiceCollectionExtensions
     /// <summary>
     /// Registers the data broker: <see cref="DataBrokerOptions"/> bound from the <c>DataBroker</c> section of
     /// <paramref name="configuration"/> (the root, or the section itself) and validated on start, the
-    /// <see cref="DataSourceResolver"/>, the sqlite, csv and json connectors, the configuration-backed <see cref="ICredentialStore"/>
-    /// (replaceable: register another before or after calling this), and <see cref="QueryRunner"/> (also as <see cref="IQueryRunner"/>).
+    /// <see cref="DataSourceResolver"/>, the sqlite, csv and json connectors, the <see cref="EncryptedCredentialStore"/> as
+    /// <see cref="ICredentialStore"/> (encrypted connection strings from <c>DataBroker:CredentialFile</c>, credentials by name from
+    /// configuration; replaceable: register another before calling this), its <see cref="CredentialStartupCheck"/>,
+    /// <see cref="CredentialManager"/>, and <see cref="QueryRunner"/> (also as <see cref="IQueryRunner"/>).
     /// </summary>
     public static IServiceCollection AddDataBroker(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,7 +35,10 @@ public static class DataBrokerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceConnector, SqliteConnector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceConnector, CsvConnector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceConnector, JsonConnector>());
-        services.TryAddSingleton<ICredentialStore, ConfigurationCredentialStore>();
+        services.AddOptions<CredentialStoreOptions>().Bind(section);
+        services.TryAddSingleton<ICredentialStore, EncryptedCredentialStore>();
+        services.TryAddSingleton<CredentialManager>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CredentialStartupCheck>());
         services.TryAddSingleton<QueryRunner>();
         services.TryAddSingleton<IQueryRunner>(sp => sp.GetRequiredService<QueryRunner>());
         return services;

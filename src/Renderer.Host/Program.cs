@@ -1,7 +1,7 @@
 using Renderer.Host.Api;
 using Renderer.Host.Cli;
 
-var isCli = RenderCommand.IsRender(args);
+var isCli = RenderCommand.IsRender(args) || CredentialsCommand.IsCredentials(args);
 // appsettings.json is read from the build output, so the server and CLI work from any folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddRendererHost(isCli);
 
 var app = builder.Build();
+if (CredentialsCommand.IsCredentials(args)) return await CredentialsCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 if (isCli) return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 
 app.Services.GetRequiredService<Renderer.Host.Catalog.ReportCatalog>(); // load and compile the sample reports at start

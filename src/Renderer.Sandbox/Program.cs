@@ -3,14 +3,17 @@ namespace Renderer.Sandbox;
 /// <summary>
 /// Entry point of the per-render sandbox process. The host talks to it over stdin/stdout with the binary protocol in
 /// <see cref="Protocol"/>; stdout carries nothing else, so <see cref="Console.Out"/> is pointed at stderr before anything runs.
+/// Started with <c>--prewarm[=formats]</c> (by the host's pool), it first runs <see cref="SandboxWarmUp"/>, and only
+/// then sends its Hello: that Hello is the "ready" signal, after which it waits (blocked, using no CPU) for its one job.
 /// </summary>
 internal static class Program
 {
-    private static async Task<int> Main()
+    private static async Task<int> Main(string[] args)
     {
         var protocolIn = Console.OpenStandardInput();
         var protocolOut = Console.OpenStandardOutput();
         Console.SetOut(Console.Error);
+        if (SandboxWarmUp.RequestedFormats(args) is { Count: > 0 } warmUpFormats) SandboxWarmUp.Run(warmUpFormats);
         int exitCode;
         try
         {

@@ -12,7 +12,20 @@ public sealed record RenderInput(
     string Format,
     IReadOnlyDictionary<string, object?[]> Parameters,
     DateTime ExecutionTime,
-    string UserId);
+    string UserId)
+{
+    /// <summary>The report's WebAssembly code modules (bytes read by the host from its modules folder).</summary>
+    public IReadOnlyList<Runtime.Wasm.WasmModuleImage> WasmModules { get; init; } = [];
+
+    /// <summary>Fuel per call and memory per module for <see cref="WasmModules"/>.</summary>
+    public Runtime.Wasm.WasmLimits WasmLimits { get; init; } = Runtime.Wasm.WasmLimits.Default;
+
+    /// <summary>
+    /// Absolute base URL of the report server (Globals!ReportServerUrl), e.g. "https://reports.example.com"; drillthrough
+    /// actions become links to its render endpoint. Null (CLI renders) writes no drillthrough links.
+    /// </summary>
+    public string? ReportServerUrl { get; init; }
+}
 
 public sealed record RenderOutput(byte[] Content, string ContentType, int PageCount, ImmutableArray<RdlDiagnostic> Diagnostics)
 {

@@ -39,6 +39,7 @@ public static class RenderEngine
         var report = read.Report;
 
         var evaluator = CompiledExpressionEvaluator.Load(input.AssemblyImage, ExpressionCollector.Collect(report));
+        using var wasm = Runtime.Wasm.WasmRuntime.Attach(evaluator, input);
         var processor = new ReportProcessor(report, evaluator, data, input, cancellationToken);
         // VB conversions and Format() read the thread culture: use the report's Language, as SSRS does.
         System.Globalization.CultureInfo.CurrentCulture = processor.Culture;
@@ -59,20 +60,11 @@ public static class RenderEngine
         }
         if (processed is null) return null;
 
-        var section = report.Sections[0];
         // Only drawn formats need word-wrapped, measured lines; XLSX/CSV keep values and skip text measuring.
         var measureText = input.Format.ToLowerInvariant() is not ("xlsx" or "csv");
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared, measureText));
-        var paginator = new Paginator(section.Page);
-        var bodies = paginator.Paginate(new BodyLayout(placer).Build(processed));
-        var sections = new PageSectionLayout(processor.Context!, processor.Items!, placer, section.Page.LeftMargin.Points, section.Width.Points);
-        var pages = paginator.Compose(bodies, (number, total, pageSection, region, top) =>
-        {
-            // ReportItems!X in a page header/footer reads the body textboxes on that page.
-            processor.Context!.SetPageItems(bodies[number - 1].OfType<TextItem>().Where(t => t.Name is not null).Select(t => (t.Name!, t.Value)));
-            return sections.Layout(number, total, pageSection, region, top);
-        });
-        return new PaginatedDocument(input.ReportName, pages) { Language = processor.Culture.Name };
+        var pages = ReportLayout.Paginate(report, processed, processor.Context!, processor.Items!, placer);
+        return new PaginatedDocument(input.ReportName, pages) { Language = processor.Culture.Name, DocumentMap = processor.Items!.Links.DocumentMap(pages) };
     }
 
     private static (byte[] Bytes, string ContentType) Write(PaginatedDocument document, string format)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataBroker.Credentials;
 
-/// <summary>Reads credentials in plain text from <c>DataBroker:Credentials</c>. A later version adds encryption at rest.</summary>
+/// <summary>Reads credentials in plain text from <c>DataBroker:Credentials</c>. Encrypted connection strings are in <see cref="EncryptedCredentialStore"/>, which wraps this.</summary>
 public sealed class ConfigurationCredentialStore(IOptions<DataBrokerOptions> options) : ICredentialStore
 {
     public DataCredential? Find(string name)

@@ -89,6 +89,15 @@ public sealed class QueryRunner : IQueryRunner
 
         DataBrokerLog.Request(_logger, report.Name, dataSet.Name, source.Name, source.Provider, string.Join(", ", parameters.Select(p => p.Name)));
 
+        // Decrypted only now, as the connection opens; an encrypted connection string overrides the configured one.
+        var secret = _credentials.OpenConnectionString(source.Name);
+        if (secret.Failed)
+        {
+            return Refuse(report, dataSet.Name, RdlDiagnostic.Error(secret.ErrorCode!, secret.ErrorMessage!, dataSet.Query.Location, $"DataSet '{dataSet.Name}'"));
+        }
+
+        if (secret.ConnectionString is { } stored) source = source with { ConnectionString = stored };
+
         var options = _options.Value;
         var request = new ConnectorRequest(
             dataSet.Name, source, credential, bound.CommandText, parameters, TimeSpan.FromSeconds(options.QueryTimeoutSeconds));

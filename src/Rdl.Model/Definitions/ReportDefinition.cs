@@ -27,11 +27,17 @@ public sealed record ReportDefinition(
 
     public string? Language { get; init; }
 
+    /// <summary>InitialPageName: the name of the first page, and of pages no PageName applies to.</summary>
+    public Expressions.ExpressionText? InitialPageName { get; init; }
+
     /// <summary>Report variables (<c>Variables!X.Value</c>), evaluated once, when first used.</summary>
     public ImmutableArray<VariableDefinition> Variables { get; init; } = [];
 
     /// <summary>The report's &lt;EmbeddedImages&gt;, decoded.</summary>
     public ImmutableArray<EmbeddedImage> EmbeddedImages { get; init; } = [];
+
+    /// <summary>The report's &lt;CodeModules&gt; entries; the host loads only WebAssembly modules from its modules folder.</summary>
+    public ImmutableArray<CodeModuleReference> CodeModules { get; init; } = [];
 
     public EmbeddedImage? FindEmbeddedImage(string name) =>
         EmbeddedImages.IsDefault ? null : EmbeddedImages.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -63,7 +69,8 @@ public sealed record PageDefinition(
 {
     public int Columns { get; init; } = 1;
 
-    public ReportSize ColumnSpacing { get; init; }
+    /// <summary>Space between body columns; RDL's default is 0.5in.</summary>
+    public ReportSize ColumnSpacing { get; init; } = new(36);
 
     /// <summary>US Letter portrait with 1in margins, as SSRS defaults when the RDL omits Page.</summary>
     public static PageDefinition Default { get; } = new(

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Rdl.Model.Definitions;
+using Rdl.Model.Definitions.Charts;
 using Rdl.Model.Definitions.Items;
 using Rdl.Model.Definitions.Styling;
 using Rdl.Model.Definitions.Tablix;
@@ -35,6 +36,12 @@ public static class ExpressionCollector
         {
             foreach (var s in sorts.IsDefault ? [] : sorts) Add(s.Value);
         }
+        void AddPaging(PageBreakDefinition? pageBreak, ExpressionText? pageName)
+        {
+            Add(pageBreak?.Disabled);
+            Add(pageBreak?.ResetPageNumberExpression);
+            Add(pageName);
+        }
         void AddMembers(ImmutableArray<TablixMember> members)
         {
             foreach (var m in members.IsDefault ? [] : members)
@@ -45,11 +52,26 @@ public static class ExpressionCollector
                     AddFilters(g.Filters);
                     Add(g.Parent);
                     foreach (var v in g.Variables.IsDefault ? [] : g.Variables) Add(v.Value);
+                    AddPaging(g.PageBreak, g.PageName);
+                    Add(g.DocumentMapLabel);
                 }
                 AddSorts(m.SortExpressions);
                 Add(m.Hidden);
                 if (m.Header?.Cell.Contents is { } header) AddItem(header);
                 AddMembers(m.Children);
+            }
+        }
+        void AddAction(ActionDefinition? action)
+        {
+            if (action is null) return;
+            Add(action.Hyperlink);
+            Add(action.BookmarkLink);
+            if (action.Drillthrough is not { } drillthrough) return;
+            Add(drillthrough.ReportName);
+            foreach (var parameter in drillthrough.Parameters)
+            {
+                Add(parameter.Value);
+                Add(parameter.Omit);
             }
         }
         void AddItem(ReportItem item)
@@ -66,18 +88,30 @@ public static class ExpressionCollector
                         {
                             Add(r.Value);
                             AddStyle(r.Style);
+                            AddAction(r.Action);
                         }
                     }
+                    Add(t.Bookmark);
+                    Add(t.DocumentMapLabel);
+                    AddAction(t.Action);
                     break;
                 case RectangleItem r:
                     foreach (var child in r.Items) AddItem(child);
+                    AddPaging(r.PageBreak, r.PageName);
                     break;
                 case ImageItem image:
                     Add(image.Value);
                     Add(image.MimeType);
                     break;
+                case ChartDefinition chart:
+                    AddItem(chart.DataRegion);
+                    break;
+                case ChartContent content:
+                    AddChart(content);
+                    break;
                 case TablixDefinition x:
                     Add(x.NoRowsMessage);
+                    AddPaging(x.PageBreak, x.PageName);
                     AddSorts(x.SortExpressions);
                     AddFilters(x.Filters);
                     AddMembers(x.RowHierarchy);
@@ -89,6 +123,40 @@ public static class ExpressionCollector
                         foreach (var cell in row)
                             if (cell.Contents is { } contents) AddItem(contents);
                     break;
+            }
+        }
+
+        void AddChart(ChartContent chart)
+        {
+            foreach (var title in chart.Titles)
+            {
+                Add(title.Caption);
+                AddStyle(title.Style);
+            }
+            foreach (var axis in new[] { chart.CategoryAxis, chart.ValueAxis })
+            {
+                Add(axis.Title);
+                AddStyle(axis.Style);
+                AddStyle(axis.TitleStyle);
+            }
+            AddStyle(chart.Legend.Style);
+            AddStyle(chart.PlotStyle);
+            foreach (var color in chart.CustomPalette) Add(color);
+            Add(chart.NoDataMessage);
+            foreach (var series in chart.Series)
+            {
+                AddStyle(series.Style);
+                foreach (var point in series.DataPoints)
+                {
+                    Add(point.Y);
+                    Add(point.X);
+                    AddStyle(point.Style);
+                    if (point.Label is { } label)
+                    {
+                        Add(label.Label);
+                        AddStyle(label.Style);
+                    }
+                }
             }
         }
 
@@ -119,6 +187,7 @@ public static class ExpressionCollector
             }
         }
         foreach (var v in report.Variables.IsDefault ? [] : report.Variables) Add(v.Value);
+        Add(report.InitialPageName);
         return [.. list];
     }
 }

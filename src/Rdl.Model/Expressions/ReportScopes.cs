@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using Rdl.Model.Definitions;
+using Rdl.Model.Definitions.Charts;
 using Rdl.Model.Definitions.Items;
 using Rdl.Model.Definitions.Tablix;
 
 namespace Rdl.Model.Expressions;
 
 /// <summary>
-/// The scopes a report declares, by name (case-insensitive): datasets, data regions (tablixes, wherever they sit) and
+/// The scopes a report declares, by name (case-insensitive): datasets, data regions (tablixes, wherever they sit, and
+/// charts through their <see cref="ChartDefinition.DataRegion"/>) and
 /// groups with their data region and enclosing groups. The expression compiler checks aggregate scopes against it;
 /// processing uses it for nested aggregates and group variables.
 /// </summary>
@@ -52,6 +54,9 @@ public sealed class ReportScopes
             {
                 case RectangleItem r:
                     foreach (var inner in RegionsIn(r.Items)) yield return inner;
+                    break;
+                case ChartDefinition chart:
+                    yield return chart.DataRegion;
                     break;
                 case TablixDefinition t:
                     yield return t;

@@ -23,5 +23,11 @@ internal sealed class ItemCommon
 
     public StyleDefinition Style { get; set; } = StyleDefinition.Empty;
 
+    public ExpressionText? Bookmark { get; set; }
+
+    public ExpressionText? DocumentMapLabel { get; set; }
+
+    public ActionDefinition? Action { get; set; }
+
     public ItemBounds Bounds => new(Top, Left, Width, Height);
 }

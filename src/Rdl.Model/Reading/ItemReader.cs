@@ -11,13 +11,13 @@ namespace Rdl.Model.Reading;
 /// <summary>
 /// Reads ReportItems: Textbox, Rectangle and Line here, Tablix through <see cref="TablixReader"/>, and the RDL 2003/2005
 /// data regions Table, List and Matrix as Tablix through the Legacy*Reader classes.
-/// Image through <see cref="ImageReader"/>. Known item types that are not supported yet (Chart, Subreport, ...) are skipped with RDL1101.
+/// Image through <see cref="ImageReader"/>, Chart through <see cref="ChartReader"/>. Known item types that are not supported yet (Subreport, Map, ...) are skipped with RDL1101.
 /// </summary>
 internal sealed class ItemReader
 {
     private static readonly FrozenSet<string> UnsupportedItems = new[]
     {
-        N.Chart, N.Subreport, N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem,
+        N.Subreport, N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly ReadContext _context;
@@ -26,6 +26,8 @@ internal sealed class ItemReader
     private readonly LegacyTableReader _legacyTable;
     private readonly LegacyListReader _legacyList;
     private readonly LegacyMatrixReader _legacyMatrix;
+    private readonly ChartReader _charts;
+    private readonly ActionReader _actions;
 
     public ItemReader(ReadContext context, StyleReader styles, DataReader data)
     {
@@ -36,6 +38,8 @@ internal sealed class ItemReader
         _legacyList = new LegacyListReader(context, this, data);
         _legacyMatrix = new LegacyMatrixReader(context, this, data);
         Images = new ImageReader(context, this);
+        _charts = new ChartReader(context, this, styles, data);
+        _actions = new ActionReader(context);
     }
 
     /// <summary>Reads Image items and the report's EmbeddedImages.</summary>
@@ -65,6 +69,7 @@ internal sealed class ItemReader
             case N.Table: return _legacyTable.Read(element);
             case N.List: return _legacyList.Read(element);
             case N.Matrix: return _legacyMatrix.Read(element);
+            case N.Chart: return _charts.Read(element);
         }
         if (UnsupportedItems.Contains(kind))
         {
@@ -94,6 +99,10 @@ internal sealed class ItemReader
             case N.Visibility:
                 (common.Hidden, common.ToggleItem) = ReadVisibility(child, owner);
                 return true;
+            case "Bookmark": common.Bookmark = _context.Expression(child, owner + ".Bookmark"); return true;
+            case "DocumentMapLabel": common.DocumentMapLabel = _context.Expression(child, owner + ".DocumentMapLabel"); return true;
+            case "Action": common.Action = _actions.ReadAction(child, owner); return true;
+            case "ActionInfo": common.Action = _actions.ReadActionInfo(child, owner); return true;
             default: return false;
         }
     }
@@ -115,22 +124,30 @@ internal sealed class ItemReader
         return (hidden, toggle);
     }
 
-    /// <summary>Reads &lt;PageBreak&gt;: BreakLocation and ResetPageNumber.</summary>
+    /// <summary>Reads &lt;PageBreak&gt;: BreakLocation, ResetPageNumber and Disabled (both may be expressions).</summary>
     public PageBreakDefinition ReadPageBreak(XElement pageBreak, string owner)
     {
         var location = BreakLocation.None;
         var reset = false;
+        ExpressionText? resetExpression = null, disabled = null;
         foreach (var child in _context.Children(pageBreak))
         {
             switch (child.Name.LocalName)
             {
                 case N.BreakLocation: location = _context.Enum(child, owner + ".PageBreak", BreakLocation.None); break;
+                case N.ResetPageNumber when child.Value.TrimStart().StartsWith('='):
+                    resetExpression = _context.Expression(child, owner + ".PageBreak.ResetPageNumber");
+                    break;
                 case N.ResetPageNumber: reset = _context.Bool(child, owner + ".PageBreak"); break;
+                case "Disabled": disabled = _context.Expression(child, owner + ".PageBreak.Disabled"); break;
                 default: _context.Unknown(child, owner + ".PageBreak"); break;
             }
         }
-        return new PageBreakDefinition(location, reset);
+        return new PageBreakDefinition(location, reset) { Disabled = disabled, ResetPageNumberExpression = resetExpression };
     }
+
+    /// <summary>Reads a PageName expression (Rectangle, Tablix, Group).</summary>
+    public ExpressionText ReadPageName(XElement element, string owner) => _context.Expression(element, owner + ".PageName");
 
     /// <summary>Combines the RDL 2005 PageBreakAtStart / PageBreakAtEnd flags; null when neither is set.</summary>
     public static PageBreakDefinition? LegacyPageBreak(bool atStart, bool atEnd) => (atStart, atEnd) switch
@@ -169,6 +186,9 @@ internal sealed class ItemReader
             ZIndex = common.ZIndex,
             Hidden = common.Hidden,
             ToggleItem = common.ToggleItem,
+            Bookmark = common.Bookmark,
+            DocumentMapLabel = common.DocumentMapLabel,
+            Action = common.Action,
             CanGrow = canGrow,
             CanShrink = canShrink,
         };
@@ -214,6 +234,7 @@ internal sealed class ItemReader
             }
             var valueSite = paragraph == 0 && list.Count == 0 ? owner + ".Value" : where + ".Value";
             ExpressionText? value = null;
+            ActionDefinition? action = null;
             var style = StyleDefinition.Empty;
             foreach (var property in _context.Children(child))
             {
@@ -221,11 +242,12 @@ internal sealed class ItemReader
                 {
                     case N.Value: value = _context.Expression(property, valueSite); break;
                     case N.Style: style = _styles.Read(property, where); break;
+                    case "ActionInfo": action = _actions.ReadActionInfo(property, where); break;
                     default: _context.Unknown(property, where); break;
                 }
             }
             var location = _context.LocationOf(child);
-            list.Add(new TextRun(value ?? new ExpressionText(string.Empty, location, valueSite), style, location));
+            list.Add(new TextRun(value ?? new ExpressionText(string.Empty, location, valueSite), style, location) { Action = action });
         }
         return list.ToImmutable();
     }
@@ -237,7 +259,8 @@ internal sealed class ItemReader
         var common = new ItemCommon();
         var items = ImmutableArray<ReportItem>.Empty;
         PageBreakDefinition? pageBreak = null;
-        bool breakAtStart = false, breakAtEnd = false;
+        ExpressionText? pageName = null;
+        bool breakAtStart = false, breakAtEnd = false, keepTogether = false;
         foreach (var child in _context.Children(element))
         {
             if (TryReadCommon(child, common, owner)) continue;
@@ -245,6 +268,8 @@ internal sealed class ItemReader
             {
                 case N.ReportItems: items = ReadItems(child, owner); break;
                 case N.PageBreak: pageBreak = ReadPageBreak(child, owner); break;
+                case "PageName": pageName = ReadPageName(child, owner); break;
+                case N.KeepTogether: keepTogether = _context.Bool(child, owner); break;
                 case N.PageBreakAtStart: breakAtStart = _context.Bool(child, owner); break;
                 case N.PageBreakAtEnd: breakAtEnd = _context.Bool(child, owner); break;
                 default: _context.Unknown(child, owner); break;
@@ -256,6 +281,8 @@ internal sealed class ItemReader
             Hidden = common.Hidden,
             ToggleItem = common.ToggleItem,
             PageBreak = pageBreak ?? LegacyPageBreak(breakAtStart, breakAtEnd),
+            PageName = pageName,
+            KeepTogether = keepTogether,
         };
     }
 

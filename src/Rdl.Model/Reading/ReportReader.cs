@@ -39,7 +39,9 @@ internal sealed class ReportReader
         string? code = null, language = null;
         var variables = ImmutableArray<VariableDefinition>.Empty;
         var embeddedImages = ImmutableArray<EmbeddedImage>.Empty;
+        var codeModules = ImmutableArray<CodeModuleReference>.Empty;
         var codeLocation = SourceLocation.None;
+        Expressions.ExpressionText? initialPageName = null;
 
         // RDL 2003-2008: section parts directly under Report.
         var legacyPage = new PageReader(_context, _items, _styles);
@@ -59,8 +61,10 @@ internal sealed class ReportReader
                     codeLocation = _context.LocationOf((XObject?)child.FirstNode ?? child);
                     break;
                 case N.Language: language = ReadContext.Text(child); break;
+                case "InitialPageName": initialPageName = _context.Expression(child, N.Report + ".InitialPageName"); break;
                 case "Variables": variables = VariableReader.Read(_context, child, N.Report); break;
                 case "EmbeddedImages": embeddedImages = _items.Images.ReadEmbeddedImages(child); break;
+                case "CodeModules": codeModules = CodeModuleReader.Read(_context, child); break;
                 case N.ReportSections: ReadSections(child, sections); break;
                 case N.Body: legacyBody = ReadBody(child, legacyPage); break;
                 case N.Width: legacyWidth = _context.Size(child, N.Report); break;
@@ -81,8 +85,10 @@ internal sealed class ReportReader
             Code = code,
             CodeLocation = codeLocation,
             Language = language,
+            InitialPageName = initialPageName,
             Variables = variables,
             EmbeddedImages = embeddedImages,
+            CodeModules = codeModules,
         };
     }
 

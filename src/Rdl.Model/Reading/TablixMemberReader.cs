@@ -133,9 +133,11 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
         var owner = $"Group '{name}'";
         var expressions = ImmutableArray.CreateBuilder<ExpressionText>();
         PageBreakDefinition? pageBreak = null;
+        ExpressionText? pageName = null;
         var filters = ImmutableArray<FilterDefinition>.Empty;
         ExpressionText? parent = null;
         var variables = ImmutableArray<VariableDefinition>.Empty;
+        ExpressionText? documentMapLabel = null;
         foreach (var child in context.Children(element))
         {
             switch (child.Name.LocalName)
@@ -149,18 +151,22 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
                     }
                     break;
                 case N.PageBreak: pageBreak = items.ReadPageBreak(child, owner); break;
+                case "PageName": pageName = items.ReadPageName(child, owner); break;
                 case N.Filters: filters = data.ReadFilters(child, owner); break;
                 case N.Parent: parent = context.Expression(child, owner + ".Parent"); break;
                 case "Variables": variables = VariableReader.Read(context, child, owner); break;
+                case "DocumentMapLabel": documentMapLabel = context.Expression(child, owner + ".DocumentMapLabel"); break;
                 default: context.Unknown(child, owner); break;
             }
         }
         return new GroupDefinition(name, expressions.ToImmutable(), context.LocationOf(element))
         {
             PageBreak = pageBreak,
+            PageName = pageName,
             Filters = filters,
             Parent = parent,
             Variables = variables,
+            DocumentMapLabel = documentMapLabel,
         };
     }
 

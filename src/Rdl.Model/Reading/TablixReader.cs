@@ -40,6 +40,8 @@ internal sealed class TablixReader
         var sorts = ImmutableArray<SortExpression>.Empty;
         var filters = ImmutableArray<FilterDefinition>.Empty;
         PageBreakDefinition? pageBreak = null;
+        ExpressionText? pageName = null;
+        bool keepTogether = false;
         var corner = ImmutableArray<ImmutableArray<TablixCell>>.Empty;
         bool repeatColumnHeaders = false, repeatRowHeaders = false;
         foreach (var child in _context.Children(element))
@@ -55,6 +57,8 @@ internal sealed class TablixReader
                 case N.SortExpressions: sorts = _members.ReadSortExpressions(child, owner); break;
                 case N.Filters: filters = _data.ReadFilters(child, owner); break;
                 case N.PageBreak: pageBreak = _items.ReadPageBreak(child, owner); break;
+                case "PageName": pageName = _items.ReadPageName(child, owner); break;
+                case N.KeepTogether: keepTogether = _context.Bool(child, owner); break;
                 case N.TablixCorner: corner = ReadCorner(child, owner); break;
                 case N.RepeatColumnHeaders: repeatColumnHeaders = _context.Bool(child, owner); break;
                 case N.RepeatRowHeaders: repeatRowHeaders = _context.Bool(child, owner); break;
@@ -70,6 +74,8 @@ internal sealed class TablixReader
             SortExpressions = sorts,
             Filters = filters,
             PageBreak = pageBreak,
+            PageName = pageName,
+            KeepTogether = keepTogether,
             CornerRows = corner,
             RepeatColumnHeaders = repeatColumnHeaders,
             RepeatRowHeaders = repeatRowHeaders,

@@ -63,7 +63,9 @@ public static class ReportsApi
             .Where(q => !string.Equals(q.Key, "format", StringComparison.OrdinalIgnoreCase))
             .Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
         var user = http.User.Identity?.Name ?? "anonymous";
-        var result = await renderer.RenderAsync(entry, format, parameters, user, cancellationToken);
+        // Drillthrough links point back at this server as the client called it.
+        var serverUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var result = await renderer.RenderAsync(entry, format, parameters, user, serverUrl, cancellationToken);
         if (result.Success)
         {
             // Only the formats RenderService accepts get here: the format name is the file extension.

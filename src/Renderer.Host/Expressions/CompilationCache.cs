@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.CodeAnalysis.VisualBasic;
 using Rdl.Model.Definitions;
 using Rdl.Model.Expressions;
+using Renderer.Host.Expressions.Wasm;
 using Renderer.Sandbox.Runtime;
 
 namespace Renderer.Host.Expressions;
@@ -27,10 +28,14 @@ public sealed class CompilationCache
     private int _compileCount;
     private int _diskLoadCount;
 
-    public CompilationCache(string? folder = null)
+    public CompilationCache(string? folder = null, WasmModuleResolver? wasmModules = null)
     {
         Folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder);
+        WasmModules = wasmModules ?? WasmModuleResolver.Disabled;
     }
+
+    /// <summary>Where reports' WebAssembly code modules come from; their bytes are part of the cache key.</summary>
+    public WasmModuleResolver WasmModules { get; }
 
     /// <summary>Where the assembly images are kept.</summary>
     public string Folder { get; }
@@ -46,8 +51,10 @@ public sealed class CompilationCache
     {
         ArgumentNullException.ThrowIfNull(rdlBytes);
         ArgumentNullException.ThrowIfNull(report);
-        var key = ComputeKey(rdlBytes);
-        var entry = _memory.GetOrAdd(key, k => new Lazy<ExpressionCompilation>(() => LoadOrCompile(k, report, fileName), LazyThreadSafetyMode.ExecutionAndPublication));
+        var modules = WasmModules.Resolve(report, fileName);
+        if (modules.HasErrors) return ExpressionCompilation.Failed(modules.Diagnostics, ExpressionCollector.Collect(report).Length);
+        var key = ComputeKey(rdlBytes, modules);
+        var entry = _memory.GetOrAdd(key, k => new Lazy<ExpressionCompilation>(() => LoadOrCompile(k, report, fileName, modules), LazyThreadSafetyMode.ExecutionAndPublication));
         ExpressionCompilation result;
         try
         {
@@ -64,25 +71,37 @@ public sealed class CompilationCache
     }
 
     /// <summary>The cache key (lower-case hex SHA-256) for <paramref name="rdlBytes"/> in this process's environment.</summary>
-    public static string ComputeKey(byte[] rdlBytes)
+    public static string ComputeKey(byte[] rdlBytes) => ComputeKey(rdlBytes, WasmModuleSet.Empty);
+
+    /// <summary>The cache key of <paramref name="rdlBytes"/> with its WebAssembly <paramref name="modules"/> (names and bytes).</summary>
+    public static string ComputeKey(byte[] rdlBytes, WasmModuleSet modules)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(rdlBytes);
         hash.AppendData(EnvironmentKey.Value);
+        foreach (var module in modules.Modules)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes("\nwasm:" + module.Image.Name + "\n"));
+            hash.AppendData(SHA256.HashData(module.Image.Bytes));
+        }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private ExpressionCompilation LoadOrCompile(string key, ReportDefinition report, string fileName)
+    private ExpressionCompilation LoadOrCompile(string key, ReportDefinition report, string fileName, WasmModuleSet modules)
     {
         var path = Path.Combine(Folder, key + ".dll");
         if (TryRead(path) is { } image)
         {
             Interlocked.Increment(ref _diskLoadCount);
-            return new ExpressionCompilation(true, [], image, ExpressionCollector.Collect(report).Length);
+            return new ExpressionCompilation(true, modules.Diagnostics, image, ExpressionCollector.Collect(report).Length)
+            {
+                WasmModules = modules.Images,
+                WasmLimits = modules.Limits,
+            };
         }
 
         Interlocked.Increment(ref _compileCount);
-        var compilation = ExpressionCompiler.Compile(report, fileName);
+        var compilation = ExpressionCompiler.Compile(report, fileName, modules);
         if (compilation.Success) TryWrite(path, compilation.AssemblyImage);
         return compilation;
     }

@@ -9,6 +9,12 @@ namespace Renderer.Host.Expressions;
 /// </summary>
 public sealed record ExpressionCompilation(bool Success, ImmutableArray<RdlDiagnostic> Diagnostics, byte[] AssemblyImage, int ExpressionCount)
 {
+    /// <summary>The WebAssembly code modules the assembly's wrappers call; the render request carries them to the sandbox.</summary>
+    public ImmutableArray<Renderer.Sandbox.Runtime.Wasm.WasmModuleImage> WasmModules { get; init; } = [];
+
+    /// <summary>Fuel per call and memory per module for <see cref="WasmModules"/>.</summary>
+    public Renderer.Sandbox.Runtime.Wasm.WasmLimits WasmLimits { get; init; } = Renderer.Sandbox.Runtime.Wasm.WasmLimits.Default;
+
     public static ExpressionCompilation Failed(ImmutableArray<RdlDiagnostic> diagnostics, int expressionCount) =>
         new(false, diagnostics, [], expressionCount);
 }

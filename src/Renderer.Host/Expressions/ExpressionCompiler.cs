@@ -31,12 +31,25 @@ public static class ExpressionCompiler
         embedVbCoreRuntime: false,
         deterministic: true);
 
-    public static ExpressionCompilation Compile(ReportDefinition report, string fileName)
+    /// <summary>Compiles <paramref name="report"/> with WebAssembly code modules switched off.</summary>
+    public static ExpressionCompilation Compile(ReportDefinition report, string fileName) =>
+        Compile(report, fileName, Wasm.WasmModuleResolver.Disabled.Resolve(report, fileName));
+
+    /// <summary>
+    /// Compiles <paramref name="report"/> with its resolved WebAssembly <paramref name="modules"/>: each becomes a typed
+    /// wrapper (<c>Code.TextUtil.Reverse(s)</c>); a module reference or module that is refused fails the compilation.
+    /// </summary>
+    public static ExpressionCompilation Compile(ReportDefinition report, string fileName, Wasm.WasmModuleSet modules)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(modules);
         var expressions = ExpressionCollector.Collect(report);
+        var moduleDiagnostics = new List<RdlDiagnostic>(modules.Diagnostics);
+        var wasm = Wasm.WasmWrapperBuilder.Build(modules, moduleDiagnostics);
+        if (moduleDiagnostics.Any(d => d.IsError))
+            return ExpressionCompilation.Failed([.. moduleDiagnostics], expressions.Length);
         var rewritten = expressions.Select(e => AggregateRewriter.Rewrite(e.Code)).ToImmutableArray();
-        var source = VbSourceBuilder.Build(expressions, rewritten, report.Code, report.CodeLocation, fileName);
+        var source = VbSourceBuilder.Build(expressions, rewritten, report.Code, report.CodeLocation, fileName, wasm);
         var mapper = new CompileDiagnosticMapper(source, fileName, report.Code, report.CodeLocation);
 
         var errors = new List<(int Order, RdlDiagnostic Diagnostic)>();
@@ -69,9 +82,13 @@ public static class ExpressionCompiler
         if (errors.Count > 0 || !result.Success)
         {
             var ordered = errors.OrderBy(e => e.Order).Select(e => e.Diagnostic).Distinct().ToImmutableArray();
-            return ExpressionCompilation.Failed(ordered, expressions.Length);
+            return ExpressionCompilation.Failed([.. moduleDiagnostics, .. ordered], expressions.Length);
         }
-        return new ExpressionCompilation(true, [], image.ToArray(), expressions.Length);
+        return new ExpressionCompilation(true, [.. moduleDiagnostics], image.ToArray(), expressions.Length)
+        {
+            WasmModules = modules.Images,
+            WasmLimits = modules.Limits,
+        };
     }
 
     private static string ShortHash(string text) =>

@@ -8,7 +8,7 @@ namespace Renderer.Host.Expressions;
 /// <summary>
 /// Writes the single VB file of a report: class <c>ReportExpressions</c> (inheriting the sandbox's
 /// <c>ReportExpressionHost</c>) with one <c>Public Function E{i}() As Object</c> per expression and the report's
-/// Code block as nested class <c>CustomCode</c>. Each piece sits in an <c>#ExternalSource</c> block at its RDL line,
+/// Code block as nested class <c>CustomCode</c> (plus one field and wrapper class per WebAssembly code module). Each piece sits in an <c>#ExternalSource</c> block at its RDL line,
 /// and the builder records where each piece starts so errors can be mapped back precisely.
 /// </summary>
 internal static class VbSourceBuilder
@@ -41,8 +41,9 @@ internal static class VbSourceBuilder
         "    Public Sub New()",
         "        Code = New CustomCode()",
         "        Code.Report = Me",
-        "    End Sub",
         "") + "\n";
+
+    private static readonly string ConstructorEnd = "    End Sub\n\n";
 
     private static readonly string CodeClassHeader = string.Join('\n',
         "    Public Class CustomCode",
@@ -55,15 +56,17 @@ internal static class VbSourceBuilder
         ImmutableArray<RewrittenExpression> rewritten,
         string? code,
         SourceLocation codeLocation,
-        string fileName)
+        string fileName,
+        Wasm.WasmVbCode? wasm = null)
     {
+        wasm ??= Wasm.WasmVbCode.None;
         var file = EscapeFileName(fileName);
-        var text = new StringBuilder(4096 + expressions.Sum(e => e.Raw.Length + 120) + (code?.Length ?? 0));
-        text.Append(Header);
+        var text = new StringBuilder(4096 + expressions.Sum(e => e.Raw.Length + 120) + (code?.Length ?? 0) + wasm.Classes.Length);
+        text.Append(Header).Append(wasm.ConstructorLines).Append(ConstructorEnd);
 
         CodeBlockRegion? codeRegion = null;
         var classStart = text.Length;
-        text.Append(CodeClassHeader);
+        text.Append(CodeClassHeader).Append(wasm.CodeMembers);
         if (!string.IsNullOrEmpty(code))
         {
             text.Append("#ExternalSource(\"").Append(file).Append("\", ").Append(Math.Max(1, codeLocation.Line)).Append(")\n");
@@ -94,6 +97,8 @@ internal static class VbSourceBuilder
             text.Append("    End Function\n\n");
             regions.Add(new ExpressionRegion(i, expression, rewritten[i], functionStart, codeStart, text.Length));
         }
+        // WebAssembly module wrappers (Code.TextUtil.Reverse): generated, after every region errors are mapped to.
+        text.Append(wasm.Classes);
         text.Append("End Class\n");
         return new GeneratedSource(text.ToString(), regions.MoveToImmutable(), codeRegion);
     }

@@ -1,7 +1,9 @@
 using DataBroker;
+using DataBroker.Credentials;
 using DataBroker.Samples;
 using Renderer.Host.Catalog;
 using Renderer.Host.Expressions;
+using Renderer.Host.Expressions.Wasm;
 using Renderer.Host.Infrastructure;
 using Renderer.Host.Rendering;
 using Renderer.Host.Sandboxing;
@@ -13,7 +15,8 @@ public static class RendererHostExtensions
     /// <summary>
     /// Registers the host's services: paths, the sample database, expression compiler cache, data broker, sandbox
     /// launcher, catalog and render service. <c>{DataFolder}</c> and <c>{ProjectRoot}</c> in data source connection
-    /// strings are replaced by the resolved folders.
+    /// strings are replaced by the resolved folders. Encrypted connection strings live in <c>DataBroker:CredentialFile</c>
+    /// (default <c>{DataFolder}/credentials.json</c>) and may use the same placeholders.
     /// </summary>
     public static IHostApplicationBuilder AddRendererHost(this IHostApplicationBuilder builder, bool cli = false)
     {
@@ -27,16 +30,28 @@ public static class RendererHostExtensions
                 config[key] = connection.Replace("{DataFolder}", paths.DataFolder, StringComparison.Ordinal).Replace("{ProjectRoot}", paths.ProjectRoot, StringComparison.Ordinal);
         }
         SampleDatabase.EnsureCreated(Path.Combine(paths.DataFolder, "sample.db"));
+        config["DataBroker:CredentialFile"] = ResolvePath(config["DataBroker:CredentialFile"], paths) ?? Path.Combine(paths.DataFolder, "credentials.json");
+        config["DataBroker:KeyRing:File"] = ResolvePath(config["DataBroker:KeyRing:File"], paths);
 
         builder.Services.AddSingleton(paths);
         builder.Services.AddProblemDetails();
         builder.Services.AddDataBroker(config);
+        builder.Services.Configure<CredentialStoreOptions>(o => (o.Placeholders["DataFolder"], o.Placeholders["ProjectRoot"]) = (paths.DataFolder, paths.ProjectRoot));
         builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
-        builder.Services.AddSingleton(sp => new CompilationCache(Path.Combine(paths.DataFolder, "cache", "expressions")));
+        var wasmOptions = config.GetSection(WasmModuleOptions.SectionName).Get<WasmModuleOptions>() ?? new WasmModuleOptions();
+        var wasmModules = WasmModuleResolver.FromOptions(wasmOptions, folder => ResolvePath(folder, paths)!);
+        builder.Services.AddSingleton(sp => new CompilationCache(Path.Combine(paths.DataFolder, "cache", "expressions"), wasmModules));
         builder.Services.AddSingleton<SandboxLauncher>();
         builder.Services.AddHostedService<SandboxIsolationCheck>();
+        // A one-shot CLI render gains nothing from pre-started sandboxes.
+        if (!cli) builder.Services.AddSandboxPool();
         builder.Services.AddSingleton<ReportCatalog>();
         builder.Services.AddSingleton<RenderService>();
         return builder;
     }
+
+    /// <summary>A configured file path with <c>{DataFolder}</c>/<c>{ProjectRoot}</c> replaced, relative to the project root; null when unset.</summary>
+    private static string? ResolvePath(string? value, RendererPaths paths) => string.IsNullOrWhiteSpace(value)
+        ? null
+        : paths.Resolve(value.Replace("{DataFolder}", paths.DataFolder, StringComparison.Ordinal).Replace("{ProjectRoot}", paths.ProjectRoot, StringComparison.Ordinal));
 }

@@ -16,11 +16,24 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
 {
     public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx", "csv", "docx" };
 
+    public Task<RenderResult> RenderAsync(
+        CatalogEntry entry,
+        string format,
+        IEnumerable<KeyValuePair<string, string?[]>> parameters,
+        string userId,
+        CancellationToken cancellationToken)
+        => RenderAsync(entry, format, parameters, userId, serverUrl: null, cancellationToken);
+
+    /// <param name="serverUrl">
+    /// Absolute base URL of this server as clients reach it (Globals!ReportServerUrl); drillthrough actions link to its
+    /// render endpoint. Null writes no drillthrough links.
+    /// </param>
     public async Task<RenderResult> RenderAsync(
         CatalogEntry entry,
         string format,
         IEnumerable<KeyValuePair<string, string?[]>> parameters,
         string userId,
+        string? serverUrl,
         CancellationToken cancellationToken)
     {
         if (!Formats.Contains(format))
@@ -35,7 +48,12 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
         var compiled = compiler.GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
         if (!compiled.Success) return RenderResult.Failed(RenderFailure.ReportError, compiled.Diagnostics);
 
-        var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, DateTime.Now, userId);
+        var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, DateTime.Now, userId)
+        {
+            WasmModules = compiled.WasmModules,
+            WasmLimits = compiled.WasmLimits,
+            ReportServerUrl = serverUrl,
+        };
         var result = await launcher.RenderAsync(input, new BrokerDataHandler(broker, entry.Definition), cancellationToken);
         if (!result.Success)
         {

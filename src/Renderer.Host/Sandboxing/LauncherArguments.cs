@@ -16,7 +16,7 @@ internal static class LauncherArguments
         "/proc/meminfo", "/proc/cpuinfo", "/proc/stat", "/sys/fs/cgroup", "/sys/devices/system/cpu", "/dev/urandom", "/dev/random",
     ];
 
-    public static IReadOnlyList<string> Build(IsolationPlan plan, SandboxOptions options, string dotnet, string sandboxDll, string workingDirectory)
+    public static IReadOnlyList<string> Build(IsolationPlan plan, SandboxOptions options, string dotnet, string sandboxDll, string workingDirectory, IReadOnlyList<string>? sandboxArguments = null)
     {
         var args = new List<string> { "--workdir", workingDirectory };
         var layers = plan.Applied;
@@ -39,6 +39,7 @@ internal static class LauncherArguments
             args.AddRange(["--rw", workingDirectory, "--rw", "/dev/null"]);
         }
         args.AddRange(["--", muxer, sandboxDll]);
+        if (sandboxArguments is not null) args.AddRange(sandboxArguments);
         return args;
     }
 

@@ -15,11 +15,13 @@ internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer
     private const int MaxLogText = 2000;
 
     /// <summary>Runs to the final message (a <see cref="RenderResultMessage"/> or <see cref="RenderFailedMessage"/>).</summary>
-    public async Task<SandboxMessage> RunAsync(RenderInput input, CancellationToken cancellationToken)
+    /// <param name="peerHello">For a pre-started sandbox, the read of its Hello (started when it was pooled); null to read it here.</param>
+    public async Task<SandboxMessage> RunAsync(RenderInput input, Task? peerHello, CancellationToken cancellationToken)
     {
         await writer.WriteHelloAsync(cancellationToken).ConfigureAwait(false);
         await writer.WriteAsync(new RenderRequestMessage(input), cancellationToken).ConfigureAwait(false);
-        await reader.ReadHelloAsync(cancellationToken).ConfigureAwait(false);
+        if (peerHello is null) await reader.ReadHelloAsync(cancellationToken).ConfigureAwait(false);
+        else await peerHello.WaitAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             var message = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)

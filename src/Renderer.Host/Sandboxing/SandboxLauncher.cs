@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rdl.Model.Diagnostics;
@@ -14,8 +13,10 @@ namespace Renderer.Host.Sandboxing;
 /// (SBX7003), a protocol error (SBX7004) or a failure to start (SBX7000) comes back as a failed
 /// <see cref="SandboxResult"/>, never as an exception; the child is always killed and reaped before this returns.
 /// Cancellation by the caller also kills the child, then throws <see cref="OperationCanceledException"/>.
+/// With a <see cref="SandboxPool"/> (registered by the host), a render takes a pre-started, warmed-up process from it
+/// instead of starting one; the process still serves this one render only and is killed afterwards.
 /// </summary>
-public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<SandboxLauncher> logger)
+public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<SandboxLauncher> logger, SandboxPool? pool = null)
 {
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
 
@@ -30,56 +31,35 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         cancellationToken.ThrowIfCancellationRequested();
         var settings = options.Value;
 
-        var sandboxDll = settings.ResolveSandboxPath();
-        var runtimeConfig = Path.ChangeExtension(sandboxDll, ".runtimeconfig.json");
-        if (!File.Exists(sandboxDll) || !File.Exists(runtimeConfig))
-            return StartFailed(input, $"the sandbox is not installed ({Path.GetFileName(File.Exists(sandboxDll) ? runtimeConfig : sandboxDll)} was not found next to the host)");
-        var dotnet = DotnetMuxer.Find(settings.DotnetPath);
-        if (dotnet is null) return StartFailed(input, "the dotnet executable was not found");
-
-        var plan = SandboxIsolation.Plan(settings, logger);
-        if (settings.Strict && plan.Missing != SandboxLayers.None)
-            return StartFailed(input, $"Sandbox:Strict is set but isolation layers are missing: {plan.Describe(settings.Layers)}");
-
-        var workingDirectory = Directory.CreateTempSubdirectory("rdl-sandbox-").FullName;
-        try
+        // A pre-started process from the pool when there is one, else a new one: either way used for this render only.
+        var instance = pool?.TryTake();
+        if (instance is null)
         {
-            SandboxProcess process;
-            try
-            {
-                var environment = SandboxEnvironment.Build(settings, workingDirectory);
-                process = plan.Applied == SandboxLayers.None
-                    ? SandboxProcess.Start(dotnet, sandboxDll, environment, workingDirectory)
-                    : SandboxProcess.Start(settings.ResolveLauncherPath(), LauncherArguments.Build(plan, settings, dotnet, sandboxDll, workingDirectory), environment, workingDirectory);
-            }
-            catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)
-            {
-                logger.LogError(ex, "The sandbox process for report {Report} could not be started", input.ReportName);
-                return StartFailed(input, ex.Message);
-            }
-
-            await using (process.ConfigureAwait(false))
-            {
-                if (onStarted is not null)
-                {
-                    // Through the launcher, report the process once it has become the sandbox (after its execve).
-                    if (plan.Applied != SandboxLayers.None) await process.WaitUntilExecutedAsync(settings.ResolveLauncherPath()).ConfigureAwait(false);
-                    onStarted(process.Id);
-                }
-                return await ConverseAsync(process, input, data, settings.TimeoutSeconds, cancellationToken).ConfigureAwait(false);
-            }
+            var (started, failure) = new SandboxStarter(settings, logger).Start(prewarm: false);
+            if (started is null) return StartFailed(input, failure ?? "unknown reason");
+            instance = started;
         }
-        finally
+
+        await using (instance.ConfigureAwait(false))
         {
-            TryDelete(workingDirectory);
+            if (onStarted is not null)
+            {
+                // Through the launcher, report the process once it has become the sandbox (after its execve).
+                if (instance.ThroughLauncher && instance.Hello is not { IsCompletedSuccessfully: true })
+                    await instance.Process.WaitUntilExecutedAsync(settings.ResolveLauncherPath()).ConfigureAwait(false);
+                onStarted(instance.Process.Id);
+            }
+            // The time limit starts here, when the job is sent, not when a pooled process was started.
+            return await ConverseAsync(instance, input, data, settings.TimeoutSeconds, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<SandboxResult> ConverseAsync(SandboxProcess process, RenderInput input, ISandboxDataHandler data, int timeoutSeconds, CancellationToken cancellationToken)
+    private async Task<SandboxResult> ConverseAsync(SandboxInstance instance, RenderInput input, ISandboxDataHandler data, int timeoutSeconds, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var conversation = new SandboxConversation(new FrameReader(process.Output), new FrameWriter(process.Input), data, logger, input.ReportName);
+        var process = instance.Process;
+        var conversation = new SandboxConversation(instance.Reader, instance.Writer, data, logger, input.ReportName);
 
         SandboxMessage? final = null;
         Exception? failure = null;
@@ -87,7 +67,7 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         {
             try
             {
-                final = await conversation.RunAsync(input, linked.Token).ConfigureAwait(false);
+                final = await conversation.RunAsync(input, instance.Hello, linked.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is ProtocolException or EndOfStreamException or IOException or OperationCanceledException or ObjectDisposedException)
             {
@@ -171,16 +151,4 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         15 => " (SIGTERM)",
         _ => string.Empty,
     };
-
-    private void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(ex, "The sandbox working folder {Folder} could not be deleted", directory);
-        }
-    }
 }

@@ -35,6 +35,21 @@ public sealed class SandboxOptions
     /// <summary>Largest file the sandbox may write in its working folder.</summary>
     public int MaxFileSizeMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// Pre-started, warmed-up sandbox processes kept waiting for a render (see <see cref="SandboxPool"/>); each still
+    /// serves one render only. 0 turns the pool off: every render starts its own process.
+    /// </summary>
+    public int PoolSize { get; set; } = 2;
+
+    /// <summary>An idle pooled process older than this is replaced by a fresh one; 0 for no limit.</summary>
+    public int PoolIdleLifetimeSeconds { get; set; } = 300;
+
+    /// <summary>Most pooled processes starting and warming up at once, so refills leave CPU to running renders.</summary>
+    public int PoolMaxConcurrentStarts { get; set; } = 1;
+
+    /// <summary>Formats a pooled process renders a tiny built-in report to while it waits (comma-separated: pdf, xlsx, csv, docx).</summary>
+    public string PoolWarmUpFormats { get; set; } = "pdf";
+
     public string ResolveLauncherPath() =>
         string.IsNullOrWhiteSpace(LauncherPath)
             ? Path.Combine(AppContext.BaseDirectory, SandboxIsolation.LauncherFileName)

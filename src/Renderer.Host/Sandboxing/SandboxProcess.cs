@@ -77,6 +77,9 @@ internal sealed class SandboxProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes when the process has ended (it is not reaped for the caller; see <see cref="WaitForExitAsync(TimeSpan)"/>).</summary>
+    public Task WaitForExitAsync() => _process.WaitForExitAsync(CancellationToken.None);
+
     /// <summary>Kills the process and its descendants; never throws.</summary>
     public void Kill()
     {

@@ -1,4 +1,5 @@
 using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing.Instances;
 
 namespace Renderer.Sandbox.Layout;
 
@@ -18,6 +19,21 @@ internal sealed class Band(double y, double height, Action<double, double, bool,
 
     /// <summary>KeepWithGroup=After: move to the next page with the following row rather than end a page.</summary>
     public bool KeepWithNext { get; init; }
+
+    /// <summary>An explicit page break before this band (PageBreak Start/Between of its item or group instance).</summary>
+    public PageBreakMark? BreakBefore { get; set; }
+
+    /// <summary>An explicit page break after this band (PageBreak End of its item or group instance).</summary>
+    public PageBreakMark? BreakAfter { get; set; }
+
+    /// <summary>PageName of the innermost named item or group instance this band belongs to.</summary>
+    public string? PageName { get; init; }
+
+    /// <summary>
+    /// Heights of KeepTogether blocks (an item, a group instance) that start with this band: the paginator moves the band
+    /// to a new page when the largest block that fits on an empty page does not fit below what is already there.
+    /// </summary>
+    public List<double> KeepTogetherHeights { get; } = [];
 
     /// <summary>(x, y, isRepeat, sink)</summary>
     public void Emit(double x, double top, bool isRepeat, List<PageItem> sink) => emit(x, top, isRepeat, sink);

@@ -6,62 +6,103 @@ namespace Renderer.Sandbox.Layout;
 /// <summary>
 /// Turns the processed body into bands in continuous coordinates. An item that grows (a CanGrow textbox, a tablix
 /// with more rows than designed) pushes down every item that lies entirely below it, by the largest growth above.
+/// Bands carry their item's pagination: explicit breaks, PageName and KeepTogether blocks (see <see cref="Paginator"/>).
 /// </summary>
 internal sealed class BodyLayout(ItemPlacer placer)
 {
     public List<Band> Build(ProcessedReport report)
     {
-        var items = report.BodyItems.OrderBy(i => i.Top).ThenBy(i => i.Left).ToList();
-        var placed = new List<(double DesignBottom, double Growth)>();
         var bands = new List<Band>();
-        foreach (var item in items)
+        AddItems(report.BodyItems, 0, 0, null, bands);
+        return bands;
+    }
+
+    /// <summary>Adds the bands of <paramref name="items"/> (siblings in one container at <paramref name="top"/>, <paramref name="left"/>); returns the height they take.</summary>
+    private double AddItems(IEnumerable<ItemInstance> items, double top, double left, string? pageName, List<Band> bands)
+    {
+        var placed = new List<(double DesignBottom, double Growth)>();
+        double extent = 0;
+        foreach (var item in items.OrderBy(i => i.Top).ThenBy(i => i.Left))
         {
             double push = 0;
             foreach (var (bottom, growth) in placed)
                 if (bottom <= item.Top + 0.01) push = Math.Max(push, growth);
-            double top = item.Top + push;
+            double itemTop = top + item.Top + push;
+            int first = bands.Count;
+            var name = item.Paging?.PageName ?? pageName;
             double height = item switch
             {
-                TablixInstance tablix => AddTablix(tablix, top, bands),
-                _ => AddSimple(item, top, bands),
+                TablixInstance tablix => AddTablix(tablix, itemTop, left, name, bands),
+                RectangleInstance rectangle when IsContainerOnly(rectangle) => AddContainer(rectangle, itemTop, left, name, bands),
+                _ => AddSimple(item, itemTop, left, name, bands),
             };
+            if (item.Paging is { } paging && bands.Count > first)
+            {
+                bands[first].BreakBefore = PageBreakMark.Combine(paging.BreakBefore, bands[first].BreakBefore);
+                bands[^1].BreakAfter = PageBreakMark.Combine(bands[^1].BreakAfter, paging.BreakAfter);
+                if (paging.KeepTogether) bands[first].KeepTogetherHeights.Add(itemTop + height - bands[first].Y);
+            }
             placed.Add((item.Top + item.Height, push + height - item.Height));
+            extent = Math.Max(extent, item.Top + push + height);
         }
-        return bands;
+        return extent;
     }
 
-    private double AddSimple(ItemInstance item, double top, List<Band> bands)
+    /// <summary>
+    /// A rectangle without background or borders only groups its items: its items become bands of their own, so they
+    /// paginate (split across pages, break, grow) like body items, and nothing is drawn for it; a drawn rectangle stays one band.
+    /// </summary>
+    private static bool IsContainerOnly(RectangleInstance rectangle) =>
+        rectangle.Items.Length > 0 && rectangle.Box.Background.IsTransparent
+        && !rectangle.Box.Left.IsVisible && !rectangle.Box.Top.IsVisible && !rectangle.Box.Right.IsVisible && !rectangle.Box.Bottom.IsVisible;
+
+    private double AddContainer(RectangleInstance rectangle, double top, double left, string? pageName, List<Band> bands) =>
+        Math.Max(rectangle.Height, AddItems(rectangle.Items, top, left + rectangle.Left, pageName, bands));
+
+    private double AddSimple(ItemInstance item, double top, double left, string? pageName, List<Band> bands)
     {
         double height = placer.MeasureHeight(item, item.Width);
-        bands.Add(new Band(top, height, (x, y, _, sink) => placer.Emit(item, x + item.Left, y, item.Width, height, PageRegion.Body, sink)));
+        bands.Add(new Band(top, height, (x, y, _, sink) => placer.Emit(item, x + left + item.Left, y, item.Width, height, PageRegion.Body, sink))
+        {
+            PageName = pageName,
+        });
         return height;
     }
 
-    private double AddTablix(TablixInstance tablix, double top, List<Band> bands)
+    private double AddTablix(TablixInstance tablix, double top, double left, string? regionName, List<Band> bands)
     {
         var owner = new TablixBands();
         double y = top;
         if (tablix.Rows.Count == 0 && tablix.NoRows is { } noRows)
         {
             double h = placer.MeasureHeight(noRows, tablix.Width);
-            bands.Add(new Band(y, h, (x, py, _, sink) => placer.Emit(noRows, x + tablix.Left, py, tablix.Width, h, PageRegion.Body, sink)));
+            bands.Add(new Band(y, h, (x, py, _, sink) => placer.Emit(noRows, x + left + tablix.Left, py, tablix.Width, h, PageRegion.Body, sink)) { PageName = regionName });
             return h;
         }
+        int first = bands.Count;
         bool leadingHeaders = true;
         for (int i = 0; i < tablix.Rows.Count; i++)
         {
             var row = tablix.Rows[i];
             double height = placer.RowHeight(tablix, row);
             int logicalRow = i;
-            var band = new Band(y, height, (x, py, repeat, sink) => placer.EmitRow(tablix, row, x + tablix.Left, py, height, PageRegion.Body, sink, logicalRow, repeat))
+            var band = new Band(y, height, (x, py, repeat, sink) => placer.EmitRow(tablix, row, x + left + tablix.Left, py, height, PageRegion.Body, sink, logicalRow, repeat))
             {
                 Owner = owner,
                 KeepWithNext = row.KeepWithNext,
+                BreakBefore = row.BreakBefore,
+                BreakAfter = row.BreakAfter,
+                PageName = row.PageName ?? regionName,
             };
             if (leadingHeaders && row.RepeatOnNewPage) owner.RepeatedHeaders.Add(band);
             else leadingHeaders = false;
             bands.Add(band);
             y += height;
+        }
+        foreach (var (start, count) in tablix.KeepTogetherRanges)
+        {
+            if (start < 0 || start + count > tablix.Rows.Count) continue;
+            bands[first + start].KeepTogetherHeights.Add(bands.Skip(first + start).Take(count).Sum(b => b.Height));
         }
         return y - top;
     }

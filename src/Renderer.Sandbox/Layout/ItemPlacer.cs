@@ -35,6 +35,9 @@ internal sealed class ItemPlacer(TextLayout text)
             case ImageInstance image:
                 ImagePlacement.Emit(image, bounds, region, sink);
                 break;
+            case Processing.Charts.ChartInstance chart:
+                Charts.ChartPlacement.Emit(chart, bounds, region, sink);
+                break;
             case TablixInstance tablix:
                 double rowTop = y;
                 foreach (var row in tablix.Rows)

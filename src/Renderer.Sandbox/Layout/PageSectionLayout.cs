@@ -4,13 +4,15 @@ using Renderer.Sandbox.Processing;
 
 namespace Renderer.Sandbox.Layout;
 
-/// <summary>Evaluates a page header or footer for one page (with Globals!PageNumber and TotalPages set) and places its items.</summary>
+/// <summary>
+/// Evaluates a page header or footer for one page (with Globals!PageNumber, TotalPages, OverallPageNumber,
+/// OverallTotalPages and PageName set) and places its items.
+/// </summary>
 internal sealed class PageSectionLayout(ProcessingContext context, ItemEvaluator evaluator, ItemPlacer placer, double left, double width)
 {
-    public List<PageItem> Layout(int pageNumber, int totalPages, PageSection section, PageRegion region, double top)
+    public List<PageItem> Layout(PageNumbering numbering, PageSection section, PageRegion region, double top)
     {
-        context.PageNumber = pageNumber;
-        context.TotalPages = totalPages;
+        context.Page = numbering;
         var saved = context.SetRow(null, null);
         try
         {
@@ -25,8 +27,7 @@ internal sealed class PageSectionLayout(ProcessingContext context, ItemEvaluator
         finally
         {
             context.RestoreRow(saved);
-            context.PageNumber = null;
-            context.TotalPages = null;
+            context.Page = null;
         }
     }
 }

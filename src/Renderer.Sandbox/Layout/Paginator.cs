@@ -1,15 +1,24 @@
 using System.Collections.Immutable;
 using Rdl.Model.Definitions;
 using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing.Instances;
 
 namespace Renderer.Sandbox.Layout;
 
 /// <summary>
-/// Places body bands on pages. A band that does not fit below what is already on the page starts a new page; a tablix
-/// continuing on a new page first repeats its RepeatOnNewPage header rows; a KeepWithGroup=After row moves with the row
-/// after it. Page header and footer are added afterwards, when the page count is known (Globals!TotalPages).
+/// Places body bands on pages, as SSRS does:
+/// <list type="bullet">
+/// <item>A band that does not fit below what is already in the column goes to the next column (Page/Columns), then to
+/// a new page (a soft break). A KeepWithGroup=After row moves with the row after it; a KeepTogether block (item or group
+/// instance) that fits on an empty page but not in the remaining space moves whole; a bigger one breaks as usual.</item>
+/// <item>An explicit break (PageBreak before or after a band) starts a new page, but never a blank one: not before the
+/// first band, not after the last, and a break after one item plus a break before the next make one break. A break
+/// before a group instance moves up over KeepWithGroup=After header rows right before it.</item>
+/// <item>A tablix continuing on a new page or column first repeats its RepeatOnNewPage header rows.</item>
+/// </list>
+/// Page header and footer are added afterwards by <see cref="Compose"/>, when the page count is known (Globals!TotalPages).
 /// </summary>
-internal sealed class Paginator(PageDefinition page)
+internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
 {
     private const double Epsilon = 0.01;
 
@@ -18,56 +27,135 @@ internal sealed class Paginator(PageDefinition page)
     public double BodyHeight =>
         page.PageHeight.Points - page.TopMargin.Points - page.BottomMargin.Points - (page.Header?.Height.Points ?? 0) - (page.Footer?.Height.Points ?? 0);
 
-    public List<List<PageItem>> Paginate(IReadOnlyList<Band> bands)
+    private int Columns => Math.Max(1, page.Columns);
+
+    /// <summary>Left edge of body column <paramref name="column"/> (0-based).</summary>
+    public double ColumnLeft(int column) => page.LeftMargin.Points + column * (columnWidth + page.ColumnSpacing.Points);
+
+    public List<PageBody> Paginate(IReadOnlyList<Band> bands)
     {
-        var pages = new List<List<PageItem>> { new() };
-        double left = page.LeftMargin.Points;
+        var pages = new List<PageBody> { new() { StartsSection = true } };
         double available = Math.Max(36, BodyHeight);
         double offset = 0;
         double inserted = 0;
-        bool pageHasContent = false;
+        int column = 0;
+        bool columnHasContent = false;
+        PageBreakMark? pending = null;
         var ordered = bands.Select((b, i) => (Band: b, Index: i)).OrderBy(t => t.Band.Y).ThenBy(t => t.Index).Select(t => t.Band).ToList();
+        var breaksBefore = BreaksBefore(ordered);
         for (int i = 0; i < ordered.Count; i++)
         {
             var band = ordered[i];
+            var explicitBreak = PageBreakMark.Combine(pending, breaksBefore[i]);
+            pending = null;
             double y = band.Y + inserted - offset;
             double need = band.Height;
             if (band.KeepWithNext && i + 1 < ordered.Count && ordered[i + 1].Owner == band.Owner && band.Owner is not null)
                 need += ordered[i + 1].Height;
-            if (pageHasContent && y + need > available + Epsilon)
+            need = Math.Max(need, KeepTogetherHeight(band, available));
+            bool breakNow = false;
+            if (explicitBreak is not null && pages[^1].Items.Count > 0)
             {
-                pages.Add([]);
+                pages.Add(new PageBody { StartsSection = true, ResetPageNumber = explicitBreak.ResetPageNumber });
+                column = 0;
+                breakNow = true;
+            }
+            else if (columnHasContent && y + need > available + Epsilon)
+            {
+                if (column + 1 < Columns) column++;
+                else
+                {
+                    pages.Add(new PageBody());
+                    column = 0;
+                }
+                breakNow = true;
+            }
+            if (breakNow)
+            {
                 offset = band.Y + inserted;
                 y = 0;
                 if (band.Owner is { } owner && !owner.RepeatedHeaders.Contains(band))
                 {
                     foreach (var header in owner.RepeatedHeaders)
                     {
-                        header.Emit(left, BodyTop + y, true, pages[^1]);
+                        header.Emit(ColumnLeft(column), BodyTop + y, true, pages[^1].Items);
                         y += header.Height;
                     }
                     inserted += owner.RepeatedHeight;
                 }
             }
-            band.Emit(left, BodyTop + y, false, pages[^1]);
-            pageHasContent = true;
+            band.Emit(ColumnLeft(column), BodyTop + y, false, pages[^1].Items);
+            columnHasContent = true;
+            pages[^1].Name ??= band.PageName;
+            pending = band.BreakAfter;
         }
         return pages;
     }
 
-    public ImmutableArray<Page> Compose(List<List<PageItem>> bodies, Func<int, int, PageSection, PageRegion, double, List<PageItem>> section)
+    /// <summary>
+    /// The explicit break before each band; a break before a band moves up over the KeepWithGroup=After rows of the same
+    /// tablix right before it (a group's header rows go to the new page with the group).
+    /// </summary>
+    private static PageBreakMark?[] BreaksBefore(List<Band> ordered)
+    {
+        var breaks = ordered.Select(b => b.BreakBefore).ToArray();
+        for (int i = 1; i < ordered.Count; i++)
+        {
+            if (breaks[i] is null || ordered[i].Owner is not { } owner) continue;
+            int j = i;
+            while (j > 0 && ordered[j - 1].KeepWithNext && ordered[j - 1].Owner == owner && ordered[j - 1].BreakAfter is null) j--;
+            if (j == i) continue;
+            breaks[j] = PageBreakMark.Combine(breaks[j], breaks[i]);
+            breaks[i] = null;
+        }
+        return breaks;
+    }
+
+    /// <summary>The largest KeepTogether block starting at <paramref name="band"/> that fits on an empty page (0 when none).</summary>
+    private static double KeepTogetherHeight(Band band, double available)
+    {
+        if (band.KeepTogetherHeights.Count == 0) return 0;
+        double room = available - (band.Owner is { } owner && !owner.RepeatedHeaders.Contains(band) ? owner.RepeatedHeight : 0);
+        double best = 0;
+        foreach (var height in band.KeepTogetherHeights)
+            if (height <= room + Epsilon) best = Math.Max(best, height);
+        return best;
+    }
+
+    /// <summary>
+    /// Adds page header and footer to each body. Page names: the first page takes InitialPageName (else its first named
+    /// band); a later page its first named band, else the previous page's name after a soft break, else InitialPageName.
+    /// </summary>
+    public ImmutableArray<Page> Compose(List<PageBody> bodies, string? initialPageName, Func<PageBody, PageNumbering, PageSection, PageRegion, double, List<PageItem>> section)
     {
         var result = ImmutableArray.CreateBuilder<Page>(bodies.Count);
         int total = bodies.Count;
+        var names = new string?[total];
+        var sectionStart = new int[total];
+        for (int i = 0; i < total; i++)
+        {
+            names[i] = i == 0 ? initialPageName ?? bodies[0].Name
+                : bodies[i].Name ?? (bodies[i].StartsSection ? initialPageName : names[i - 1]);
+            sectionStart[i] = i == 0 || bodies[i].ResetPageNumber ? i : sectionStart[i - 1];
+        }
         for (int n = 1; n <= total; n++)
         {
+            var body = bodies[n - 1];
+            int start = sectionStart[n - 1];
+            int end = n;
+            while (end < total && sectionStart[end] == start) end++;
+            var numbering = new PageNumbering(n - start, end - start, n, total, names[n - 1]);
             var items = new List<PageItem>();
             if (page.Header is { } header && Prints(header, n, total))
-                items.AddRange(section(n, total, header, PageRegion.Header, page.TopMargin.Points));
-            items.AddRange(bodies[n - 1]);
+                items.AddRange(section(body, numbering, header, PageRegion.Header, page.TopMargin.Points));
+            items.AddRange(body.Items);
             if (page.Footer is { } footer && Prints(footer, n, total))
-                items.AddRange(section(n, total, footer, PageRegion.Footer, page.PageHeight.Points - page.BottomMargin.Points - footer.Height.Points));
-            result.Add(new Page(n, page.PageWidth.Points, page.PageHeight.Points, [.. items]));
+                items.AddRange(section(body, numbering, footer, PageRegion.Footer, page.PageHeight.Points - page.BottomMargin.Points - footer.Height.Points));
+            result.Add(new Page(n, page.PageWidth.Points, page.PageHeight.Points, [.. items])
+            {
+                Name = names[n - 1],
+                StartsSection = body.StartsSection,
+            });
         }
         return result.MoveToImmutable();
     }

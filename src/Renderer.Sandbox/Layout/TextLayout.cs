@@ -69,6 +69,10 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
         {
             Cell = cell,
             Name = instance.Textbox.Name,
+            Hyperlink = instance.Links?.Hyperlink,
+            BookmarkId = instance.Links?.Bookmark,
+            BookmarkLink = instance.Links?.BookmarkLink,
+            DocumentMapId = instance.Links?.DocumentMapId,
         };
     }
 

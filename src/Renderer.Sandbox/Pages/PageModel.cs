@@ -80,6 +80,12 @@ public sealed record TextItem(
 
     /// <summary>Set when a <see cref="DocumentMapEntry"/> points at this item.</summary>
     public string? DocumentMapId { get; init; }
+
+    /// <summary>The item's evaluated Bookmark: a target that <see cref="BookmarkLink"/>s elsewhere jump to (the first item wins).</summary>
+    public string? BookmarkId { get; init; }
+
+    /// <summary>The Bookmark this item's BookmarkLink action jumps to, if any.</summary>
+    public string? BookmarkLink { get; init; }
 }
 
 /// <summary>One laid-out line: X from the item's left edge, Baseline from the item's top edge.</summary>

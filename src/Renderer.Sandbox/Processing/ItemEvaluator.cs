@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Rdl.Model.Definitions.Charts;
 using Rdl.Model.Definitions.Items;
 using Rdl.Model.Definitions.Tablix;
 using Rdl.Model.Diagnostics;
@@ -31,13 +32,24 @@ internal sealed class ItemEvaluator
         Styles = new StyleResolver(context);
         ProcessTablix = processTablix;
         _images = new ImageEvaluator(this, context, diagnostics);
+        Paging = new PagingEvaluator(this);
+        Links = new LinkEvaluator(this, diagnostics);
     }
+
+    /// <summary>Evaluates actions, bookmarks and document-map labels and collects the document map.</summary>
+    public LinkEvaluator Links { get; }
+
+    /// <summary>Evaluates PageBreak (Disabled, ResetPageNumber) and PageName of rectangles, data regions and groups.</summary>
+    public PagingEvaluator Paging { get; }
 
     public StyleResolver Styles { get; }
 
     public CultureInfo Culture => _culture;
 
     private Func<TablixDefinition, TablixInstance> ProcessTablix { get; }
+
+    /// <summary>Processes charts (set by the report processor); charts are left out while it is null.</summary>
+    public Func<ChartDefinition, ItemInstance?>? ProcessChart { get; set; }
 
     public int SuppressedErrors => Math.Max(0, _errorCount - MaxReportedErrors);
 
@@ -52,15 +64,17 @@ internal sealed class ItemEvaluator
     public ItemInstance? Evaluate(ReportItem item)
     {
         if (IsHidden(item.Hidden, item)) return null;
-        return item switch
+        ItemInstance? instance = item switch
         {
             Textbox t => EvaluateTextbox(t),
             RectangleItem r => new RectangleInstance(r, EvaluateAll(r.Items), SafeBox(r)),
             LineItem l => new LineInstance(l, Styles.ResolveLine(l.Style)),
             ImageItem i => _images.Evaluate(i),
             TablixDefinition x => ProcessTablix(x),
+            ChartDefinition c => ProcessChart?.Invoke(c),
             _ => null,
         };
+        return instance is RectangleInstance or TablixInstance ? Paging.Attach(instance) : instance;
     }
 
     public bool IsHidden(ExpressionText? hidden, ReportItem? owner)
@@ -117,7 +131,7 @@ internal sealed class ItemEvaluator
         style ??= SafeText(textbox, null, null);
         var single = textbox.SingleValue is not null;
         _context.SetReportItemValue(textbox.Name, single ? value : text.ToString());
-        return new TextboxInstance(textbox, single ? value : text.ToString(), text.ToString(), style);
+        return new TextboxInstance(textbox, single ? value : text.ToString(), text.ToString(), style) { Links = Links.Evaluate(textbox) };
     }
 
     private ResolvedStyle SafeText(Textbox textbox, Rdl.Model.Definitions.Styling.StyleDefinition? paragraph, Rdl.Model.Definitions.Styling.StyleDefinition? run)

@@ -39,9 +39,12 @@ internal sealed partial class ProcessingContext : IExpressionContext
 
     public object?[]? CurrentRow { get; private set; }
 
-    public int? PageNumber { get; set; }
+    /// <summary>The page whose header or footer is being evaluated; null while processing the body.</summary>
+    public Layout.PageNumbering? Page { get; set; }
 
-    public int? TotalPages { get; set; }
+    public int? PageNumber => Page?.Number;
+
+    public int? TotalPages => Page?.Total;
 
     public IReadOnlyList<ScopeFrame> Scopes => _scopes;
 
@@ -122,14 +125,21 @@ internal sealed partial class ProcessingContext : IExpressionContext
 
     public object? GetGlobal(string name)
     {
-        if (name.Equals("PageNumber", StringComparison.OrdinalIgnoreCase) || name.Equals("OverallPageNumber", StringComparison.OrdinalIgnoreCase))
-            return PageNumber ?? throw new InvalidOperationException("Globals!PageNumber can only be used in the page header or footer.");
-        if (name.Equals("TotalPages", StringComparison.OrdinalIgnoreCase) || name.Equals("OverallTotalPages", StringComparison.OrdinalIgnoreCase))
-            return TotalPages ?? throw new InvalidOperationException("Globals!TotalPages can only be used in the page header or footer.");
+        switch (name.ToLowerInvariant())
+        {
+            case "pagenumber": return PageGlobal(name).Number;
+            case "totalpages": return PageGlobal(name).Total;
+            case "overallpagenumber": return PageGlobal(name).OverallNumber;
+            case "overalltotalpages": return PageGlobal(name).OverallTotal;
+            case "pagename": return Page?.Name;
+        }
         return _globals.TryGetValue(name, out var value)
             ? value
             : throw new InvalidOperationException($"Globals!{name} is not a known global.");
     }
+
+    private Layout.PageNumbering PageGlobal(string name) =>
+        Page ?? throw new InvalidOperationException($"Globals!{name} can only be used in the page header or footer.");
 
     public object? GetUser(string name) => name.ToLowerInvariant() switch
     {

@@ -59,7 +59,7 @@ internal sealed class ReportProcessor
             ["ExecutionTime"] = _input.ExecutionTime,
             ["ReportName"] = _input.ReportName,
             ["ReportFolder"] = "/",
-            ["ReportServerUrl"] = string.Empty,
+            ["ReportServerUrl"] = _input.ReportServerUrl ?? string.Empty,
             ["RenderFormat"] = new RenderFormatInfo(_input.Format.ToUpperInvariant() == "XLSX" ? "EXCELOPENXML" : _input.Format.ToUpperInvariant(), false),
         };
         ProcessingContext NewContext(Dictionary<string, ReportParameter> parameters) =>
@@ -70,7 +70,9 @@ internal sealed class ReportProcessor
         Context.AttachReport(_report);
         var tablixProcessor = default(TablixProcessor);
         Items = new ItemEvaluator(Context, diagnostics, Culture, t => tablixProcessor!.Process(t));
+        Items.Links.ServerUrl = _input.ReportServerUrl;
         tablixProcessor = new TablixProcessor(Context, Items, name => LoadDataSet(name, Context));
+        Items.ProcessChart = new Charts.ChartProcessor(Context, Items, name => LoadDataSet(name, Context)).Process;
 
         var section = _report.Sections[0];
         var body = Items.EvaluateAll(section.Body.Items);

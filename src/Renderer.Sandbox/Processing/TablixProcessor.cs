@@ -38,6 +38,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
         context.PushScope(new ScopeFrame(tablix.Name, dataSet, rows) { IsDataRegion = true });
         var saved = context.SetRow(dataSet, rows.Count > 0 ? rows[0] : null);
         TextboxInstance? noRows = null;
+        var keepTogether = new List<(int First, int Count)>();
         try
         {
             if (rows.Count == 0 && tablix.NoRowsMessage is { } message)
@@ -52,6 +53,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
                 var walk = new RowWalk(this, tablix, dataSet, columns.Slots, rowLevels.Length);
                 AddColumnHeaderRows(tablix, columnLevels, rowLevels.Length, columns, output);
                 walk.ExpandMembers(tablix.RowHierarchy, 0, rows, 0, 0, 0);
+                keepTogether.AddRange(walk.KeepTogether.Select(r => (r.First + output.Count, r.Count)));
                 output.AddRange(walk.Output);
             }
         }
@@ -68,6 +70,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
             NoRows = noRows,
             RowHeaderColumns = noRows is null ? rowLevels.Length : 0,
             ColumnHeaderRows = noRows is null ? columnLevels.Length : 0,
+            KeepTogetherRanges = keepTogether,
         };
     }
 
@@ -106,8 +109,12 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
         private readonly ProcessingContext _context = owner.Context;
         private readonly ItemEvaluator _items = owner.Items;
         private readonly List<CellInstance?[]> _cells = [];
+        private readonly GroupPaging _paging = new();
 
         public List<TablixRowInstance> Output { get; } = [];
+
+        /// <summary>Row ranges (in <see cref="Output"/>) of members with KeepTogether.</summary>
+        public List<(int First, int Count)> KeepTogether => _paging.KeepTogether;
 
         public void ExpandMembers(ImmutableArray<TablixMember> members, int firstLeaf, IReadOnlyList<object?[]> rows, int headerColumn, int depth, int toggles)
         {
@@ -116,20 +123,30 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
             {
                 if (member.Group is null)
                 {
+                    int start = Output.Count;
                     Visit(member, leaf, rows, headerColumn, depth, toggles, dynamic: false);
+                    _paging.Decorate(Output, start, member, null, null, false);
                 }
                 else
                 {
+                    bool first = true;
                     foreach (var instance in owner._partitioner.Partition(member, dataSet, rows))
                     {
                         _context.PushInstance(instance.Frame(member.Group.Name, dataSet));
                         var saved = _context.SetRow(dataSet, instance.Rows.Count > 0 ? instance.Rows[0] : null);
+                        var mapEntry = _items.Links.BeginGroup(member.Group.DocumentMapLabel, tablix);
                         try
                         {
+                            int start = Output.Count;
+                            // PageBreak (Disabled, ResetPageNumber) and PageName are evaluated in the group instance's scope.
+                            var mark = _items.Paging.Mark(member.Group.PageBreak, tablix);
+                            var name = _items.Paging.Name(member.Group.PageName, tablix);
                             Visit(member, leaf, instance.Rows, headerColumn, depth + 1, toggles, dynamic: true);
+                            if (_paging.Decorate(Output, start, member, mark, name, first)) first = false;
                         }
                         finally
                         {
+                            _items.Links.EndGroup(mapEntry);
                             _context.RestoreRow(saved);
                             _context.PopInstance();
                         }

@@ -108,6 +108,8 @@ public static class MessageCodec
         }
         writer.WriteDateTime(input.ExecutionTime);
         writer.WriteString(input.UserId);
+        writer.WriteString(input.ReportServerUrl ?? string.Empty);
+        WasmCodec.Write(input, writer);
     }
 
     private static RenderInput DecodeInput(PayloadReader reader)
@@ -124,7 +126,10 @@ public static class MessageCodec
             var name = reader.ReadString();
             if (!parameters.TryAdd(name, ValueCodec.ReadArray(reader))) throw new ProtocolException($"Parameter '{name}' appears twice.");
         }
-        return new RenderInput(reportName, fileName, rdl, assembly, format, parameters, reader.ReadDateTime(), reader.ReadString());
+        var input = new RenderInput(reportName, fileName, rdl, assembly, format, parameters, reader.ReadDateTime(), reader.ReadString());
+        var serverUrl = reader.ReadString();
+        if (serverUrl.Length > 0) input = input with { ReportServerUrl = serverUrl };
+        return WasmCodec.Read(input, reader);
     }
 
     private static Dictionary<string, object?> DecodeValues(PayloadReader reader)

@@ -28,6 +28,9 @@ public sealed class CompiledExpressionEvaluator : IExpressionEvaluator
         foreach (var (expression, function) in byReference) _byValue.TryAdd(expression, function);
     }
 
+    /// <summary>The generated host instance; null when the report has no expressions.</summary>
+    internal ReportExpressionHost? Host => _host;
+
     /// <summary>How many compiled expressions are bound.</summary>
     public int ExpressionCount => _byReference.Count;
 

@@ -32,6 +32,8 @@ public sealed class GlobalsCollection(Func<IExpressionContext> context)
 
     public object? OverallTotalPages => this[nameof(OverallTotalPages)];
 
+    public object? PageName => this[nameof(PageName)];
+
     public object? ExecutionTime => this[nameof(ExecutionTime)];
 
     public object? ReportName => this[nameof(ReportName)];

@@ -11,7 +11,7 @@ using Renderer.Host.Expressions.Guard;
 namespace Renderer.Host.Tests.Security;
 
 /// <summary>
-/// The real host with short limits (5 s per render, 256 MB heap), a registered data source whose connection string
+/// The real host with short limits (5 s per render, 256 MB heap, test WebAssembly modules), a registered data source whose connection string
 /// and credential carry <see cref="Canary"/>, and every log line captured so tests can check none holds the canary.
 /// </summary>
 internal sealed class HostileServer : WebApplicationFactory<Program>
@@ -28,7 +28,11 @@ internal sealed class HostileServer : WebApplicationFactory<Program>
         using var command = connection.CreateCommand();
         command.CommandText = "CREATE TABLE t(Amount REAL); INSERT INTO t VALUES (1.5);";
         command.ExecuteNonQuery();
+        ModulesFolder = Wasm.TestModules.CreateFolder();
     }
+
+    /// <summary>The WebAssembly modules folder: the sample textutil plus the hostile modules of Wasm/TestModules.</summary>
+    public string ModulesFolder { get; }
 
     public string DataFolder { get; }
 
@@ -51,6 +55,7 @@ internal sealed class HostileServer : WebApplicationFactory<Program>
         builder.UseSetting("DataBroker:DataSources:CanaryDb:CredentialName", "CanaryCredential");
         builder.UseSetting("DataBroker:Credentials:CanaryCredential:Password", Canary);
         builder.UseSetting("Logging:LogLevel:Default", "Information");
+        builder.UseSetting("Renderer:WasmModules:Folder", ModulesFolder);
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
     }
 
@@ -77,6 +82,7 @@ internal sealed class HostileServer : WebApplicationFactory<Program>
         try
         {
             Directory.Delete(DataFolder, recursive: true);
+            Directory.Delete(ModulesFolder, recursive: true);
         }
         catch (IOException)
         {

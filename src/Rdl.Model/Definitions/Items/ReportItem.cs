@@ -17,6 +17,15 @@ public abstract record ReportItem(string Name, ItemBounds Bounds, StyleDefinitio
 
     public string? ToggleItem { get; init; }
 
+    /// <summary>Bookmark: the id that BookmarkLink actions jump to (read for textboxes).</summary>
+    public ExpressionText? Bookmark { get; init; }
+
+    /// <summary>DocumentMapLabel: the item's entry in the document map (read for textboxes).</summary>
+    public ExpressionText? DocumentMapLabel { get; init; }
+
+    /// <summary>Action / ActionInfo: hyperlink, bookmark link or drillthrough (read for textboxes).</summary>
+    public ActionDefinition? Action { get; init; }
+
     /// <summary>The kind as RDL names it, for messages: "Textbox", "Tablix", ...</summary>
     public abstract string Kind { get; }
 

@@ -5,7 +5,11 @@ using Rdl.Model.Expressions;
 
 namespace Rdl.Model.Definitions.Items;
 
-public sealed record TextRun(ExpressionText Value, StyleDefinition Style, SourceLocation Location);
+public sealed record TextRun(ExpressionText Value, StyleDefinition Style, SourceLocation Location)
+{
+    /// <summary>The run's own ActionInfo (placeholder action); the textbox's Action takes precedence.</summary>
+    public ActionDefinition? Action { get; init; }
+}
 
 public sealed record Paragraph(ImmutableArray<TextRun> Runs, StyleDefinition Style);
 

@@ -31,6 +31,12 @@ public sealed record TablixDefinition(
 
     public PageBreakDefinition? PageBreak { get; init; }
 
+    /// <summary>PageName: names the pages the data region is on (a group's PageName overrides it for its rows).</summary>
+    public ExpressionText? PageName { get; init; }
+
+    /// <summary>KeepTogether: move the whole data region to the next page when it fits on one page.</summary>
+    public bool KeepTogether { get; init; }
+
     /// <summary>
     /// TablixCorner: the top-left area above the row headers and left of the column headers, one list of cells per
     /// column-header row (cells covered by a neighbour's ColSpan/RowSpan have null contents).
@@ -97,12 +103,18 @@ public sealed record GroupDefinition(string Name, ImmutableArray<ExpressionText>
 
     public PageBreakDefinition? PageBreak { get; init; }
 
+    /// <summary>PageName: evaluated per group instance, names the pages the instance's rows are on.</summary>
+    public ExpressionText? PageName { get; init; }
+
     public ImmutableArray<FilterDefinition> Filters { get; init; } = [];
 
     public ExpressionText? Parent { get; init; }
 
     /// <summary>Group variables (<c>Variables!X.Value</c>), evaluated once per group instance.</summary>
     public ImmutableArray<VariableDefinition> Variables { get; init; } = [];
+
+    /// <summary>DocumentMapLabel: each group instance's entry in the document map.</summary>
+    public ExpressionText? DocumentMapLabel { get; init; }
 }
 
 public sealed record SortExpression(ExpressionText Value, bool Descending);

@@ -40,6 +40,8 @@ internal static class GuardAllowList
         "Microsoft.VisualBasic.Information", "Microsoft.VisualBasic.Financial", "Microsoft.VisualBasic.VBMath",
         "Microsoft.VisualBasic.Constants", "Microsoft.VisualBasic.ControlChars", "Microsoft.VisualBasic.Collection",
         "Microsoft.VisualBasic.ErrObject",
+        // The generated WebAssembly module wrappers call this; it reaches only the report's own modules.
+        "Renderer.Sandbox.Runtime.Wasm.WasmBridge",
     ], StringComparer.Ordinal);
 
     /// <summary>Types of which only the listed members are allowed.</summary>

@@ -17,9 +17,26 @@ internal abstract record ItemInstance(ReportItem Definition)
     public double Width => Definition.Bounds.Width.Points;
 
     public double Height => Definition.Bounds.Height.Points;
+
+    /// <summary>Evaluated page break, PageName and KeepTogether of a rectangle or data region; null for other items.</summary>
+    public ItemPaging? Paging { get; init; }
 }
 
-internal sealed record TextboxInstance(Textbox Textbox, object? Value, string Text, ResolvedStyle Style) : ItemInstance(Textbox);
+/// <summary>An explicit page break that applies (Disabled evaluated to false); <see cref="ResetPageNumber"/> restarts Globals!PageNumber.</summary>
+internal sealed record PageBreakMark(bool ResetPageNumber)
+{
+    public static PageBreakMark? Combine(PageBreakMark? a, PageBreakMark? b) =>
+        a is null ? b : b is null ? a : new PageBreakMark(a.ResetPageNumber || b.ResetPageNumber);
+}
+
+/// <summary>How an item paginates: a break before and/or after it, the name of its pages, and whether it keeps together.</summary>
+internal sealed record ItemPaging(PageBreakMark? BreakBefore, PageBreakMark? BreakAfter, string? PageName, bool KeepTogether);
+
+internal sealed record TextboxInstance(Textbox Textbox, object? Value, string Text, ResolvedStyle Style) : ItemInstance(Textbox)
+{
+    /// <summary>Hyperlink, bookmark and document-map id; null when the textbox has none.</summary>
+    public TextLinks? Links { get; init; }
+}
 
 internal sealed record RectangleInstance(RectangleItem Rectangle, ImmutableArray<ItemInstance> Items, BoxStyle Box) : ItemInstance(Rectangle);
 
@@ -41,6 +58,9 @@ internal sealed record TablixInstance(TablixDefinition Tablix, ImmutableArray<do
 
     /// <summary>How many of the leading <see cref="Rows"/> are column-header rows (with the TablixCorner on their left).</summary>
     public int ColumnHeaderRows { get; init; }
+
+    /// <summary>Row ranges of group instances (and static members) with KeepTogether: kept on one page when they fit.</summary>
+    public List<(int First, int Count)> KeepTogetherRanges { get; init; } = [];
 }
 
 /// <summary>One output row of a tablix: a body row evaluated in one group instance's scope.</summary>
@@ -60,6 +80,15 @@ internal sealed record TablixRowInstance(int BodyRow, double Height, CellInstanc
 
     /// <summary>How many row-hierarchy members containing this row have a ToggleItem (drilldown nesting, Excel's outline level).</summary>
     public int OutlineLevel { get; init; }
+
+    /// <summary>An explicit page break before this row (a group instance starts here with PageBreak Start/Between).</summary>
+    public PageBreakMark? BreakBefore { get; init; }
+
+    /// <summary>An explicit page break after this row (a group instance ends here with PageBreak End).</summary>
+    public PageBreakMark? BreakAfter { get; init; }
+
+    /// <summary>PageName of the innermost group instance containing this row that has one.</summary>
+    public string? PageName { get; init; }
 }
 
 /// <summary>

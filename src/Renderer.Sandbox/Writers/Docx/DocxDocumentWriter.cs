@@ -11,7 +11,8 @@ namespace Renderer.Sandbox.Writers.Docx;
 /// streamed into a forward-only zip; one section with the first page's size and margins; each page's items in reading order (top to bottom, then left
 /// to right) as paragraphs, except a data region's cells on a page, which become one Word table (a LogicalCell grid,
 /// column spans merged) placed where its first cell is; a page break between pages. The first page's header is kept
-/// at the top; later headers and footers (page numbers) are left out. Rectangles and lines are not drawn.
+/// at the top; later headers and footers (page numbers) are left out. Charts are inline pictures (<see cref="DocxPictures"/>);
+/// rectangles and lines are not drawn.
 /// </summary>
 internal sealed class DocxDocumentWriter
 {
@@ -24,7 +25,17 @@ internal sealed class DocxDocumentWriter
 
         // Streamed: each page's paragraphs and tables are built, written and dropped, so memory stays flat.
         using var package = new DocxPackage(output, document.Title);
-        using var part = package.CreateMainDocument();
+        var pictures = new DocxPictures();
+        using (var part = package.CreateMainDocument())
+        {
+            WriteBody(document, part, pictures);
+        }
+
+        pictures.WriteParts(package.CreatePart);
+    }
+
+    private static void WriteBody(PaginatedDocument document, Stream part, DocxPictures pictures)
+    {
         using var writer = OpenXmlWriter.Create(part, Xlsx.XlsxPackage.Utf8);
         writer.WriteStartDocument(true);
         writer.WriteStartElement(new Document());
@@ -37,7 +48,7 @@ internal sealed class DocxDocumentWriter
                 body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
             }
 
-            AppendPage(body, document.Pages[p], p);
+            AppendPage(body, document.Pages[p], p, pictures);
             foreach (var element in body.ChildElements)
             {
                 writer.WriteElement(element);
@@ -52,19 +63,31 @@ internal sealed class DocxDocumentWriter
         writer.Close();
     }
 
-    private static void AppendPage(Body body, Page page, int pageIndex)
+    private static void AppendPage(Body body, Page page, int pageIndex, DocxPictures pictures)
     {
-        var items = page.Items
-            .Where(i => i is TextItem && (i.Region == PageRegion.Body || (i.Region == PageRegion.Header && pageIndex == 0)))
-            .Cast<TextItem>()
+        var flow = page.Items
+            .Where(i => i is TextItem or ChartItem && (i.Region == PageRegion.Body || (i.Region == PageRegion.Header && pageIndex == 0)))
             .OrderBy(i => i.Region == PageRegion.Header ? 0 : 1)
             .ThenBy(i => Math.Round(i.Bounds.Y, 1))
             .ThenBy(i => i.Bounds.X)
             .ToList();
+        var items = flow.OfType<TextItem>().ToList();
         var tablesDone = new HashSet<string>(StringComparer.Ordinal);
         var appended = false;
-        foreach (var item in items)
+        foreach (var flowItem in flow)
         {
+            if (flowItem is ChartItem chart)
+            {
+                if (pictures.Add(chart) is { } picture)
+                {
+                    body.Append(picture);
+                    appended = true;
+                }
+
+                continue;
+            }
+
+            var item = (TextItem)flowItem;
             if (item.Cell is { } cell)
             {
                 if (tablesDone.Add(cell.RegionName))

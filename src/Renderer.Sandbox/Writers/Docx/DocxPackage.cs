@@ -25,6 +25,7 @@ internal sealed class DocxPackage : IDisposable
             xml.WriteStartElement("Types", ContentTypesNamespace);
             Default(xml, "rels", "application/vnd.openxmlformats-package.relationships+xml");
             Default(xml, "xml", "application/xml");
+            Default(xml, "png", "image/png");
             Override(xml, "/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
             Override(xml, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
             xml.WriteEndElement();
@@ -51,6 +52,9 @@ internal sealed class DocxPackage : IDisposable
 
     /// <summary>Opens the main document part; write it completely and dispose it before disposing the package.</summary>
     public Stream CreateMainDocument() => _zip.CreateEntry("word/document.xml", CompressionLevel.Optimal).Open();
+
+    /// <summary>Opens another part (media, the document's relationships); write and dispose it before the next.</summary>
+    public Stream CreatePart(string path) => _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
 
     public void Dispose() => _zip.Dispose();
 

@@ -7,7 +7,9 @@ namespace Renderer.Sandbox.Writers.Pdf;
 /// <summary>
 /// Writes a <see cref="PaginatedDocument"/> as PDF through Skia's PDF backend. Coordinates are points with the origin
 /// top-left, as in the page model (Skia flips to PDF space itself). Text is drawn with the shipped fonts, which Skia
-/// embeds with ToUnicode maps, so it stays selectable and extractable. Output is deterministic for a given document
+/// embeds with ToUnicode maps, so it stays selectable and extractable. Hyperlinks, drillthroughs and bookmark links become
+/// link annotations (<see cref="PdfLinkPainter"/>), and the document map becomes the outline (<see cref="PdfOutlineWriter"/>).
+/// Output is deterministic for a given document
 /// and timestamp. Thread-safe: each <see cref="Write"/> call uses its own canvas and paints.
 /// </summary>
 internal sealed class PdfDocumentWriter
@@ -36,6 +38,35 @@ internal sealed class PdfDocumentWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
 
+        // The document map becomes the PDF outline, appended to Skia's finished file (see PdfOutlineWriter).
+        var outline = PdfOutlineEntry.From(document);
+        if (outline.IsEmpty)
+        {
+            WritePages(document, output);
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            WritePages(document, buffer);
+            var bytes = buffer.ToArray();
+            try
+            {
+                bytes = PdfOutlineWriter.Append(bytes, outline);
+            }
+            catch (InvalidDataException)
+            {
+                // Not a file layout the outline writer understands: keep the PDF without an outline.
+            }
+
+            output.Write(bytes);
+        }
+
+        output.Flush();
+    }
+
+    private void WritePages(PaginatedDocument document, Stream output)
+    {
+        var links = new PdfLinkPainter(document);
         var metadata = new SKDocumentPdfMetadata
         {
             Title = document.Title ?? string.Empty,
@@ -61,6 +92,7 @@ internal sealed class PdfDocumentWriter
                     DrawItem(canvas, item, painter, textPaint, subsets);
                 }
 
+                links.Annotate(canvas, page);
                 pdf.EndPage();
             }
 
@@ -73,8 +105,6 @@ internal sealed class PdfDocumentWriter
 
             pdf.Close();
         }
-
-        output.Flush();
     }
 
     private static void DrawItem(SKCanvas canvas, PageItem item, PdfStrokePainter painter, SKPaint textPaint, PdfFontSubsets subsets)
@@ -93,6 +123,9 @@ internal sealed class PdfDocumentWriter
                 break;
             case ImageItem image:
                 PdfImagePainter.Draw(canvas, image);
+                break;
+            case ChartItem chart:
+                Charts.ChartPainter.Draw(canvas, chart, subsets.Get);
                 break;
         }
     }

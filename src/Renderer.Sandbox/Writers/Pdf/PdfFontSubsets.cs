@@ -25,14 +25,24 @@ internal sealed class PdfFontSubsets : IDisposable
         {
             foreach (var item in page.Items)
             {
+                if (item is ChartItem chart)
+                {
+                    foreach (var shape in chart.Shapes)
+                        if (shape is ChartText label) Collect(fonts, used, label.Style, label.Text);
+                    continue;
+                }
                 if (item is not TextItem text || text.Lines.IsDefaultOrEmpty) continue;
-                var typeface = fonts.Get(text.Style).Typeface;
-                if (!used.TryGetValue(typeface, out var runes)) used[typeface] = runes = [];
-                foreach (var line in text.Lines)
-                    foreach (var rune in line.Text.EnumerateRunes()) runes.Add(rune.Value);
+                foreach (var line in text.Lines) Collect(fonts, used, text.Style, line.Text);
             }
         }
         foreach (var (typeface, runes) in used) _subsets[typeface] = CreateSubset(typeface, runes) ?? typeface;
+    }
+
+    private static void Collect(SkiaFontCache fonts, Dictionary<SKTypeface, HashSet<int>> used, TextStyle style, string text)
+    {
+        var typeface = fonts.Get(style).Typeface;
+        if (!used.TryGetValue(typeface, out var runes)) used[typeface] = runes = [];
+        foreach (var rune in text.EnumerateRunes()) runes.Add(rune.Value);
     }
 
     /// <summary>The font to draw <paramref name="style"/> with: the subset face at the style's size.</summary>

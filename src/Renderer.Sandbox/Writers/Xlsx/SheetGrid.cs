@@ -58,6 +58,7 @@ internal sealed class SheetGrid
         {
             TextItem text => text.Cell is not { IsRepeat: true },
             RectangleItem => true,
+            ChartItem => true,
             _ => false,
         };
     }

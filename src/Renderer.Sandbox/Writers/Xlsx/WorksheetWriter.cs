@@ -218,9 +218,17 @@ internal sealed class WorksheetWriter : IDisposable
         }
 
         _writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        if (DrawingRelationshipId is { } drawing)
+        {
+            _writer.WriteElement(new Drawing { Id = drawing });
+        }
+
         _writer.WriteEndElement(); // worksheet
         _writer.Close();
     }
+
+    /// <summary>Relationship id of the sheet's drawing (charts as pictures), written after the page margins; null for none.</summary>
+    public string? DrawingRelationshipId { get; set; }
 
     public void Dispose() => _writer.Dispose();
 

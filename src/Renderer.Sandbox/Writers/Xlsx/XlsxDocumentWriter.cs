@@ -52,17 +52,21 @@ internal sealed class XlsxDocumentWriter
         }
 
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var package = new XlsxPackage(output, sheetNames, document.Title))
+        var first = hasMap ? 1 : 0;
+        var drawingSheets = Enumerable.Range(0, sections.Count)
+            .Where(i => SheetDrawings.AnyIn(document.Pages, sections[i].Start, sections[i].End)).Select(i => first + i).ToHashSet();
+        using (var package = new XlsxPackage(output, sheetNames, document.Title, System.IO.Compression.CompressionLevel.Optimal, drawingSheets))
         {
-            var first = hasMap ? 1 : 0;
             for (var i = 0; i < sections.Count; i++)
             {
                 var links = new SheetLinks(sheetNames[first + i], targets);
+                var drawings = drawingSheets.Contains(first + i) ? new SheetDrawings() : null;
                 using (var sheet = package.CreateWorksheet(first + i))
                 {
-                    WriteSheet(document, sections[i], sheet, styles, sharedStrings, links, diagnostics);
+                    WriteSheet(document, sections[i], sheet, styles, sharedStrings, links, diagnostics, drawings);
                 }
 
+                drawings?.Write(first + i, package.CreateDrawingPart);
                 package.WriteWorksheetRelationships(first + i, links.External);
             }
 
@@ -110,7 +114,8 @@ internal sealed class XlsxDocumentWriter
         StylesheetBuilder styles,
         SharedStrings sharedStrings,
         SheetLinks links,
-        ImmutableArray<RdlDiagnostic>.Builder diagnostics)
+        ImmutableArray<RdlDiagnostic>.Builder diagnostics,
+        SheetDrawings? drawings)
     {
         var grid = SheetGrid.Build(document.Pages, section.Start, section.End);
         var widths = new double[grid.ColumnCount];
@@ -151,6 +156,10 @@ internal sealed class XlsxDocumentWriter
                     {
                         links.Add(text, sheetRow + r, column);
                     }
+                    else if (item is ChartItem chart && drawings is not null && grid.TryGetColumnSpan(chart.Bounds, out var chartColumn, out _))
+                    {
+                        drawings.Add(chart, sheetRow + r, chartColumn);
+                    }
 
                     if (item is TextItem { Cell.OutlineLevel: > 0 } grouped)
                     {
@@ -169,6 +178,7 @@ internal sealed class XlsxDocumentWriter
             sheetRow += rows.Count;
         }
 
+        sheet.DrawingRelationshipId = drawings is null ? null : SheetDrawings.RelationshipId;
         sheet.WriteEnd(assembler.Merges, links.Cells);
         Report(diagnostics, grid, outsideGrid, assembler.DroppedItems);
     }

@@ -27,6 +27,7 @@ internal sealed class XlsxPackage : IDisposable
     private readonly CompressionLevel _compression;
     private readonly IReadOnlyList<string> _sheetNames;
     private readonly HashSet<int> _written = [];
+    private readonly IReadOnlySet<int> _drawings;
     private int _sheetsWritten;
 
     /// <summary>
@@ -34,11 +35,13 @@ internal sealed class XlsxPackage : IDisposable
     /// file-type sniffers look for them): the workbook lists <paramref name="sheetNames"/> (already valid and unique),
     /// and a shared string table and a styles part are declared, to be written with the methods below.
     /// </summary>
-    public XlsxPackage(Stream output, IReadOnlyList<string> sheetNames, string? title, CompressionLevel compression = CompressionLevel.Optimal)
+    /// <param name="drawingSheets">Indexes of the sheets that get a drawing part (<see cref="SheetDrawings"/>); each must then be written.</param>
+    public XlsxPackage(Stream output, IReadOnlyList<string> sheetNames, string? title, CompressionLevel compression = CompressionLevel.Optimal, IReadOnlySet<int>? drawingSheets = null)
     {
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Utf8);
         _compression = compression;
         _sheetNames = sheetNames;
+        _drawings = drawingSheets ?? new HashSet<int>();
         WriteContentTypes();
         WriteRootRelationships();
         WriteCoreProperties(title);
@@ -70,10 +73,14 @@ internal sealed class XlsxPackage : IDisposable
         return OpenPart(SheetPath(index));
     }
 
-    /// <summary>Writes the relationships of worksheet <paramref name="index"/>: external hyperlinks (id, absolute URL).</summary>
+    /// <summary>
+    /// Writes the relationships of worksheet <paramref name="index"/>: external hyperlinks (id, absolute URL), and its
+    /// drawing when the sheet was declared with one.
+    /// </summary>
     public void WriteWorksheetRelationships(int index, IReadOnlyList<(string Id, string Url)> hyperlinks)
     {
-        if (hyperlinks.Count == 0)
+        var drawing = _drawings.Contains(index);
+        if (hyperlinks.Count == 0 && !drawing)
         {
             return;
         }
@@ -91,11 +98,19 @@ internal sealed class XlsxPackage : IDisposable
                 xml.WriteEndElement();
             }
 
+            if (drawing)
+            {
+                WriteRelationship(xml, SheetDrawings.RelationshipId, OfficeRelationships + "/drawing", "../" + SheetDrawings.PartPath(index)["xl/".Length..]);
+            }
+
             xml.WriteEndElement();
         });
     }
 
     public Stream CreateSharedStrings() => OpenPart("xl/sharedStrings.xml");
+
+    /// <summary>Opens a part of the drawing of a sheet (drawing XML, its relationships, media); write and dispose it before the next.</summary>
+    public Stream CreateDrawingPart(string path) => OpenPart(path);
 
     public void WriteStyles(Stylesheet stylesheet) => WriteElementPart("xl/styles.xml", stylesheet);
 
@@ -159,10 +174,19 @@ internal sealed class XlsxPackage : IDisposable
             xml.WriteStartElement("Types", ns);
             WriteDefault(xml, ns, "rels", "application/vnd.openxmlformats-package.relationships+xml");
             WriteDefault(xml, ns, "xml", "application/xml");
+            if (_drawings.Count > 0)
+            {
+                WriteDefault(xml, ns, "png", "image/png");
+            }
             WriteOverride(xml, ns, "/xl/workbook.xml", SpreadsheetContentType + "sheet.main+xml");
             for (var i = 0; i < _sheetNames.Count; i++)
             {
                 WriteOverride(xml, ns, "/" + SheetPath(i), SpreadsheetContentType + "worksheet+xml");
+            }
+
+            foreach (var sheet in _drawings.Order())
+            {
+                WriteOverride(xml, ns, "/" + SheetDrawings.PartPath(sheet), SheetDrawings.ContentType);
             }
 
             WriteOverride(xml, ns, "/xl/styles.xml", SpreadsheetContentType + "styles+xml");

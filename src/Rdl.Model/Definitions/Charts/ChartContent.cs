@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using Rdl.Model.Definitions.Items;
+using Rdl.Model.Definitions.Styling;
+using Rdl.Model.Diagnostics;
+using Rdl.Model.Expressions;
+
+namespace Rdl.Model.Definitions.Charts;
+
+/// <summary>
+/// Everything of a chart except its hierarchies: series and data points, titles, axes, legend and palette. It is the
+/// content of the one cell of <see cref="ChartDefinition.DataRegion"/>, so its expressions sit inside the chart's scopes.
+/// </summary>
+public sealed record ChartContent(string Name, SourceLocation Location, ImmutableArray<ChartSeriesDefinition> Series)
+    : ReportItem(Name, default, StyleDefinition.Empty, Location)
+{
+    public override string Kind => "Chart data";
+
+    public ImmutableArray<ChartTitleDefinition> Titles { get; init; } = [];
+
+    public ChartAxisDefinition CategoryAxis { get; init; } = ChartAxisDefinition.Default;
+
+    public ChartAxisDefinition ValueAxis { get; init; } = ChartAxisDefinition.Default;
+
+    public ChartLegendDefinition Legend { get; init; } = ChartLegendDefinition.Default;
+
+    /// <summary>Palette name (Default, EarthTones, Excel, GrayScale, Light, Pastel, SemiTransparent, Berry, Chocolate, Fire, SeaGreen, BrightPastel, Pacific, ..., Custom).</summary>
+    public string Palette { get; init; } = "Default";
+
+    /// <summary>ChartCustomPaletteColors (colors as written, constants or expressions).</summary>
+    public ImmutableArray<ExpressionText> CustomPalette { get; init; } = [];
+
+    /// <summary>ChartNoDataMessage caption, shown when the dataset has no rows.</summary>
+    public ExpressionText? NoDataMessage { get; init; }
+
+    /// <summary>Style of the plot area (ChartArea / legacy PlotArea): its background and border.</summary>
+    public StyleDefinition PlotStyle { get; init; } = StyleDefinition.Empty;
+}
+
+/// <summary>How a series is drawn.</summary>
+public enum ChartSeriesType
+{
+    Column,
+    Bar,
+    Line,
+    Area,
+    Pie,
+    Doughnut,
+    Scatter,
+}
+
+/// <summary>Subtype: how the series of one chart combine.</summary>
+public enum ChartSubtype
+{
+    Plain,
+    Stacked,
+    PercentStacked,
+    Smooth,
+}
+
+/// <summary>A ChartSeries: one per leaf of the series hierarchy, with one data point per leaf of the category hierarchy.</summary>
+public sealed record ChartSeriesDefinition(string Name, ChartSeriesType Type, ChartSubtype Subtype, ImmutableArray<ChartDataPointDefinition> DataPoints, StyleDefinition Style)
+{
+    public bool Hidden { get; init; }
+}
+
+/// <summary>A ChartDataPoint: Y (legacy: the DataValue) and, for scatter charts, X; label and style.</summary>
+public sealed record ChartDataPointDefinition(ExpressionText? Y, ExpressionText? X, StyleDefinition Style)
+{
+    public ChartDataLabelDefinition? Label { get; init; }
+}
+
+/// <summary>ChartDataLabel: shown when <see cref="Visible"/>; <see cref="Label"/> replaces the value text; Style/Format formats the value.</summary>
+public sealed record ChartDataLabelDefinition(bool Visible, ExpressionText? Label, StyleDefinition Style);
+
+/// <summary>A ChartTitle (legacy: Title) with its Caption.</summary>
+public sealed record ChartTitleDefinition(ExpressionText Caption, StyleDefinition Style)
+{
+    /// <summary>Position as written (TopCenter, TopLeft, BottomCenter, ...); Top* and Bottom* are honoured.</summary>
+    public string Position { get; init; } = "TopCenter";
+
+    public bool Hidden { get; init; }
+}
+
+/// <summary>A ChartAxis (legacy: CategoryAxis/ValueAxis Axis): title, label style (Style/Format), scale and grid lines.</summary>
+public sealed record ChartAxisDefinition(ExpressionText? Title, StyleDefinition Style)
+{
+    public static ChartAxisDefinition Default { get; } = new(null, StyleDefinition.Empty);
+
+    public bool Visible { get; init; } = true;
+
+    /// <summary>Minimum / Maximum of the scale; null for automatic (also "NaN").</summary>
+    public double? Minimum { get; init; }
+
+    public double? Maximum { get; init; }
+
+    /// <summary>ChartMajorGridLines Enabled (legacy: MajorGridLines/ShowGridLines); null when not written.</summary>
+    public bool? MajorGridLines { get; init; }
+
+    public StyleDefinition TitleStyle { get; init; } = StyleDefinition.Empty;
+}
+
+/// <summary>A ChartLegend (legacy: Legend).</summary>
+public sealed record ChartLegendDefinition(bool Hidden, string Position, StyleDefinition Style)
+{
+    public static ChartLegendDefinition Default { get; } = new(false, "RightCenter", StyleDefinition.Empty);
+}

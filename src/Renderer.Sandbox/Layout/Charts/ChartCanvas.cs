@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Renderer.Sandbox.Layout.Text;
+using Renderer.Sandbox.Pages;
+
+namespace Renderer.Sandbox.Layout.Charts;
+
+/// <summary>Collects the shapes of one chart and measures its text with the fonts the writers use.</summary>
+internal sealed class ChartCanvas(ITextMeasurer measurer)
+{
+    private readonly List<ChartShape> _shapes = [];
+
+    public static BorderSide Hairline(Rgba color, double width = 0.75) => new(BorderStyle.Solid, color, width);
+
+    public ImmutableArray<ChartShape> Shapes => [.. _shapes];
+
+    public double Width(string text, TextStyle style) => text.Length == 0 ? 0 : measurer.MeasureWidth(text, style);
+
+    public double LineHeight(TextStyle style) => measurer.GetMetrics(style).LineHeight;
+
+    public void Add(ChartShape shape) => _shapes.Add(shape);
+
+    public void Rect(double x, double y, double width, double height, Rgba fill, BorderSide stroke)
+    {
+        if (width <= 0 && height <= 0) return;
+        _shapes.Add(new ChartRect(new Bounds(x, y, Math.Max(0, width), Math.Max(0, height)), fill, stroke));
+    }
+
+    public void Line(double x1, double y1, double x2, double y2, BorderSide stroke) =>
+        _shapes.Add(new ChartPolyline([new ChartPoint(x1, y1), new ChartPoint(x2, y2)], stroke));
+
+    /// <summary>Adds one line of text whose top edge is at <paramref name="top"/> (unrotated), anchored at <paramref name="x"/>.</summary>
+    public void Text(string text, TextStyle style, double x, double top, ChartTextAnchor anchor)
+    {
+        if (text.Length == 0 || style.Color.IsTransparent) return;
+        var metrics = measurer.GetMetrics(style);
+        _shapes.Add(new ChartText(x, top + metrics.Ascent, text, style, anchor) { Width = Width(text, style) });
+    }
+
+    /// <summary>Adds text turned -90 degrees (reading upwards), centered on (<paramref name="centerX"/>, <paramref name="centerY"/>).</summary>
+    public void VerticalText(string text, TextStyle style, double centerX, double centerY)
+    {
+        if (text.Length == 0 || style.Color.IsTransparent) return;
+        var metrics = measurer.GetMetrics(style);
+        var baselineX = centerX + (metrics.Ascent - metrics.Descent) / 2;
+        _shapes.Add(new ChartText(baselineX, centerY, text, style, ChartTextAnchor.Middle, -90) { Width = Width(text, style) });
+    }
+
+    /// <summary>Shortens <paramref name="text"/> with "..." to fit <paramref name="maxWidth"/>.</summary>
+    public string Fit(string text, TextStyle style, double maxWidth)
+    {
+        if (Width(text, style) <= maxWidth || text.Length <= 1) return text;
+        for (int n = text.Length - 1; n > 0; n--)
+        {
+            var candidate = text[..n] + "...";
+            if (Width(candidate, style) <= maxWidth) return candidate;
+        }
+        return text[..1];
+    }
+}

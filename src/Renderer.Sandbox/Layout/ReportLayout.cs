@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Rdl.Model.Definitions;
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing;
+using Renderer.Sandbox.Processing.Instances;
+
+namespace Renderer.Sandbox.Layout;
+
+/// <summary>
+/// Lays a processed report out on pages: body bands (<see cref="BodyLayout"/>) placed by the <see cref="Paginator"/>,
+/// then each page's header and footer evaluated with that page's globals (<see cref="PageSectionLayout"/>).
+/// </summary>
+internal static class ReportLayout
+{
+    public static ImmutableArray<Page> Paginate(ReportDefinition report, ProcessedReport processed, ProcessingContext context, ItemEvaluator items, ItemPlacer placer)
+    {
+        var section = report.Sections[0];
+        var paginator = new Paginator(section.Page, section.Width.Points);
+        var bodies = paginator.Paginate(new BodyLayout(placer).Build(processed));
+        var saved = context.SetRow(null, null);
+        string? initialPageName;
+        try
+        {
+            initialPageName = items.Paging.Name(report.InitialPageName, null);
+        }
+        finally
+        {
+            context.RestoreRow(saved);
+        }
+        var sections = new PageSectionLayout(context, items, placer, section.Page.LeftMargin.Points, section.Width.Points);
+        return paginator.Compose(bodies, initialPageName, (body, numbering, pageSection, region, top) =>
+        {
+            // ReportItems!X in a page header/footer reads the body textboxes on that page.
+            context.SetPageItems(body.Items.OfType<TextItem>().Where(t => t.Name is not null).Select(t => (t.Name!, t.Value)));
+            return sections.Layout(numbering, pageSection, region, top);
+        });
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+
+namespace Renderer.Sandbox.Pages;
+
+/// <summary>
+/// A chart drawn as vector shapes. Shape coordinates are in points relative to the top-left corner of
+/// <see cref="PageItem.Bounds"/>, in paint order. PDF draws them as vectors; XLSX and DOCX place a raster of them.
+/// </summary>
+public sealed record ChartItem(Bounds Bounds, PageRegion Region, string Name, ImmutableArray<ChartShape> Shapes) : PageItem(Bounds, Region);
+
+/// <summary>A point of a chart shape, in points relative to the chart's top-left corner.</summary>
+public readonly record struct ChartPoint(double X, double Y);
+
+/// <summary>One vector primitive of a chart.</summary>
+public abstract record ChartShape;
+
+/// <summary>A rectangle filled with <paramref name="Fill"/> (transparent: none) and outlined with <paramref name="Stroke"/>.</summary>
+public sealed record ChartRect(Bounds Rect, Rgba Fill, BorderSide Stroke) : ChartShape;
+
+/// <summary>An open polyline (axis, grid line, line series).</summary>
+public sealed record ChartPolyline(ImmutableArray<ChartPoint> Points, BorderSide Stroke) : ChartShape;
+
+/// <summary>A closed, filled polygon (area series).</summary>
+public sealed record ChartPolygon(ImmutableArray<ChartPoint> Points, Rgba Fill, BorderSide Stroke) : ChartShape;
+
+/// <summary>
+/// A pie or doughnut wedge (a full circle when the sweep is 360): angles in degrees, clockwise from three o'clock
+/// (y grows downwards); <paramref name="InnerRadius"/> is 0 for a pie.
+/// </summary>
+public sealed record ChartWedge(double CenterX, double CenterY, double Radius, double InnerRadius, double StartAngle, double SweepAngle, Rgba Fill, BorderSide Stroke) : ChartShape;
+
+/// <summary>Where a chart text's anchor point sits on the text: its start, middle or end.</summary>
+public enum ChartTextAnchor
+{
+    Start,
+    Middle,
+    End,
+}
+
+/// <summary>
+/// A single line of text: (<paramref name="X"/>, <paramref name="Baseline"/>) is the anchor on the baseline;
+/// <paramref name="Rotation"/> in degrees (clockwise; -90 reads bottom to top) turns the text around the anchor.
+/// </summary>
+public sealed record ChartText(double X, double Baseline, string Text, TextStyle Style, ChartTextAnchor Anchor, double Rotation = 0) : ChartShape
+{
+    /// <summary>Width of the text as measured by layout, in points.</summary>
+    public double Width { get; init; }
+}

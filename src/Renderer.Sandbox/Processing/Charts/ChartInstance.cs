@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Rdl.Model.Definitions.Charts;
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing.Instances;
+
+namespace Renderer.Sandbox.Processing.Charts;
+
+/// <summary>A processed chart: its box style and its evaluated data, ready for <c>ChartLayout</c>.</summary>
+internal sealed record ChartInstance(ChartDefinition Chart, BoxStyle Box, ChartData Data) : ItemInstance(Chart);
+
+/// <summary>
+/// A chart's evaluated data: one label per category instance (leaf of the category hierarchy, in order) and the series
+/// (one per series instance), each with one point per category.
+/// </summary>
+internal sealed record ChartData(ImmutableArray<string> Categories, ImmutableArray<ChartSeriesData> Series)
+{
+    public ImmutableArray<ChartCaption> Titles { get; init; } = [];
+
+    public ChartAxisData CategoryAxis { get; init; } = ChartAxisData.Default;
+
+    public ChartAxisData ValueAxis { get; init; } = ChartAxisData.Default;
+
+    public ChartLegendData Legend { get; init; } = ChartLegendData.Default;
+
+    /// <summary>Colors for series (and for the points of a pie or doughnut), in order.</summary>
+    public ImmutableArray<Rgba> Palette { get; init; } = ChartPalettes.Default;
+
+    /// <summary>The NoDataMessage when the dataset returned no rows; null otherwise.</summary>
+    public string? NoDataMessage { get; init; }
+
+    public BoxStyle PlotBox { get; init; } = BoxStyle.None;
+
+    /// <summary>The report's culture, for axis labels.</summary>
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en-US");
+}
+
+internal sealed record ChartSeriesData(string Name, ChartSeriesType Type, ChartSubtype Subtype, Rgba Color, ImmutableArray<ChartPointData> Points);
+
+/// <summary>One data point: Y (and X for scatter), null when empty; the data label text when labels are shown.</summary>
+internal sealed record ChartPointData(double? Y, double? X, string? Label)
+{
+    /// <summary>The point's own color (data point Style/Color), overriding the series color.</summary>
+    public Rgba? Color { get; init; }
+}
+
+internal sealed record ChartCaption(string Text, TextStyle Style, string Position);
+
+internal sealed record ChartAxisData(string? Title, TextStyle TitleStyle, TextStyle LabelStyle, string? Format, bool Visible, double? Minimum, double? Maximum, bool GridLines)
+{
+    public static ChartAxisData Default { get; } = new(null, ChartStyles.AxisTitle, ChartStyles.AxisLabel, null, true, null, null, true);
+}
+
+internal sealed record ChartLegendData(bool Visible, string Position, TextStyle Style)
+{
+    public static ChartLegendData Default { get; } = new(true, "RightCenter", ChartStyles.Legend);
+}
+
+/// <summary>Default text styles of chart parts (as SSRS: 8pt labels, 14pt title).</summary>
+internal static class ChartStyles
+{
+    public static TextStyle AxisLabel { get; } = TextStyle.Default with { FontSize = 8 };
+
+    public static TextStyle AxisTitle { get; } = TextStyle.Default with { FontSize = 8, Bold = true };
+
+    public static TextStyle Legend { get; } = TextStyle.Default with { FontSize = 8 };
+
+    public static TextStyle Title { get; } = TextStyle.Default with { FontSize = 14 };
+
+    public static TextStyle DataLabel { get; } = TextStyle.Default with { FontSize = 7 };
+}

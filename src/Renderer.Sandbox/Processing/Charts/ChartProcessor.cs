@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Rdl.Model.Definitions.Charts;
+using Rdl.Model.Definitions.Styling;
+using Rdl.Model.Expressions;
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing.Filters;
+using Renderer.Sandbox.Processing.Styling;
+using Renderer.Sandbox.Processing.Tablix;
+
+namespace Renderer.Sandbox.Processing.Charts;
+
+/// <summary>
+/// Evaluates a chart: filters and sorts its dataset's rows, expands the category and series hierarchies into instances
+/// (<see cref="ChartHierarchy"/>), and evaluates each data point's Y (and X) in the intersection of its category and
+/// series instances, as a tablix body cell is: aggregates without a scope see the rows in both, a named group scope sees
+/// that group's instance. Titles, axis titles, legend and palette are evaluated in the chart's scope.
+/// </summary>
+internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
+{
+    private readonly GroupPartitioner _partitioner = new(context);
+
+    public ChartInstance Process(ChartDefinition chart)
+    {
+        var region = chart.DataRegion;
+        var dataSet = dataSets(region.DataSetName);
+        // A chart inside a data region (a sparkline in a tablix cell) charts the rows of its enclosing scope.
+        var outer = context.Scopes.Count > 0 ? context.Scopes[^1] : null;
+        IReadOnlyList<object?[]> source = outer is not null && ReferenceEquals(outer.DataSet, dataSet) ? outer.Rows : dataSet.Rows;
+        var filtered = FilterEngine.Apply(context, dataSet, source, region.Filters, chart.Describe());
+        var rows = _partitioner.Sort(dataSet, filtered, region.SortExpressions);
+        context.PushScope(new ScopeFrame(chart.Name, dataSet, rows) { IsDataRegion = true });
+        var saved = context.SetRow(dataSet, rows.Count > 0 ? rows[0] : null);
+        try
+        {
+            return new ChartInstance(chart, items.Styles.ResolveBox(chart.Style), Evaluate(chart, dataSet, rows));
+        }
+        finally
+        {
+            context.RestoreRow(saved);
+            context.PopScope();
+        }
+    }
+
+    private ChartData Evaluate(ChartDefinition chart, DataSetInstance dataSet, IReadOnlyList<object?[]> rows)
+    {
+        var content = chart.Content;
+        var palette = Palette(content, chart);
+        var header = new ChartData([], [])
+        {
+            Titles = [.. content.Titles.Where(t => !t.Hidden).Select(t => new ChartCaption(Text(t.Caption, chart), Text(t.Style, ChartStyles.Title), t.Position))],
+            CategoryAxis = Axis(content.CategoryAxis, chart, gridLinesByDefault: false),
+            ValueAxis = Axis(content.ValueAxis, chart, gridLinesByDefault: true),
+            Legend = new ChartLegendData(!content.Legend.Hidden, content.Legend.Position, Text(content.Legend.Style, ChartStyles.Legend)),
+            Palette = palette,
+            PlotBox = items.Styles.ResolveBox(content.PlotStyle),
+            Culture = items.Culture,
+        };
+        if (rows.Count == 0)
+            return header with { NoDataMessage = content.NoDataMessage is { } m ? Text(m, chart) : string.Empty };
+
+        var hierarchy = new ChartHierarchy(context, items, _partitioner);
+        var categories = chart.CategoryHierarchy.IsDefaultOrEmpty
+            ? [new ChartSlot(0, rows, [], string.Empty)]
+            : hierarchy.Expand(chart.CategoryHierarchy, dataSet, rows, chart);
+        var seriesSlots = chart.SeriesHierarchy.IsDefaultOrEmpty
+            ? content.Series.Select((s, i) => new ChartSlot(i, rows, [], s.Name)).ToList()
+            : hierarchy.Expand(chart.SeriesHierarchy, dataSet, rows, chart);
+
+        var series = ImmutableArray.CreateBuilder<ChartSeriesData>();
+        foreach (var slot in seriesSlots)
+        {
+            var definition = content.Series.Length == 0 ? null : content.Series[Math.Min(slot.Leaf, content.Series.Length - 1)];
+            if (definition is null || definition.Hidden) continue;
+            // Rows of the series instance, for intersections; null when it holds all the chart's rows.
+            var seriesRows = ReferenceEquals(slot.Rows, rows) ? null : new HashSet<object?[]>(slot.Rows, ReferenceEqualityComparer.Instance);
+            var points = categories.Select(category => Point(definition, category, slot, seriesRows, dataSet, chart)).ToImmutableArray();
+            var color = StyleColor(definition.Style, chart) ?? palette[series.Count % palette.Length];
+            var name = slot.Label.Length > 0 ? slot.Label : definition.Name;
+            series.Add(new ChartSeriesData(name, definition.Type, definition.Subtype, color, points));
+        }
+        return header with { Categories = [.. categories.Select(c => c.Label)], Series = series.ToImmutable() };
+    }
+
+    /// <summary>Evaluates the data point of <paramref name="series"/> for one category instance, in the intersection scope.</summary>
+    private ChartPointData Point(ChartSeriesDefinition series, ChartSlot category, ChartSlot seriesSlot, HashSet<object?[]>? seriesRows, DataSetInstance dataSet, ChartDefinition chart)
+    {
+        if (series.DataPoints.IsDefaultOrEmpty) return new ChartPointData(null, null, null);
+        var point = series.DataPoints[Math.Min(category.Leaf, series.DataPoints.Length - 1)];
+        var intersection = seriesRows is null ? category.Rows.ToList() : category.Rows.Where(seriesRows.Contains).ToList();
+        var pushed = 0;
+        foreach (var frame in category.Frames.Concat(seriesSlot.Frames))
+        {
+            context.PushScope(frame);
+            pushed++;
+        }
+        context.PushScope(new ScopeFrame(string.Empty, dataSet, intersection));
+        var saved = context.SetRow(dataSet, intersection.Count > 0 ? intersection[0] : null);
+        try
+        {
+            var y = intersection.Count == 0 ? null : Number(point.Y, chart);
+            var x = intersection.Count == 0 ? null : Number(point.X, chart);
+            string? label = null;
+            if (y is not null && point.Label is { Visible: true } dataLabel)
+            {
+                label = dataLabel.Label is { } text
+                    ? Text(text, chart)
+                    : ValueFormatter.Format(y.Value, StyleString(dataLabel.Style, "Format", chart) ?? StyleString(point.Style, "Format", chart), items.Culture);
+            }
+            return new ChartPointData(y, x, label) { Color = StyleColor(point.Style, chart) };
+        }
+        finally
+        {
+            context.RestoreRow(saved);
+            for (int i = 0; i <= pushed; i++) context.PopScope();
+        }
+    }
+
+    private ChartAxisData Axis(ChartAxisDefinition axis, ChartDefinition chart, bool gridLinesByDefault) => new(
+        axis.Title is { } title ? Text(title, chart) : null,
+        Text(axis.TitleStyle, ChartStyles.AxisTitle),
+        Text(axis.Style, ChartStyles.AxisLabel),
+        StyleString(axis.Style, "Format", chart),
+        axis.Visible,
+        axis.Minimum,
+        axis.Maximum,
+        axis.MajorGridLines ?? gridLinesByDefault);
+
+    private ImmutableArray<Rgba> Palette(ChartContent content, ChartDefinition chart)
+    {
+        if (!content.CustomPalette.IsDefaultOrEmpty)
+        {
+            var custom = content.CustomPalette.Select(c => ColorParser.Parse(Text(c, chart))).OfType<Rgba>().ToImmutableArray();
+            if (custom.Length > 0) return custom;
+        }
+        return ChartPalettes.Get(content.Palette);
+    }
+
+    /// <summary>A chart text style: the RDL style resolved over the part's default font size and weight.</summary>
+    private TextStyle Text(StyleDefinition style, TextStyle fallback)
+    {
+        if (style.Properties.IsEmpty) return fallback;
+        TextStyle resolved;
+        try
+        {
+            resolved = items.Styles.ResolveText(style, null, null, false).Text;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return fallback;
+        }
+        return resolved with
+        {
+            FontSize = style["FontSize"] is null ? fallback.FontSize : resolved.FontSize,
+            Bold = style["FontWeight"] is null ? fallback.Bold : resolved.Bold,
+        };
+    }
+
+    private string Text(ExpressionText expression, ChartDefinition chart)
+    {
+        var value = items.TryEvaluate(expression, chart, out var failed);
+        return failed ? "#Error" : ValueFormatter.Format(value, null, items.Culture);
+    }
+
+    private double? Number(ExpressionText? expression, ChartDefinition chart)
+    {
+        if (expression is null) return null;
+        var value = items.TryEvaluate(expression, chart, out var failed);
+        if (failed) return null;
+        return value switch
+        {
+            null or DBNull => null,
+            double d => double.IsFinite(d) ? d : null,
+            string s => double.TryParse(s, NumberStyles.Float, items.Culture, out var parsed) ? parsed : null,
+            DateTime dt => dt.ToOADate(),
+            IConvertible c => SafeDouble(c),
+            _ => null,
+        };
+    }
+
+    private static double? SafeDouble(IConvertible value)
+    {
+        try
+        {
+            return value.ToDouble(CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private string? StyleString(StyleDefinition style, string property, ChartDefinition chart) =>
+        style[property] is { } expression && Text(expression, chart) is { Length: > 0 } text ? text : null;
+
+    private Rgba? StyleColor(StyleDefinition style, ChartDefinition chart) =>
+        (StyleString(style, "Color", chart) ?? StyleString(style, "BackgroundColor", chart)) is { } text ? ColorParser.Parse(text) : null;
+}

@@ -1,0 +1,7 @@
+namespace Renderer.Sandbox.Processing.Instances;
+
+/// <summary>
+/// The evaluated interactive properties of a textbox: a safe absolute <see cref="Hyperlink"/> (also used for
+/// drillthrough), its <see cref="Bookmark"/>, the bookmark its action jumps to, and its document-map id.
+/// </summary>
+internal sealed record TextLinks(string? Hyperlink, string? Bookmark, string? BookmarkLink, string? DocumentMapId);

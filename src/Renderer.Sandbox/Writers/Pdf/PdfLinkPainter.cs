@@ -1,0 +1,56 @@
+using System.Globalization;
+using Renderer.Sandbox.Pages;
+using SkiaSharp;
+
+namespace Renderer.Sandbox.Writers.Pdf;
+
+/// <summary>
+/// Adds the interactive parts of text items to a PDF page: a URI link over each item with a (safe)
+/// <see cref="TextItem.Hyperlink"/>, a named destination at the top-left of the first item carrying each
+/// <see cref="TextItem.BookmarkId"/>, and an internal link over each item whose <see cref="TextItem.BookmarkLink"/>
+/// names a bookmark that exists in the document (links to missing bookmarks are left out, as SSRS does).
+/// Destination names are generated ("bm0", "bm1", ...) so any bookmark text is safe in the PDF.
+/// </summary>
+internal sealed class PdfLinkPainter
+{
+    private readonly Dictionary<string, string> _destinations = new(StringComparer.Ordinal);
+    private readonly HashSet<TextItem> _targets = new(ReferenceEqualityComparer.Instance);
+
+    public PdfLinkPainter(PaginatedDocument document)
+    {
+        foreach (var page in document.Pages.IsDefault ? [] : document.Pages)
+        {
+            foreach (var item in page.Items)
+            {
+                if (item is TextItem { BookmarkId: { Length: > 0 } id } text && !_destinations.ContainsKey(id))
+                {
+                    _destinations[id] = "bm" + _destinations.Count.ToString(CultureInfo.InvariantCulture);
+                    _targets.Add(text);
+                }
+            }
+        }
+    }
+
+    /// <summary>Draws the annotations of <paramref name="page"/>'s items; call with the page's untransformed canvas.</summary>
+    public void Annotate(SKCanvas canvas, Page page)
+    {
+        foreach (var item in page.Items)
+        {
+            if (item is not TextItem text) continue;
+            var rect = new SKRect((float)text.Bounds.X, (float)text.Bounds.Y, (float)text.Bounds.Right, (float)text.Bounds.Bottom);
+            if (_targets.Contains(text))
+            {
+                using var _ = canvas.DrawNamedDestinationAnnotation(new SKPoint(rect.Left, rect.Top), _destinations[text.BookmarkId!]);
+            }
+            if (rect.Width <= 0 || rect.Height <= 0) continue;
+            if (SafeLinks.Normalize(text.Hyperlink) is { } url)
+            {
+                using var _ = canvas.DrawUrlAnnotation(rect, url);
+            }
+            else if (text.BookmarkLink is { } link && _destinations.TryGetValue(link, out var destination))
+            {
+                using var _ = canvas.DrawLinkDestinationAnnotation(rect, destination);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Xml;
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Writers.Charts;
+
+namespace Renderer.Sandbox.Writers.Xlsx;
+
+/// <summary>
+/// The pictures of one worksheet: each chart becomes a PNG (<see cref="ChartRasterizer"/>, 2 pixels per point) in a
+/// drawing part, anchored at the cell of its top-left corner with its size in points (one-cell anchor, as SSRS places
+/// charts). <see cref="Write"/> writes the drawing part, its relationships and the media.
+/// </summary>
+internal sealed class SheetDrawings
+{
+    /// <summary>Relationship id of the drawing in the worksheet's relationships.</summary>
+    public const string RelationshipId = "rIdDrawing1";
+
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.drawing+xml";
+
+    private const string Xdr = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+    private const string A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const long EmuPerPoint = 12700;
+
+    private readonly List<(ChartItem Chart, int Row, int Column)> _charts = [];
+
+    public int Count => _charts.Count;
+
+    /// <summary>True when the pages hold a chart the sheet exports.</summary>
+    public static bool AnyIn(IReadOnlyList<Page> pages, int start, int end)
+    {
+        for (var p = start; p < end; p++)
+            if (pages[p].Items.Any(i => i is ChartItem && SheetGrid.IsExported(i, p - start))) return true;
+        return false;
+    }
+
+    /// <summary>Path of the drawing part of worksheet <paramref name="sheet"/> (0-based), from the package root.</summary>
+    public static string PartPath(int sheet) => $"xl/drawings/drawing{sheet + 1}.xml";
+
+    /// <summary>Records a chart anchored at (<paramref name="row"/>, <paramref name="column"/>), 0-based sheet coordinates.</summary>
+    public void Add(ChartItem chart, int row, int column) => _charts.Add((chart, row, column));
+
+    /// <summary>Writes the drawing part of worksheet <paramref name="sheet"/>, its relationships and one PNG per chart.</summary>
+    public void Write(int sheet, Func<string, Stream> createPart)
+    {
+        var pictures = new List<(ChartItem Chart, int Row, int Column, string Id)>();
+        foreach (var (chart, row, column) in _charts)
+        {
+            if (ChartRasterizer.ToPng(chart) is not { } png) continue;
+            var id = "rIdImage" + (pictures.Count + 1).ToString(CultureInfo.InvariantCulture);
+            using (var media = createPart($"xl/media/chart{sheet + 1}_{pictures.Count + 1}.png")) media.Write(png);
+            pictures.Add((chart, row, column, id));
+        }
+
+        WriteXml(createPart(PartPath(sheet)), xml =>
+        {
+            xml.WriteStartElement("xdr", "wsDr", Xdr);
+            xml.WriteAttributeString("xmlns", "a", null, A);
+            xml.WriteAttributeString("xmlns", "r", null, R);
+            for (var i = 0; i < pictures.Count; i++) WriteAnchor(xml, pictures[i].Chart, pictures[i].Row, pictures[i].Column, pictures[i].Id, i + 2);
+            xml.WriteEndElement();
+        });
+        WriteXml(createPart($"xl/drawings/_rels/drawing{sheet + 1}.xml.rels"), xml =>
+        {
+            xml.WriteStartElement("Relationships", Relationships);
+            for (var i = 0; i < pictures.Count; i++)
+            {
+                xml.WriteStartElement("Relationship", Relationships);
+                xml.WriteAttributeString("Id", pictures[i].Id);
+                xml.WriteAttributeString("Type", R + "/image");
+                xml.WriteAttributeString("Target", $"../media/chart{sheet + 1}_{i + 1}.png");
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        });
+    }
+
+    private static void WriteAnchor(XmlWriter xml, ChartItem chart, int row, int column, string id, int shapeId)
+    {
+        var cx = Emu(chart.Bounds.Width);
+        var cy = Emu(chart.Bounds.Height);
+        xml.WriteStartElement("xdr", "oneCellAnchor", Xdr);
+        xml.WriteStartElement("xdr", "from", Xdr);
+        xml.WriteElementString("xdr", "col", Xdr, column.ToString(CultureInfo.InvariantCulture));
+        xml.WriteElementString("xdr", "colOff", Xdr, "0");
+        xml.WriteElementString("xdr", "row", Xdr, row.ToString(CultureInfo.InvariantCulture));
+        xml.WriteElementString("xdr", "rowOff", Xdr, "0");
+        xml.WriteEndElement();
+        xml.WriteStartElement("xdr", "ext", Xdr);
+        xml.WriteAttributeString("cx", cx);
+        xml.WriteAttributeString("cy", cy);
+        xml.WriteEndElement();
+        xml.WriteStartElement("xdr", "pic", Xdr);
+        xml.WriteStartElement("xdr", "nvPicPr", Xdr);
+        xml.WriteStartElement("xdr", "cNvPr", Xdr);
+        xml.WriteAttributeString("id", shapeId.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("name", "Chart " + shapeId.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("descr", chart.Name);
+        xml.WriteEndElement();
+        xml.WriteStartElement("xdr", "cNvPicPr", Xdr);
+        xml.WriteStartElement("a", "picLocks", A);
+        xml.WriteAttributeString("noChangeAspect", "1");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement(); // nvPicPr
+        xml.WriteStartElement("xdr", "blipFill", Xdr);
+        xml.WriteStartElement("a", "blip", A);
+        xml.WriteAttributeString("r", "embed", R, id);
+        xml.WriteEndElement();
+        xml.WriteStartElement("a", "stretch", A);
+        xml.WriteElementString("a", "fillRect", A, null);
+        xml.WriteEndElement();
+        xml.WriteEndElement(); // blipFill
+        xml.WriteStartElement("xdr", "spPr", Xdr);
+        xml.WriteStartElement("a", "xfrm", A);
+        xml.WriteStartElement("a", "off", A);
+        xml.WriteAttributeString("x", "0");
+        xml.WriteAttributeString("y", "0");
+        xml.WriteEndElement();
+        xml.WriteStartElement("a", "ext", A);
+        xml.WriteAttributeString("cx", cx);
+        xml.WriteAttributeString("cy", cy);
+        xml.WriteEndElement();
+        xml.WriteEndElement(); // xfrm
+        xml.WriteStartElement("a", "prstGeom", A);
+        xml.WriteAttributeString("prst", "rect");
+        xml.WriteElementString("a", "avLst", A, null);
+        xml.WriteEndElement();
+        xml.WriteEndElement(); // spPr
+        xml.WriteEndElement(); // pic
+        xml.WriteElementString("xdr", "clientData", Xdr, null);
+        xml.WriteEndElement(); // oneCellAnchor
+    }
+
+    private static string Emu(double points) => ((long)Math.Round(points * EmuPerPoint)).ToString(CultureInfo.InvariantCulture);
+
+    private static void WriteXml(Stream stream, Action<XmlWriter> write)
+    {
+        using (stream)
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = XlsxPackage.Utf8 }))
+        {
+            xml.WriteStartDocument(true);
+            write(xml);
+            xml.WriteEndDocument();
+        }
+    }
+}

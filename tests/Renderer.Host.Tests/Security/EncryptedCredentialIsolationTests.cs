@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text;
+using DataBroker.Queries;
+using Microsoft.Extensions.DependencyInjection;
+using Renderer.Host.Catalog;
+using Renderer.Host.Expressions;
+using Renderer.Host.Rendering;
+using Renderer.Host.Sandboxing;
+using Renderer.Sandbox;
+using UglyToad.PdfPig;
+
+namespace Renderer.Host.Tests.Security;
+
+/// <summary>
+/// Connection strings held only in the encrypted store: the sample report renders with them, and the canary secret they
+/// carry never reaches the sandbox (its memory, environment, command line), the rendered output, the logs or the credential file.
+/// </summary>
+[TestFixture]
+public sealed class EncryptedCredentialIsolationTests
+{
+    private EncryptedCredentialServer _server = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        _server = new EncryptedCredentialServer();
+        _ = _server.Services;
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _server.Dispose();
+
+    [Test]
+    public async Task The_sales_sample_renders_with_a_connection_string_that_exists_only_encrypted()
+    {
+        using var client = _server.CreateClient();
+
+        var response = await client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => Encoding.UTF8.GetString(body));
+        using var pdf = PdfDocument.Open(body);
+        Assert.That(pdf.GetPage(1).Text, Does.Contain("Sales by Region, 2023"));
+        Assert.That(File.ReadAllText(_server.CredentialFile), Does.Not.Contain("sample.db").And.Not.Contain("Data Source"));
+        Assert.That(_server.Logs.Lines, Has.Some.Contains("2 encrypted connection string(s)"), "the start-up check saw the store");
+    }
+
+    [Test]
+    public async Task The_canary_from_the_encrypted_store_never_reaches_the_sandbox_memory_output_or_logs()
+    {
+        var services = _server.Services;
+        var catalog = services.GetRequiredService<ReportCatalog>();
+        var added = catalog.Add("EncryptedCanary", Encoding.UTF8.GetBytes(TwoDataSetReport), persist: false);
+        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
+        var entry = added.Entry!;
+        var compiled = services.GetRequiredService<CompilationCache>().GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
+        var launcher = services.GetRequiredService<SandboxLauncher>();
+
+        int pid = 0;
+        var probe = new ProbingHandler(new BrokerDataHandler(services.GetRequiredService<IQueryRunner>(), entry.Definition), () => pid, [EncryptedCredentialServer.Canary, _server.CanaryConnectionString]);
+        var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, "pdf", new Dictionary<string, object?[]>(), DateTime.Now, "tester");
+        var result = await launcher.RenderAsync(input, probe, p => pid = p, CancellationToken.None);
+
+        Assert.That(result.Success, Is.True, string.Join("\n", result.Diagnostics));
+        using (var pdf = PdfDocument.Open(result.Output!.Content))
+            Assert.That(pdf.GetPage(1).Text, Does.Contain("3.75").And.Contain("2.25"), "the rows came through the broker with the decrypted connection string");
+        Assert.That(probe.Asked, Is.EqualTo(2), "the sandbox asked for both datasets (the second after the first one's rows arrived)");
+        Assert.That(probe.Environment, Does.Not.Contain(EncryptedCredentialServer.Canary).And.Not.Contain("Data Source"));
+        Assert.That(probe.CommandLine, Does.Not.Contain(EncryptedCredentialServer.Canary).And.Not.Contain("Data Source"));
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.That(probe.MemoryBytesRead, Is.GreaterThan(1L << 20), "the sandbox's memory was really read");
+            Assert.That(probe.MemoryFound, Is.Empty, "the sandbox's memory holds no secret");
+        }
+
+        Assert.That(Encoding.Latin1.GetString(result.Output.Content), Does.Not.Contain(EncryptedCredentialServer.Canary));
+        Assert.That(result.Diagnostics.Select(d => d.ToString()), Has.None.Contains(EncryptedCredentialServer.Canary));
+        Assert.That(_server.Logs.Lines, Has.None.Contains(EncryptedCredentialServer.Canary));
+        Assert.That(File.ReadAllText(_server.CredentialFile), Does.Not.Contain(EncryptedCredentialServer.Canary));
+    }
+
+    private const string TwoDataSetReport = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2016/01/reportdefinition">
+          <DataSources><DataSource Name="CanaryDb"><DataSourceReference>CanaryDb</DataSourceReference></DataSource></DataSources>
+          <DataSets>
+            <DataSet Name="First">
+              <Query><DataSourceName>CanaryDb</DataSourceName><CommandText>SELECT Amount FROM t</CommandText></Query>
+              <Fields><Field Name="Amount"><DataField>Amount</DataField></Field></Fields>
+            </DataSet>
+            <DataSet Name="Second">
+              <Query><DataSourceName>CanaryDb</DataSourceName><CommandText>SELECT MAX(Amount) AS Amount FROM t</CommandText></Query>
+              <Fields><Field Name="Amount"><DataField>Amount</DataField></Field></Fields>
+            </DataSet>
+          </DataSets>
+          <ReportSections><ReportSection>
+            <Body><ReportItems>
+              <Textbox Name="Total">
+                <Paragraphs><Paragraph><TextRuns><TextRun><Value>=Sum(Fields!Amount.Value, "First")</Value></TextRun></TextRuns></Paragraph></Paragraphs>
+                <Top>0cm</Top><Left>0cm</Left><Height>1cm</Height><Width>8cm</Width>
+              </Textbox>
+              <Textbox Name="Largest">
+                <Paragraphs><Paragraph><TextRuns><TextRun><Value>=Max(Fields!Amount.Value, "Second")</Value></TextRun></TextRuns></Paragraph></Paragraphs>
+                <Top>1.5cm</Top><Left>0cm</Left><Height>1cm</Height><Width>8cm</Width>
+              </Textbox>
+            </ReportItems><Height>3cm</Height></Body>
+            <Width>10cm</Width>
+            <Page><PageHeight>11in</PageHeight><PageWidth>8.5in</PageWidth></Page>
+          </ReportSection></ReportSections>
+        </Report>
+        """;
+
+    private sealed class ProbingHandler(ISandboxDataHandler inner, Func<int> pid, IReadOnlyList<string> secrets) : ISandboxDataHandler
+    {
+        public int Asked { get; private set; }
+
+        public string Environment { get; private set; } = string.Empty;
+
+        public string CommandLine { get; private set; } = string.Empty;
+
+        public long MemoryBytesRead { get; private set; }
+
+        public IReadOnlyList<string> MemoryFound { get; private set; } = [];
+
+        public Task<SandboxDataResult> ExecuteAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+        {
+            Asked++;
+            if (OperatingSystem.IsLinux())
+            {
+                Environment += File.ReadAllText($"/proc/{pid()}/environ");
+                CommandLine += File.ReadAllText($"/proc/{pid()}/cmdline");
+                var (bytesRead, found) = ProcessMemory.Search(pid(), secrets);
+                MemoryBytesRead = Math.Min(MemoryBytesRead == 0 ? long.MaxValue : MemoryBytesRead, bytesRead);
+                MemoryFound = [.. MemoryFound.Concat(found).Distinct()];
+            }
+
+            return inner.ExecuteAsync(dataSetName, parameters, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Writers.Charts;
+using Renderer.Sandbox.Writers.Pdf;
+using SkiaSharp;
+using UglyToad.PdfPig;
+
+namespace Renderer.Sandbox.Tests.Charts;
+
+public class ChartWriterTests
+{
+    [Test]
+    public void Pdf_holds_the_chart_text_as_text_and_the_bars_as_vectors()
+    {
+        var run = ChartRun.Render(ChartRdl.Modern(), ChartRdl.Columns, ChartRdl.Rows);
+        using var output = new MemoryStream();
+        new PdfDocumentWriter().Write(run.Document, output);
+
+        using var pdf = PdfDocument.Open(output.ToArray());
+        var page = pdf.GetPage(1);
+        var words = page.GetWords().Select(w => w.Text).ToList();
+        Assert.That(string.Join(" ", words), Does.Contain("Sales by region"));
+        Assert.That(words, Is.SupersetOf(new[] { "East", "North", "West", "Region", "2023", "2024", "40" }));
+        Assert.That(page.GetImages(), Is.Empty, "the chart is vectors, not a picture");
+        Assert.That(page.Paths.Count(p => p.IsFilled), Is.GreaterThanOrEqualTo(5), "one filled path per bar");
+    }
+
+    [Test]
+    public void Rasterized_chart_is_a_png_of_twice_the_size()
+    {
+        var run = ChartRun.Render(ChartRdl.Modern("Shape", "Pie", seriesGroup: false), ChartRdl.Columns, ChartRdl.Rows);
+        var chart = run.ChartItem("Sales");
+
+        var png = ChartRasterizer.ToPng(chart);
+
+        Assert.That(png, Is.Not.Null);
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo(((int)Math.Ceiling(chart.Bounds.Width * 2), (int)Math.Ceiling(chart.Bounds.Height * 2))));
+        var center = bitmap.GetPixel(bitmap.Width / 2, bitmap.Height / 2);
+        Assert.That(center, Is.Not.EqualTo(SKColors.White), "the pie is drawn in the middle");
+        if (Environment.GetEnvironmentVariable("CHART_PNG_DIR") is { Length: > 0 } dir)
+        {
+            File.WriteAllBytes(Path.Combine(dir, "pie.png"), png!);
+            var column = ChartRun.Render(ChartRdl.Modern(), ChartRdl.Columns, ChartRdl.Rows).ChartItem("Sales");
+            File.WriteAllBytes(Path.Combine(dir, "column.png"), ChartRasterizer.ToPng(column)!);
+            var legacy = ChartRun.Render(ChartRdl.Legacy("Bar"), ChartRdl.Columns, ChartRdl.Rows).ChartItem("Legacy");
+            File.WriteAllBytes(Path.Combine(dir, "bar.png"), ChartRasterizer.ToPng(legacy)!);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Text;
+using Rdl.Model.Diagnostics;
+using Rdl.Model.Reading;
+using Renderer.Sandbox.Data;
+using Renderer.Sandbox.Layout;
+using Renderer.Sandbox.Layout.Text;
+using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Processing;
+using Renderer.Sandbox.Writers.Xlsx;
+
+namespace Renderer.Sandbox.Tests.Layout;
+
+/// <summary>
+/// Reads an RDL text, processes it with <see cref="MiniEvaluator"/> over in-memory rows and paginates it with the real
+/// layout (BodyLayout, Paginator, page header/footer), giving the page model to assert on.
+/// </summary>
+internal sealed class LayoutRun
+{
+    private LayoutRun(PaginatedDocument document) => Document = document;
+
+    public PaginatedDocument Document { get; }
+
+    public ImmutableArray<Page> Pages => Document.Pages;
+
+    public static LayoutRun Render(string rdl, string[] columns, params object?[][] rows)
+    {
+        var bytes = Encoding.UTF8.GetBytes(rdl);
+        var read = RdlReader.Read(bytes, "Layout.rdl");
+        Assert.That(read.Success, Is.True, () => string.Join("\n", read.Diagnostics));
+        var input = new RenderInput("Layout", "Layout.rdl", bytes, [], "pdf", new Dictionary<string, object?[]>(), new DateTime(2024, 1, 2), "me");
+        var processor = new ReportProcessor(read.Report!, new MiniEvaluator(), new Rows(columns, rows), input, CancellationToken.None);
+        var diagnostics = new DiagnosticBag();
+        var processed = processor.Process(diagnostics);
+        Assert.That(processed, Is.Not.Null, () => string.Join("\n", diagnostics.ToImmutable()));
+        Assert.That(diagnostics.ToImmutable().Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
+        var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared));
+        var pages = ReportLayout.Paginate(read.Report!, processed!, processor.Context!, processor.Items!, placer);
+        return new LayoutRun(new PaginatedDocument("Layout", pages));
+    }
+
+    /// <summary>Texts of the body text items on page <paramref name="number"/> (1-based), top to bottom.</summary>
+    public string[] BodyTexts(int number) =>
+        Pages[number - 1].Items.OfType<TextItem>().Where(t => t.Region == PageRegion.Body).OrderBy(t => t.Bounds.Y).ThenBy(t => t.Bounds.X).Select(t => t.Text).ToArray();
+
+    /// <summary>Text of the textbox named <paramref name="name"/> on each page where it appears.</summary>
+    public string[] TextsOf(string name) =>
+        Pages.Select(p => p.Items.OfType<TextItem>().FirstOrDefault(t => t.Name == name)?.Text).OfType<string>().ToArray();
+
+    /// <summary>The 1-based page holding the (first) body item with text <paramref name="text"/>, and the item.</summary>
+    public (int Page, TextItem Item) Find(string text)
+    {
+        foreach (var page in Pages)
+            if (page.Items.OfType<TextItem>().FirstOrDefault(t => t.Text == text && !(t.Cell?.IsRepeat ?? false)) is { } item) return (page.Number, item);
+        Assert.Fail($"'{text}' is on no page");
+        return default;
+    }
+
+    public string[] SheetNames()
+    {
+        using var output = new MemoryStream();
+        new XlsxDocumentWriter().Write(Document, output);
+        output.Position = 0;
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(output, false);
+        return workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value!).ToArray();
+    }
+
+    private sealed class Rows(string[] columns, object?[][] rows) : IDataSetProvider
+    {
+        public Task<DataSetRows> GetDataSetAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
+            Task.FromResult(new DataSetRows(columns, rows.Select(r => (object?[])r.Clone()).ToList()));
+    }
+}
