@@ -25,7 +25,16 @@ public sealed record RenderInput(
     /// actions become links to its render endpoint. Null (CLI renders) writes no drillthrough links.
     /// </summary>
     public string? ReportServerUrl { get; init; }
+
+    /// <summary>
+    /// The reports the Subreport items of this report (and of its subreports, transitively) name, resolved and compiled by
+    /// the host. A subreport that is not in this list shows "Error: Subreport could not be shown.".
+    /// </summary>
+    public IReadOnlyList<SubreportImage> Subreports { get; init; } = [];
 }
+
+/// <summary>A subreport as the host resolved it: its catalog name (see <c>SubreportNames.Normalize</c>), RDL and compiled expressions.</summary>
+public sealed record SubreportImage(string Name, string FileName, byte[] RdlBytes, byte[] AssemblyImage);
 
 public sealed record RenderOutput(byte[] Content, string ContentType, int PageCount, ImmutableArray<RdlDiagnostic> Diagnostics)
 {

@@ -103,6 +103,14 @@ public static class ExpressionCollector
                     Add(image.Value);
                     Add(image.MimeType);
                     break;
+                case SubreportItem subreport:
+                    foreach (var parameter in subreport.Parameters)
+                    {
+                        Add(parameter.Value);
+                        Add(parameter.Omit);
+                    }
+                    Add(subreport.NoRowsMessage);
+                    break;
                 case ChartDefinition chart:
                     AddItem(chart.DataRegion);
                     break;

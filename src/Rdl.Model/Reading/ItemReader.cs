@@ -11,13 +11,14 @@ namespace Rdl.Model.Reading;
 /// <summary>
 /// Reads ReportItems: Textbox, Rectangle and Line here, Tablix through <see cref="TablixReader"/>, and the RDL 2003/2005
 /// data regions Table, List and Matrix as Tablix through the Legacy*Reader classes.
-/// Image through <see cref="ImageReader"/>, Chart through <see cref="ChartReader"/>. Known item types that are not supported yet (Subreport, Map, ...) are skipped with RDL1101.
+/// Image through <see cref="ImageReader"/>, Chart through <see cref="ChartReader"/>, Subreport through <see cref="SubreportReader"/>.
+/// Known item types that are not supported yet (Map, Gauge, ...) are skipped with RDL1101.
 /// </summary>
 internal sealed class ItemReader
 {
     private static readonly FrozenSet<string> UnsupportedItems = new[]
     {
-        N.Subreport, N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem,
+        N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly ReadContext _context;
@@ -28,6 +29,7 @@ internal sealed class ItemReader
     private readonly LegacyMatrixReader _legacyMatrix;
     private readonly ChartReader _charts;
     private readonly ActionReader _actions;
+    private readonly SubreportReader _subreports;
 
     public ItemReader(ReadContext context, StyleReader styles, DataReader data)
     {
@@ -40,6 +42,7 @@ internal sealed class ItemReader
         Images = new ImageReader(context, this);
         _charts = new ChartReader(context, this, styles, data);
         _actions = new ActionReader(context);
+        _subreports = new SubreportReader(context, this);
     }
 
     /// <summary>Reads Image items and the report's EmbeddedImages.</summary>
@@ -70,6 +73,7 @@ internal sealed class ItemReader
             case N.List: return _legacyList.Read(element);
             case N.Matrix: return _legacyMatrix.Read(element);
             case N.Chart: return _charts.Read(element);
+            case N.Subreport: return _subreports.Read(element);
         }
         if (UnsupportedItems.Contains(kind))
         {

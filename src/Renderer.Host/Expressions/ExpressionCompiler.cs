@@ -17,7 +17,7 @@ namespace Renderer.Host.Expressions;
 public static class ExpressionCompiler
 {
     /// <summary>Changes whenever the generated code changes shape; part of the cache key.</summary>
-    public const string GeneratorVersion = "vb-expressions-2";
+    public const string GeneratorVersion = "vb-expressions-3";
 
     private static readonly VisualBasicParseOptions ParseOptions = new(LanguageVersion.Latest);
 

@@ -34,6 +34,7 @@ internal sealed class BodyLayout(ItemPlacer placer)
             {
                 TablixInstance tablix => AddTablix(tablix, itemTop, left, name, bands),
                 RectangleInstance rectangle when IsContainerOnly(rectangle) => AddContainer(rectangle, itemTop, left, name, bands),
+                Processing.Subreports.SubreportInstance subreport => AddSubreport(subreport, itemTop, left, name, bands),
                 _ => AddSimple(item, itemTop, left, name, bands),
             };
             if (item.Paging is { } paging && bands.Count > first)
@@ -58,6 +59,18 @@ internal sealed class BodyLayout(ItemPlacer placer)
 
     private double AddContainer(RectangleInstance rectangle, double top, double left, string? pageName, List<Band> bands) =>
         Math.Max(rectangle.Height, AddItems(rectangle.Items, top, left + rectangle.Left, pageName, bands));
+
+    /// <summary>A subreport's body items become bands of their own at the item's position; it takes its body's height or more.</summary>
+    private double AddSubreport(Processing.Subreports.SubreportInstance subreport, double top, double left, string? pageName, List<Band> bands) =>
+        Math.Max(subreport.BodyHeight, AddItems(subreport.Items, top, left + subreport.Left, pageName, bands));
+
+    /// <summary>The bands of <paramref name="items"/> laid out from (0, 0), for content that flows inside a cell (a subreport); <paramref name="height"/> is their extent.</summary>
+    public List<Band> BuildItems(IEnumerable<ItemInstance> items, out double height)
+    {
+        var bands = new List<Band>();
+        height = AddItems(items, 0, 0, null, bands);
+        return bands;
+    }
 
     private double AddSimple(ItemInstance item, double top, double left, string? pageName, List<Band> bands)
     {

@@ -13,6 +13,7 @@ internal sealed class ItemPlacer(TextLayout text)
     {
         TextboxInstance t => TextLayout.HeightFor(text.Measure(t, width), t.Height),
         TablixInstance x => x.Rows.Sum(r => RowHeight(x, r)),
+        Processing.Subreports.SubreportInstance or RectangleInstance when SubreportFlow.Applies(item) => SubreportFlow.Measure(this, item),
         _ => item.Height,
     };
 
@@ -23,6 +24,9 @@ internal sealed class ItemPlacer(TextLayout text)
         {
             case TextboxInstance t:
                 sink.Add(text.Place(text.Measure(t, width), bounds, region, cell));
+                break;
+            case Processing.Subreports.SubreportInstance or RectangleInstance when SubreportFlow.Applies(item):
+                SubreportFlow.Emit(this, item, bounds, region, sink);
                 break;
             case RectangleInstance r:
                 sink.Add(new RectangleItem(bounds, region, r.Box));

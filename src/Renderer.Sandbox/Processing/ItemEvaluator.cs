@@ -51,6 +51,9 @@ internal sealed class ItemEvaluator
     /// <summary>Processes charts (set by the report processor); charts are left out while it is null.</summary>
     public Func<ChartDefinition, ItemInstance?>? ProcessChart { get; set; }
 
+    /// <summary>Processes one subreport instance (set by the report processor); subreports are left out while it is null.</summary>
+    public Func<SubreportItem, ItemInstance?>? ProcessSubreport { get; set; }
+
     public int SuppressedErrors => Math.Max(0, _errorCount - MaxReportedErrors);
 
     public ImmutableArray<ItemInstance> EvaluateAll(IEnumerable<ReportItem> items)
@@ -72,6 +75,7 @@ internal sealed class ItemEvaluator
             ImageItem i => _images.Evaluate(i),
             TablixDefinition x => ProcessTablix(x),
             ChartDefinition c => ProcessChart?.Invoke(c),
+            SubreportItem s => ProcessSubreport?.Invoke(s),
             _ => null,
         };
         return instance is RectangleInstance or TablixInstance ? Paging.Attach(instance) : instance;

@@ -39,6 +39,12 @@ internal sealed class ReportProcessor
 
     public ItemEvaluator? Items { get; private set; }
 
+    /// <summary>Where this report sits among nested subreports; null for the report being rendered.</summary>
+    internal Subreports.SubreportNesting? Nesting { get; init; }
+
+    /// <summary>The datasets processing asked for (a subreport shows its NoRowsMessage when all of them are empty).</summary>
+    internal IReadOnlyCollection<DataSetInstance> LoadedDataSets => _loaded.Values;
+
     public ProcessedReport? Process(DiagnosticBag diagnostics)
     {
         try
@@ -73,6 +79,8 @@ internal sealed class ReportProcessor
         Items.Links.ServerUrl = _input.ReportServerUrl;
         tablixProcessor = new TablixProcessor(Context, Items, name => LoadDataSet(name, Context));
         Items.ProcessChart = new Charts.ChartProcessor(Context, Items, name => LoadDataSet(name, Context)).Process;
+        Items.ProcessSubreport = new Subreports.SubreportProcessor(
+            _input, _data, Items, diagnostics, Nesting ?? Subreports.SubreportNesting.Root(_input), _cancellationToken).Process;
 
         var section = _report.Sections[0];
         var body = Items.EvaluateAll(section.Body.Items);

@@ -109,7 +109,8 @@ public static class MessageCodec
         writer.WriteDateTime(input.ExecutionTime);
         writer.WriteString(input.UserId);
         writer.WriteString(input.ReportServerUrl ?? string.Empty);
-        WasmCodec.Write(input, writer);
+        WasmCodec.Write(input, writer, always: input.Subreports.Count > 0);
+        SubreportCodec.Write(input, writer);
     }
 
     private static RenderInput DecodeInput(PayloadReader reader)
@@ -129,7 +130,7 @@ public static class MessageCodec
         var input = new RenderInput(reportName, fileName, rdl, assembly, format, parameters, reader.ReadDateTime(), reader.ReadString());
         var serverUrl = reader.ReadString();
         if (serverUrl.Length > 0) input = input with { ReportServerUrl = serverUrl };
-        return WasmCodec.Read(input, reader);
+        return SubreportCodec.Read(WasmCodec.Read(input, reader), reader);
     }
 
     private static Dictionary<string, object?> DecodeValues(PayloadReader reader)

@@ -8,9 +8,10 @@ namespace Renderer.Sandbox.Protocol;
 /// </summary>
 internal static class WasmCodec
 {
-    public static void Write(RenderInput input, PayloadWriter writer)
+    /// <param name="always">Write the part even when it holds only defaults (an optional part follows it).</param>
+    public static void Write(RenderInput input, PayloadWriter writer, bool always = false)
     {
-        if (input.WasmModules.Count == 0 && input.WasmLimits == WasmLimits.Default) return;
+        if (!always && input.WasmModules.Count == 0 && input.WasmLimits == WasmLimits.Default) return;
         writer.WriteInt64(input.WasmLimits.FuelPerCall);
         writer.WriteInt64(input.WasmLimits.MemoryLimitBytes);
         writer.WriteCount(input.WasmModules.Count);
