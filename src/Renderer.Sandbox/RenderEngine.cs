@@ -24,20 +24,23 @@ public static class RenderEngine
     public static Task<RenderOutput> RenderAsync(RenderInput input, IDataSetProvider data, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
-        var document = Paginate(input, data, diagnostics, cancellationToken);
+        var trace = RenderTrace.Start();
+        var document = Paginate(input, data, diagnostics, cancellationToken, trace);
         if (document is null) return Task.FromResult(Failed(diagnostics));
         var (bytes, contentType) = Write(document, input.Format);
+        trace?.Mark("write");
         return Task.FromResult(new RenderOutput(bytes, contentType, document.Pages.Length, diagnostics.ToImmutable()));
     }
 
     /// <summary>Runs everything up to the page model; null when a stage failed (see the diagnostics).</summary>
-    internal static PaginatedDocument? Paginate(RenderInput input, IDataSetProvider data, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    internal static PaginatedDocument? Paginate(RenderInput input, IDataSetProvider data, DiagnosticBag diagnostics, CancellationToken cancellationToken, RenderTrace? trace = null)
     {
         var read = RdlReader.Read(input.RdlBytes, input.FileName);
         diagnostics.AddRange(read.Diagnostics);
         if (!read.Success || read.Report is null) return null;
         var report = read.Report;
 
+        trace?.Mark("read");
         var evaluator = CompiledExpressionEvaluator.Load(input.AssemblyImage, ExpressionCollector.Collect(report));
         using var wasm = Runtime.Wasm.WasmRuntime.Attach(evaluator, input);
         var processor = new ReportProcessor(report, evaluator, data, input, cancellationToken);
@@ -59,11 +62,13 @@ public static class RenderEngine
             return null;
         }
         if (processed is null) return null;
+        trace?.Mark("process");
 
         // Only drawn formats need word-wrapped, measured lines; XLSX/CSV keep values and skip text measuring.
         var measureText = input.Format.ToLowerInvariant() is not ("xlsx" or "csv");
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared, measureText));
         var pages = ReportLayout.Paginate(report, processed, processor.Context!, processor.Items!, placer);
+        trace?.Mark("paginate");
         return new PaginatedDocument(input.ReportName, pages) { Language = processor.Culture.Name, DocumentMap = processor.Items!.Links.DocumentMap(pages) };
     }
 

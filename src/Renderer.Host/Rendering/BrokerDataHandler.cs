@@ -1,18 +1,30 @@
 using DataBroker.Queries;
 using Rdl.Model.Definitions;
 using Renderer.Host.Sandboxing;
+using Renderer.Sandbox.Protocol;
 
 namespace Renderer.Host.Rendering;
 
 /// <summary>
 /// Answers one render's dataset requests from the sandbox with the data broker. The report definition comes from the
 /// host's own catalog, never from the sandbox, so the broker checks requests against what the report really declares.
+/// A request for a subreport's dataset (<see cref="SubreportDataSetName"/>) is checked against, and run with the data
+/// sources of, that subreport's own definition as the host resolved it for this render; a subreport the render does not
+/// use is refused.
 /// </summary>
-internal sealed class BrokerDataHandler(IQueryRunner broker, ReportDefinition report) : ISandboxDataHandler
+internal sealed class BrokerDataHandler(IQueryRunner broker, ReportDefinition report, IReadOnlyDictionary<string, ReportDefinition>? subreports = null)
+    : ISandboxDataHandler
 {
     public async Task<SandboxDataResult> ExecuteAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
     {
-        var result = await broker.ExecuteAsync(report, dataSetName, parameters, cancellationToken);
+        var target = report;
+        if (SubreportDataSetName.TryParse(dataSetName, out var subreport, out var dataSet))
+        {
+            if (subreports is null || !subreports.TryGetValue(subreport, out var definition))
+                return SandboxDataResult.Failed($"DAT6002: This render has no subreport '{subreport}'.");
+            (target, dataSetName) = (definition, dataSet);
+        }
+        var result = await broker.ExecuteAsync(target, dataSetName, parameters, cancellationToken);
         if (!result.Success)
         {
             await result.DisposeAsync();

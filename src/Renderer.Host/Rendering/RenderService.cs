@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DataBroker.Queries;
 using Rdl.Model.Diagnostics;
+using Rdl.Model.Definitions;
 using Renderer.Host.Catalog;
 using Renderer.Host.Expressions;
 using Renderer.Host.Sandboxing;
@@ -10,9 +11,10 @@ namespace Renderer.Host.Rendering;
 
 /// <summary>
 /// One render, end to end on the trusted side: check the format and parameters, get the compiled expressions (cached),
-/// start a fresh sandbox and answer its data requests through the broker.
+/// resolve and compile the subreports it uses (<see cref="SubreportResolver"/>), start a fresh sandbox and answer its data
+/// requests (the report's and its subreports') through the broker.
 /// </summary>
-public sealed class RenderService(CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ILogger<RenderService> logger)
+public sealed class RenderService(CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ReportCatalog catalog, ILogger<RenderService> logger)
 {
     public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx", "csv", "docx" };
 
@@ -48,13 +50,18 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
         var compiled = compiler.GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
         if (!compiled.Success) return RenderResult.Failed(RenderFailure.ReportError, compiled.Diagnostics);
 
+        var subreports = ResolveSubreports(entry);
+        if (!subreports.Success) return RenderResult.Failed(RenderFailure.ReportError, subreports.Diagnostics);
+
         var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, DateTime.Now, userId)
         {
             WasmModules = compiled.WasmModules,
             WasmLimits = compiled.WasmLimits,
             ReportServerUrl = serverUrl,
+            Subreports = subreports.Images,
         };
-        var result = await launcher.RenderAsync(input, new BrokerDataHandler(broker, entry.Definition), cancellationToken);
+        var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions);
+        var result = await launcher.RenderAsync(input, handler, cancellationToken);
         if (!result.Success)
         {
             logger.LogWarning("Render of {Report} ended with {Outcome} (exit code {ExitCode}); sandbox stderr: {Stderr}", entry.Name, result.Outcome, result.ExitCode, result.StandardErrorTail);
@@ -67,7 +74,7 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
             return RenderResult.Failed(failure, result.Diagnostics);
         }
         var output = result.Output!;
-        var diagnostics = compiled.Diagnostics.Where(d => !d.IsError).ToImmutableArray().AddRange(output.Diagnostics);
+        var diagnostics = compiled.Diagnostics.Where(d => !d.IsError).ToImmutableArray().AddRange(subreports.Diagnostics).AddRange(output.Diagnostics);
         if (output.Diagnostics.Any(d => d.IsError) || output.Content.Length == 0)
             return RenderResult.Failed(RenderFailure.ReportError, diagnostics);
         return new RenderResult(RenderFailure.None, output.Content, output.ContentType, output.PageCount, diagnostics)
@@ -75,4 +82,32 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
             PeakMemoryBytes = output.PeakMemoryBytes,
         };
     }
+
+    /// <summary>The subreports of <paramref name="entry"/> from the catalog, each compiled (through the cache); one that does not compile is left out with a warning.</summary>
+    private PreparedSubreports ResolveSubreports(CatalogEntry entry)
+    {
+        var resolution = SubreportResolver.Resolve(entry.Name, entry.Definition,
+            name => catalog.TryGet(name, out var found) ? new ResolvedSubreport(found.Name, found.FileName, found.Bytes, found.Definition) : null);
+        var diagnostics = resolution.Diagnostics.ToBuilder();
+        var images = new List<SubreportImage>();
+        var definitions = new Dictionary<string, ReportDefinition>(StringComparer.OrdinalIgnoreCase);
+        if (!resolution.Success) return new PreparedSubreports(false, images, definitions, diagnostics.ToImmutable());
+        foreach (var subreport in resolution.Subreports)
+        {
+            var compiled = compiler.GetOrCompile(subreport.Bytes, subreport.Definition, subreport.FileName);
+            if (!compiled.Success)
+            {
+                diagnostics.Add(RdlDiagnostic.Warning(SubreportResolver.NotFound,
+                    $"The expressions of subreport '{subreport.Name}' do not compile; it shows \"Error: Subreport could not be shown.\".",
+                    new SourceLocation(subreport.FileName, 0, 0)));
+                continue;
+            }
+            images.Add(new SubreportImage(subreport.Name, subreport.FileName, subreport.Bytes, compiled.AssemblyImage));
+            definitions[subreport.Name] = subreport.Definition;
+        }
+        return new PreparedSubreports(true, images, definitions, diagnostics.ToImmutable());
+    }
+
+    private sealed record PreparedSubreports(
+        bool Success, IReadOnlyList<SubreportImage> Images, IReadOnlyDictionary<string, ReportDefinition> Definitions, ImmutableArray<RdlDiagnostic> Diagnostics);
 }

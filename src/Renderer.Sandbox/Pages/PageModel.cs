@@ -149,6 +149,9 @@ public sealed record TextStyle(
     VerticalAlignment VerticalAlign)
 {
     public static TextStyle Default { get; } = new("Arial", 10, false, false, false, Rgba.Black, TextAlignment.General, VerticalAlignment.Top);
+
+    /// <summary>RDL <c>Direction</c> = RTL: the paragraph's base direction is right-to-left (bidi ordering, General aligns text right).</summary>
+    public bool RightToLeft { get; init; }
 }
 
 public enum BorderStyle

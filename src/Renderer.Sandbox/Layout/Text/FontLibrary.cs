@@ -46,7 +46,15 @@ internal sealed class FontLibrary
 
     private static readonly string[] FaceSuffixes = ["Regular", "Bold", "Italic", "BoldItalic"];
 
+    /// <summary>
+    /// Faces tried, in this order after Liberation Sans, for characters the chosen face has no glyph for
+    /// (Fonts/README.md): Hebrew, Arabic, then CJK. Regular and bold where the family has both.
+    /// </summary>
+    private static readonly string[] FallbackFiles =
+        ["NotoSansHebrew-Regular", "NotoSansHebrew-Bold", "NotoSansArabic-Regular", "NotoSansArabic-Bold", "DroidSansFallbackFull", "DroidSansFallbackFull"];
+
     private readonly Lazy<SKTypeface>[] faces;
+    private readonly Lazy<SKTypeface>[] fallbackFaces;
 
     public FontLibrary()
     {
@@ -56,7 +64,24 @@ internal sealed class FontLibrary
             var resourceName = ResourcePrefix + FileStems[i / FaceSuffixes.Length] + "-" + FaceSuffixes[i % FaceSuffixes.Length] + ".ttf";
             faces[i] = new Lazy<SKTypeface>(() => Load(resourceName), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        fallbackFaces = new Lazy<SKTypeface>[FallbackFiles.Length];
+        for (var i = 0; i < fallbackFaces.Length; i++)
+        {
+            var resourceName = ResourcePrefix + FallbackFiles[i] + ".ttf";
+            var same = Array.IndexOf(FallbackFiles, FallbackFiles[i]);
+            fallbackFaces[i] = same < i ? fallbackFaces[same] : new Lazy<SKTypeface>(() => Load(resourceName), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
     }
+
+    /// <summary>Number of fallback faces per weight (see <see cref="GetFallback"/>).</summary>
+    public static int FallbackCount => FallbackFiles.Length / 2;
+
+    /// <summary>
+    /// The <paramref name="index"/>-th fallback face (0 = Noto Sans Hebrew, 1 = Noto Sans Arabic, 2 = Droid Sans
+    /// Fallback), bold when the family has a bold face. Loaded on first use.
+    /// </summary>
+    public SKTypeface GetFallback(int index, bool bold) => fallbackFaces[index * 2 + (bold ? 1 : 0)].Value;
 
     /// <summary>The process-wide library; typefaces are immutable and shared by all renders.</summary>
     public static FontLibrary Shared { get; } = new();

@@ -8,7 +8,9 @@ namespace Renderer.Sandbox.Layout.Text;
 /// <summary>
 /// <see cref="ITextMeasurer"/> over the shipped fonts, with the same <see cref="SKFont"/> settings the PDF writer
 /// draws with. Thread-safe. The common case (a short value that fits its cell) costs one native measurement and a
-/// one-element array.
+/// one-element array. Text the style's face cannot draw from advances alone (right-to-left, complex scripts, combining
+/// marks, characters only a fallback face has) is measured as <see cref="TextShaper"/> shapes it, which is how the PDF
+/// writer draws it.
 /// </summary>
 internal sealed class SkiaTextMeasurer : ITextMeasurer
 {
@@ -18,6 +20,7 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
     private static readonly SearchValues<char> NewLines = SearchValues.Create("\r\n");
 
     private readonly SkiaFontCache fonts;
+    private readonly TextShaper shaper;
     private readonly ConcurrentDictionary<SKFont, FontMetrics> metrics = new();
 
     public SkiaTextMeasurer()
@@ -28,6 +31,7 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
     public SkiaTextMeasurer(SkiaFontCache fonts)
     {
         this.fonts = fonts;
+        shaper = TextShaper.For(fonts.Library);
     }
 
     public static SkiaTextMeasurer Shared { get; } = new();
@@ -38,8 +42,16 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
         return metrics.GetOrAdd(font, static f => ReadMetrics(f));
     }
 
-    public double MeasureWidth(string text, TextStyle style) =>
-        string.IsNullOrEmpty(text) ? 0 : fonts.Get(style).MeasureText(text.AsSpan());
+    public double MeasureWidth(string text, TextStyle style)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        var font = fonts.Get(style);
+        return shaper.Fallback.IsSimple(text, font.Typeface) ? font.MeasureText(text.AsSpan()) : shaper.Shape(text, style).Width;
+    }
 
     public IReadOnlyList<string> BreakLines(string text, TextStyle style, double maxWidth)
     {
@@ -52,7 +64,8 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
         var wrap = maxWidth > 0 && double.IsFinite(maxWidth);
         var limit = (float)(maxWidth + Tolerance);
         var hasNewLine = text.AsSpan().ContainsAny(NewLines);
-        if (!hasNewLine && (!wrap || font.MeasureText(text.AsSpan()) <= limit))
+        var simple = shaper.Fallback.IsSimple(text, font.Typeface);
+        if (!hasNewLine && (!wrap || (simple ? font.MeasureText(text.AsSpan()) : shaper.Shape(text, style).Width) <= limit))
         {
             return [text];
         }
@@ -64,7 +77,8 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
         {
             var rel = span[start..].IndexOfAny(NewLines);
             var end = rel < 0 ? span.Length : start + rel;
-            AddParagraph(text, start, end, font, wrap, limit, lines);
+            var fitter = simple || !wrap || start == end ? new LineFitter(font) : new LineFitter(start, shaper.LogicalAdvances(text[start..end], style));
+            AddParagraph(text, start, end, fitter, wrap, limit, lines);
             if (rel < 0)
             {
                 break;
@@ -77,7 +91,7 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
     }
 
     /// <summary>Greedy word wrap of text[start..end] (no line breaks inside).</summary>
-    private static void AddParagraph(string text, int start, int end, SKFont font, bool wrap, float limit, List<string> lines)
+    private static void AddParagraph(string text, int start, int end, LineFitter fitter, bool wrap, float limit, List<string> lines)
     {
         if (start == end)
         {
@@ -111,7 +125,7 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
 
             first = false;
             var rest = text.AsSpan(position, end - position);
-            var fit = FitCount(font, rest, limit);
+            var fit = fitter.FitCount(rest, position, limit);
             if (fit >= rest.Length)
             {
                 lines.Add(text.Substring(position, rest.Length));
@@ -142,11 +156,58 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
         }
     }
 
-    /// <summary>Number of leading characters of <paramref name="text"/> whose width fits within <paramref name="limit"/>.</summary>
-    private static int FitCount(SKFont font, ReadOnlySpan<char> text, float limit)
+    /// <summary>
+    /// Counts how many leading characters fit a width: from the font's advances (unshaped text), or from the shaped
+    /// advances of the whole paragraph (<see cref="TextShaper.LogicalAdvances"/>), whose first unit is at
+    /// <c>offset</c> in the text.
+    /// </summary>
+    private readonly struct LineFitter
     {
-        var count = (int)font.BreakText(text, limit);
-        return Math.Clamp(count, 0, text.Length);
+        private readonly SKFont? font;
+        private readonly float[]? advances;
+        private readonly int offset;
+
+        public LineFitter(SKFont font)
+        {
+            this.font = font;
+        }
+
+        public LineFitter(int offset, float[] advances)
+        {
+            this.offset = offset;
+            this.advances = advances;
+        }
+
+        /// <summary>Number of leading characters of <paramref name="text"/> (at <paramref name="position"/>) whose width fits <paramref name="limit"/>.</summary>
+        public int FitCount(ReadOnlySpan<char> text, int position, float limit)
+        {
+            if (advances is null)
+            {
+                return Math.Clamp((int)font!.BreakText(text, limit), 0, text.Length);
+            }
+
+            var first = position - offset;
+            var width = 0f;
+            var count = 0;
+            while (count < text.Length)
+            {
+                width += advances[first + count];
+                if (width > limit)
+                {
+                    break;
+                }
+
+                count++;
+            }
+
+            // Do not end a line inside a cluster (a base and its marks, a ligature): back up to its first unit.
+            while (count > 0 && count < text.Length && advances[first + count] == 0 && !char.IsWhiteSpace(text[count]))
+            {
+                count--;
+            }
+
+            return count;
+        }
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t';

@@ -46,7 +46,10 @@ internal sealed class StyleResolver(ProcessingContext context)
                 "middle" => VerticalAlignment.Middle,
                 "bottom" => VerticalAlignment.Bottom,
                 _ => VerticalAlignment.Top,
-            });
+            })
+        {
+            RightToLeft = string.Equals(Get("Direction")?.Trim(), "RTL", StringComparison.OrdinalIgnoreCase),
+        };
         var resolved = new ResolvedStyle(text, ResolveBox(item), Get("Format"), canGrow);
         if (IsConstant(item) && IsConstant(paragraph) && IsConstant(run)) _textCache[key] = resolved;
         return resolved;
