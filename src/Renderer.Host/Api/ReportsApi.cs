@@ -71,6 +71,7 @@ public static class ReportsApi
             // Only the formats RenderService accepts get here: the format name is the file extension.
             var extension = format.ToLowerInvariant();
             http.Response.Headers["X-Page-Count"] = result.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RenderWarningHeaders.Add(http.Response.Headers, result.Diagnostics);
             return TypedResults.File(result.Content, result.ContentType, $"{entry.Name}.{extension}");
         }
         return result.Failure switch

@@ -98,6 +98,33 @@ public sealed class ErrorHandlingTests
     }
 
     [Test]
+    public async Task A_render_with_warnings_over_http_returns_the_file_and_the_warnings_in_headers()
+    {
+        var upload = await Upload("ThrowsOverHttp", TestReports.WithExpression("=CInt(\"not a number\")"));
+        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var response = await _client.GetAsync("/api/reports/ThrowsOverHttp/render?format=pdf");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.GetValues("X-Render-Warnings").Single(), Is.EqualTo("1"));
+        using var warnings = System.Text.Json.JsonDocument.Parse(response.Headers.GetValues("X-Render-Diagnostics").Single());
+        var warning = warnings.RootElement.EnumerateArray().Single();
+        Assert.That(warning.GetProperty("code").GetString(), Is.EqualTo("PRC4001"));
+        Assert.That(warning.GetProperty("severity").GetString(), Is.EqualTo("warning"));
+        Assert.That(warning.GetProperty("message").GetString(), Does.Contain("Textbox 'Broken'"));
+        Assert.That(warning.GetProperty("expression").GetString(), Is.EqualTo("=CInt(\"not a number\")"));
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        Assert.That(pdf.GetPage(1).Text, Does.Contain("#Error"));
+    }
+
+    [Test]
+    public async Task A_clean_render_says_it_has_no_warnings()
+    {
+        var response = await _client.GetAsync("/api/reports/Sales/render?format=pdf");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.GetValues("X-Render-Warnings").Single(), Is.EqualTo("0"));
+        Assert.That(response.Headers.Contains("X-Render-Diagnostics"), Is.False);
+    }
+
+    [Test]
     public async Task Bench_report_renders_from_its_csv_data()
     {
         var response = await _client.GetAsync("/api/reports/BenchSales/render?format=pdf");
