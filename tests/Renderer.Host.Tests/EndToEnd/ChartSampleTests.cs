@@ -8,28 +8,11 @@ namespace Renderer.Host.Tests.EndToEnd;
 
 /// <summary>The chart sample (samples/rdl/SalesChart.rdl: columns by region and category, a pie by category) through HTTP.</summary>
 [TestFixture]
-public sealed class ChartSampleTests
+public sealed class ChartSampleTests : ServerTest
 {
-    private ServerFixture _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new ServerFixture();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
-
     private List<string> Distinct(string column)
     {
-        using var connection = new SqliteConnection($"Data Source={_server.SampleDatabase};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={Server.SampleDatabase};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT DISTINCT {column} FROM sales WHERE Year = 2024 ORDER BY {column}";
@@ -41,7 +24,7 @@ public sealed class ChartSampleTests
 
     private async Task<byte[]> Render(string format)
     {
-        var response = await _client.GetAsync($"/api/reports/SalesChart/render?format={format}&Year=2024");
+        var response = await Client.GetAsync($"/api/reports/SalesChart/render?format={format}&Year=2024");
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => System.Text.Encoding.UTF8.GetString(body));
         return body;

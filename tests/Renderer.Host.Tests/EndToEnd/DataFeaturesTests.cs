@@ -11,29 +11,13 @@ namespace Renderer.Host.Tests.EndToEnd;
 /// IN (...), default and valid values from a dataset, dataset and group filters) and a report carrying inline XML data.
 /// </summary>
 [TestFixture]
-public sealed class DataFeaturesTests
+public sealed class DataFeaturesTests : ServerTest
 {
     private static readonly CultureInfo EnUs = CultureInfo.GetCultureInfo("en-US");
-    private ServerFixture _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new ServerFixture();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
 
     private Dictionary<string, (decimal Total, long Count)> Totals(string where)
     {
-        using var connection = new SqliteConnection($"Data Source={_server.SampleDatabase};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={Server.SampleDatabase};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT Region, SUM(Amount), COUNT(*) FROM sales WHERE Year = 2024 AND {where} GROUP BY Region";
@@ -45,7 +29,7 @@ public sealed class DataFeaturesTests
 
     private async Task<string> RenderText(string query)
     {
-        var response = await _client.GetAsync("/api/reports/RegionFilter/render?format=pdf&" + query);
+        var response = await Client.GetAsync("/api/reports/RegionFilter/render?format=pdf&" + query);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => Encoding.UTF8.GetString(body));
         using var document = PdfDocument.Open(body);
@@ -92,7 +76,7 @@ public sealed class DataFeaturesTests
     [Test]
     public async Task A_region_that_is_not_a_valid_value_is_PRC4006()
     {
-        var response = await _client.GetAsync("/api/reports/RegionFilter/render?format=pdf&Regions=East&Regions=East')%20OR%201=1%20--");
+        var response = await Client.GetAsync("/api/reports/RegionFilter/render?format=pdf&Regions=East&Regions=East')%20OR%201=1%20--");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.Not.EqualTo(HttpStatusCode.OK));
@@ -127,10 +111,10 @@ public sealed class DataFeaturesTests
               </ReportSection></ReportSections>
             </Report>
             """;
-        var upload = await _client.PostAsync("/api/reports?name=InlineFruit", new StringContent(rdl, Encoding.UTF8, "application/xml"));
+        var upload = await Client.PostAsync("/api/reports?name=InlineFruit", new StringContent(rdl, Encoding.UTF8, "application/xml"));
         Assert.That(upload.IsSuccessStatusCode, Is.True, await upload.Content.ReadAsStringAsync());
 
-        var response = await _client.GetAsync("/api/reports/InlineFruit/render?format=pdf");
+        var response = await Client.GetAsync("/api/reports/InlineFruit/render?format=pdf");
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => Encoding.UTF8.GetString(body));
         using var document = PdfDocument.Open(body);

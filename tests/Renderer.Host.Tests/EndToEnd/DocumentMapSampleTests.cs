@@ -12,25 +12,8 @@ namespace Renderer.Host.Tests.EndToEnd;
 /// drillthrough added, uploaded and rendered to PDF through HTTP: the PDF has an outline of the regions and the links.
 /// </summary>
 [TestFixture]
-public sealed class DocumentMapSampleTests
+public sealed class DocumentMapSampleTests : ServerTest
 {
-    private ServerFixture _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new ServerFixture();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
-
     [Test]
     public async Task Pdf_has_an_outline_of_the_regions_and_clickable_links()
     {
@@ -40,10 +23,10 @@ public sealed class DocumentMapSampleTests
             .Replace("<Value>=\"Total \" &amp; Fields!Region.Value</Value>", "<Value>=\"Total \" &amp; Fields!Region.Value</Value><ActionInfo><Actions><Action><Drillthrough><ReportName>Sales</ReportName>"
                 + "<Parameters><Parameter Name=\"Year\"><Value>=Parameters!Year.Value</Value></Parameter></Parameters></Drillthrough></Action></Actions></ActionInfo>", StringComparison.Ordinal);
         Assert.That(rdl, Does.Contain("DocumentMapLabel").And.Contain("Drillthrough").And.Contain("example.com"), "the sample still has the elements this test decorates");
-        var upload = await _client.PostAsync("/api/reports?name=SalesMap", new StringContent(rdl, Encoding.UTF8, "application/xml"));
+        var upload = await Client.PostAsync("/api/reports?name=SalesMap", new StringContent(rdl, Encoding.UTF8, "application/xml"));
         Assert.That(upload.IsSuccessStatusCode, Is.True, await upload.Content.ReadAsStringAsync());
 
-        var response = await _client.GetAsync("/api/reports/SalesMap/render?format=pdf&Year=2024");
+        var response = await Client.GetAsync("/api/reports/SalesMap/render?format=pdf&Year=2024");
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => Encoding.UTF8.GetString(body));
 
@@ -68,7 +51,7 @@ public sealed class DocumentMapSampleTests
 
     private List<string> Regions(int year)
     {
-        using var connection = new SqliteConnection($"Data Source={_server.SampleDatabase};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={Server.SampleDatabase};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT DISTINCT Region FROM sales WHERE Year = $year ORDER BY Region";

@@ -9,31 +9,14 @@ namespace Renderer.Host.Tests.EndToEnd;
 
 /// <summary>Bad input gets a precise error and the server keeps serving.</summary>
 [TestFixture]
-public sealed class ErrorHandlingTests
+public sealed class ErrorHandlingTests : ServerTest
 {
-    private ServerFixture _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new ServerFixture();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
-
     private Task<HttpResponseMessage> Upload(string name, string rdl) =>
-        _client.PostAsync($"/api/reports?name={Uri.EscapeDataString(name)}", new StringContent(rdl, Encoding.UTF8, "application/xml"));
+        Client.PostAsync($"/api/reports?name={Uri.EscapeDataString(name)}", new StringContent(rdl, Encoding.UTF8, "application/xml"));
 
     private async Task AssertSampleStillRenders()
     {
-        var response = await _client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");
+        var response = await Client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a normal render succeeds right after");
     }
 
@@ -61,7 +44,7 @@ public sealed class ErrorHandlingTests
     {
         var upload = await Upload("BadQuery", TestReports.WithQuery("SalesDb", "SELECT Amount FROM no_such_table"));
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created), await upload.Content.ReadAsStringAsync());
-        var response = await _client.GetAsync("/api/reports/BadQuery/render?format=pdf");
+        var response = await Client.GetAsync("/api/reports/BadQuery/render?format=pdf");
         var body = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(422));
         Assert.That(body, Does.Contain("Data").And.Contain("no_such_table"));
@@ -73,7 +56,7 @@ public sealed class ErrorHandlingTests
     {
         var upload = await Upload("Unregistered", TestReports.WithQuery("Elsewhere", "SELECT 1 AS Amount"));
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var response = await _client.GetAsync("/api/reports/Unregistered/render?format=pdf");
+        var response = await Client.GetAsync("/api/reports/Unregistered/render?format=pdf");
         var body = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(422));
         Assert.That(body, Does.Contain("Elsewhere").And.Contain("not registered"));
@@ -83,10 +66,10 @@ public sealed class ErrorHandlingTests
     [Test]
     public async Task An_expression_that_throws_shows_error_in_its_cell_and_a_warning_naming_it()
     {
-        var catalog = _server.Services.GetRequiredService<ReportCatalog>();
+        var catalog = Server.Services.GetRequiredService<ReportCatalog>();
         var added = catalog.Add("Throws", Encoding.UTF8.GetBytes(TestReports.WithExpression("=CInt(\"not a number\")")), persist: false);
         Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
-        var renderer = _server.Services.GetRequiredService<RenderService>();
+        var renderer = Server.Services.GetRequiredService<RenderService>();
         var result = await renderer.RenderAsync(added.Entry!, "pdf", [], "tester", CancellationToken.None);
         Assert.That(result.Success, Is.True, result.Describe());
         var warning = result.Diagnostics.Single(d => d.Code == "PRC4001");
@@ -102,7 +85,7 @@ public sealed class ErrorHandlingTests
     {
         var upload = await Upload("ThrowsOverHttp", TestReports.WithExpression("=CInt(\"not a number\")"));
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var response = await _client.GetAsync("/api/reports/ThrowsOverHttp/render?format=pdf");
+        var response = await Client.GetAsync("/api/reports/ThrowsOverHttp/render?format=pdf");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Headers.GetValues("X-Render-Warnings").Single(), Is.EqualTo("1"));
         using var warnings = System.Text.Json.JsonDocument.Parse(response.Headers.GetValues("X-Render-Diagnostics").Single());
@@ -118,7 +101,7 @@ public sealed class ErrorHandlingTests
     [Test]
     public async Task A_clean_render_says_it_has_no_warnings()
     {
-        var response = await _client.GetAsync("/api/reports/Sales/render?format=pdf");
+        var response = await Client.GetAsync("/api/reports/Sales/render?format=pdf");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Headers.GetValues("X-Render-Warnings").Single(), Is.EqualTo("0"));
         Assert.That(response.Headers.Contains("X-Render-Diagnostics"), Is.False);
@@ -127,7 +110,7 @@ public sealed class ErrorHandlingTests
     [Test]
     public async Task Bench_report_renders_from_its_csv_data()
     {
-        var response = await _client.GetAsync("/api/reports/BenchSales/render?format=pdf");
+        var response = await Client.GetAsync("/api/reports/BenchSales/render?format=pdf");
         var pdf = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), Encoding.UTF8.GetString(pdf));
         var csv = File.ReadAllLines(Path.Combine(ProjectRoot(), "samples", "data", "Sales.csv")).Skip(1)

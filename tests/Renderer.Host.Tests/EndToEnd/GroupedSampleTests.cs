@@ -9,29 +9,13 @@ namespace Renderer.Host.Tests.EndToEnd;
 
 /// <summary>The grouped sample (samples/rdl/Sales.rdl) through HTTP, checked against totals computed straight from the database.</summary>
 [TestFixture]
-public sealed class GroupedSampleTests
+public sealed class GroupedSampleTests : ServerTest
 {
     private static readonly CultureInfo EnUs = CultureInfo.GetCultureInfo("en-US");
-    private ServerFixture _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new ServerFixture();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
 
     private Dictionary<string, decimal> RegionTotals(int year)
     {
-        using var connection = new SqliteConnection($"Data Source={_server.SampleDatabase};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={Server.SampleDatabase};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT Region, SUM(Amount) FROM sales WHERE Year = $year GROUP BY Region";
@@ -44,7 +28,7 @@ public sealed class GroupedSampleTests
 
     private async Task<byte[]> Render(string query)
     {
-        var response = await _client.GetAsync("/api/reports/Sales/render?" + query);
+        var response = await Client.GetAsync("/api/reports/Sales/render?" + query);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => System.Text.Encoding.UTF8.GetString(body));
         return body;
@@ -117,7 +101,7 @@ public sealed class GroupedSampleTests
     [Test]
     public async Task Csv_detail_amounts_sum_to_the_database_total()
     {
-        var response = await _client.GetAsync("/api/reports/Sales/render?format=csv&Year=2024");
+        var response = await Client.GetAsync("/api/reports/Sales/render?format=csv&Year=2024");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => System.Text.Encoding.UTF8.GetString(bytes));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
@@ -197,7 +181,7 @@ public sealed class GroupedSampleTests
     [Test]
     public async Task A_parameter_of_the_wrong_type_is_a_400_naming_the_parameter()
     {
-        var response = await _client.GetAsync("/api/reports/Sales/render?format=pdf&Year=abc");
+        var response = await Client.GetAsync("/api/reports/Sales/render?format=pdf&Year=abc");
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(body, Does.Contain("Year").And.Contain("abc").And.Contain("integer"));
@@ -206,7 +190,7 @@ public sealed class GroupedSampleTests
     [Test]
     public async Task An_unknown_format_is_a_400()
     {
-        var response = await _client.GetAsync("/api/reports/Sales/render?format=pptx");
+        var response = await Client.GetAsync("/api/reports/Sales/render?format=pptx");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("pptx"));
     }
@@ -214,14 +198,14 @@ public sealed class GroupedSampleTests
     [Test]
     public async Task The_sample_reports_are_listed()
     {
-        var body = await _client.GetStringAsync("/api/reports");
+        var body = await Client.GetStringAsync("/api/reports");
         Assert.That(body, Does.Contain("\"Sales\"").And.Contain("BenchSales"));
     }
 
     [Test]
     public async Task An_unknown_report_is_a_404()
     {
-        var response = await _client.GetAsync("/api/reports/NoSuchReport/render");
+        var response = await Client.GetAsync("/api/reports/NoSuchReport/render");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 }

@@ -13,25 +13,8 @@ namespace Renderer.Host.Tests.EndToEnd;
 /// are refused with PRC4020 and nothing is read, while the render itself succeeds and the server keeps serving.
 /// </summary>
 [TestFixture]
-public sealed class ImageReportTests
+public sealed class ImageReportTests : ServerTest
 {
-    private ServerFixture _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new ServerFixture();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
-
     private static string PngBase64()
     {
         using var bitmap = new SKBitmap(16, 8);
@@ -73,10 +56,10 @@ public sealed class ImageReportTests
     [TestCase("ImageTraversalExpression", "=\"../../\" &amp; \"etc/passwd\"")]
     public async Task External_image_is_refused_with_PRC4020_and_the_render_succeeds(string name, string externalValue)
     {
-        var upload = await _client.PostAsync($"/api/reports?name={name}", new StringContent(ImageReport(externalValue), Encoding.UTF8, "application/xml"));
+        var upload = await Client.PostAsync($"/api/reports?name={name}", new StringContent(ImageReport(externalValue), Encoding.UTF8, "application/xml"));
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created), await upload.Content.ReadAsStringAsync());
 
-        var response = await _client.GetAsync($"/api/reports/{name}/render?format=pdf");
+        var response = await Client.GetAsync($"/api/reports/{name}/render?format=pdf");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), Encoding.UTF8.GetString(bytes));
         using (var pdf = PdfDocument.Open(bytes))
@@ -88,15 +71,15 @@ public sealed class ImageReportTests
             Assert.That(image.WidthInSamples, Is.EqualTo(16), "only the embedded image is drawn");
         }
 
-        Assert.That(_server.Services.GetRequiredService<ReportCatalog>().TryGet(name, out var entry), Is.True);
-        var result = await _server.Services.GetRequiredService<RenderService>().RenderAsync(entry, "pdf", [], "tester", CancellationToken.None);
+        Assert.That(Server.Services.GetRequiredService<ReportCatalog>().TryGet(name, out var entry), Is.True);
+        var result = await Server.Services.GetRequiredService<RenderService>().RenderAsync(entry, "pdf", [], "tester", CancellationToken.None);
         Assert.That(result.Success, Is.True, result.Describe());
         var warning = result.Diagnostics.Single(d => d.Code == "PRC4020");
         var shown = externalValue.StartsWith('=') ? "../../etc/passwd" : externalValue;
         Assert.That(warning.Message, Does.StartWith($"External image '{shown}' is not allowed: only embedded and database images are rendered"));
         Assert.That(warning.ObjectPath, Is.EqualTo("Image 'Outside'"));
 
-        var sample = await _client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");
+        var sample = await Client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");
         Assert.That(sample.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a normal render succeeds right after");
     }
 }

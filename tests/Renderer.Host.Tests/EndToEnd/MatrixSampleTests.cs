@@ -12,30 +12,14 @@ namespace Renderer.Host.Tests.EndToEnd;
 /// every cell, subtotal and the grand total in the PDF and the XLSX is checked against sums computed straight from the database.
 /// </summary>
 [TestFixture]
-public sealed class MatrixSampleTests
+public sealed class MatrixSampleTests : ServerTest
 {
     private static readonly CultureInfo EnUs = CultureInfo.GetCultureInfo("en-US");
-    private ServerFixture _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new ServerFixture();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
 
     /// <summary>SUM(Amount) from SQL for a region and/or year (null = all), rounded to cents.</summary>
     private decimal Sum(string? region, int? year)
     {
-        using var connection = new SqliteConnection($"Data Source={_server.SampleDatabase};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={Server.SampleDatabase};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT SUM(Amount) FROM sales WHERE ($region IS NULL OR Region = $region) AND ($year IS NULL OR Year = $year)";
@@ -45,6 +29,7 @@ public sealed class MatrixSampleTests
     }
 
     private static readonly string[] Regions = ["East", "North", "South", "West"];
+
     private static readonly int[] Years = [2023, 2024];
 
     /// <summary>The expected matrix: for each row label, the values of columns 2023, 2024 and All Years.</summary>
@@ -57,7 +42,7 @@ public sealed class MatrixSampleTests
 
     private async Task<byte[]> Render(string format)
     {
-        var response = await _client.GetAsync("/api/reports/SalesMatrix/render?format=" + format);
+        var response = await Client.GetAsync("/api/reports/SalesMatrix/render?format=" + format);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => System.Text.Encoding.UTF8.GetString(body));
         return body;

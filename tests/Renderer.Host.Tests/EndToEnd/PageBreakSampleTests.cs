@@ -12,28 +12,11 @@ namespace Renderer.Host.Tests.EndToEnd;
 /// groups with ResetPageNumber and PageName = region. PDF pages and XLSX worksheets are checked against the database's regions.
 /// </summary>
 [TestFixture]
-public sealed partial class PageBreakSampleTests
+public sealed partial class PageBreakSampleTests : ServerTest
 {
-    private ServerFixture _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new ServerFixture();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
-
     private async Task<byte[]> Render(string format)
     {
-        var response = await _client.GetAsync($"/api/reports/SalesByRegionPages/render?format={format}&Year=2024");
+        var response = await Client.GetAsync($"/api/reports/SalesByRegionPages/render?format={format}&Year=2024");
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => System.Text.Encoding.UTF8.GetString(body));
         return body;
@@ -41,7 +24,7 @@ public sealed partial class PageBreakSampleTests
 
     private List<string> Regions()
     {
-        using var connection = new SqliteConnection($"Data Source={_server.SampleDatabase};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={Server.SampleDatabase};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT DISTINCT Region FROM sales WHERE Year = 2024 ORDER BY Region";

@@ -5,29 +5,12 @@ namespace Renderer.Host.Tests.EndToEnd;
 
 /// <summary>samples/rdl/WasmTextUtil.rdl through HTTP, the real compiler and a sandbox process running samples/wasm/textutil.wasm.</summary>
 [TestFixture]
-public sealed class WasmSampleTests
+public sealed class WasmSampleTests : ServerTest
 {
-    private ServerFixture _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new ServerFixture();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
-
     [Test]
     public async Task The_pdf_shows_the_results_of_the_webassembly_functions()
     {
-        var response = await _client.GetAsync("/api/reports/WasmTextUtil/render?format=pdf");
+        var response = await Client.GetAsync("/api/reports/WasmTextUtil/render?format=pdf");
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => System.Text.Encoding.UTF8.GetString(body));
         string text;
