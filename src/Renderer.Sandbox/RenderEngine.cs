@@ -29,7 +29,7 @@ public static class RenderEngine
         if (document is null) return Task.FromResult(Failed(diagnostics));
         var (bytes, contentType) = Write(document, input.Format);
         trace?.Mark("write");
-        return Task.FromResult(new RenderOutput(bytes, contentType, document.Pages.Length, diagnostics.ToImmutable()));
+        return Task.FromResult(new RenderOutput(bytes, contentType, document.PageCount, diagnostics.ToImmutable()));
     }
 
     /// <summary>Runs everything up to the page model; null when a stage failed (see the diagnostics).</summary>
@@ -67,9 +67,12 @@ public static class RenderEngine
         // Only drawn formats need word-wrapped, measured lines; XLSX/CSV keep values and skip text measuring.
         var measureText = input.Format.ToLowerInvariant() is not ("xlsx" or "csv");
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared, measureText));
-        var pages = ReportLayout.Paginate(report, processed, processor.Context!, processor.Items!, placer);
+        // Pages are composed one at a time while the writer runs (and dropped after), not held all at once.
+        var composer = ReportLayout.Compose(report, processed, processor.Context!, processor.Items!, placer);
+        var document = new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name };
+        document = document with { DocumentMap = processor.Items!.Links.DocumentMap(document.EnumeratePages()) };
         trace?.Mark("paginate");
-        return new PaginatedDocument(input.ReportName, pages) { Language = processor.Culture.Name, DocumentMap = processor.Items!.Links.DocumentMap(pages) };
+        return document;
     }
 
     private static (byte[] Bytes, string ContentType) Write(PaginatedDocument document, string format)

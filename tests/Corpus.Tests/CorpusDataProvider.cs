@@ -33,8 +33,17 @@ internal sealed class CorpusDataProvider(ReportDefinition report, EmbeddedRows e
         }
     }
 
-    public Task<DataSetRows> GetDataSetAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
-        RowsAsync(dataSetName, parameters, cancellationToken, record: true);
+    /// <summary>Providers of the subreports found beside the RDL file, by name; their requests arrive under qualified names.</summary>
+    public Dictionary<string, CorpusDataProvider> Subreports { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task<DataSetRows> GetDataSetAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        if (!Renderer.Sandbox.Protocol.SubreportDataSetName.TryParse(dataSetName, out var subreport, out var dataSet))
+            return RowsAsync(dataSetName, parameters, cancellationToken, record: true);
+        return Subreports.TryGetValue(subreport, out var provider)
+            ? provider.GetDataSetAsync(dataSet, parameters, cancellationToken)
+            : throw new DataSetRequestException(dataSet, $"The render has no subreport '{subreport}'.");
+    }
 
     /// <summary>The rows of a dataset; <paramref name="record"/> false when they are only looked at (to choose parameter values).</summary>
     public async Task<(DataSetRows Rows, string Source)> PeekAsync(string dataSetName, CancellationToken cancellationToken)

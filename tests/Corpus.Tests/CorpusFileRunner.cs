@@ -46,7 +46,10 @@ internal static class CorpusFileRunner
         var provider = new CorpusDataProvider(report, new EmbeddedRows(bytes, entry.FullPath));
         using var cancel = new CancellationTokenSource();
         var parameters = await ParameterChooser.ChooseAsync(report, provider, cancel.Token);
-        var input = new RenderInput(report.Name, fileName, bytes, compiled.AssemblyImage, "pdf", parameters, ExecutionTime, "CORPUS\\runner");
+        var input = new RenderInput(report.Name, fileName, bytes, compiled.AssemblyImage, "pdf", parameters, ExecutionTime, "CORPUS\\runner")
+        {
+            Subreports = CorpusSubreports.Beside(entry.FullPath, report, provider, all),
+        };
         RenderOutput output;
         try
         {

@@ -2,10 +2,17 @@ using Renderer.Sandbox.Pages;
 
 namespace Renderer.Sandbox.Layout;
 
-/// <summary>The body of one page as pagination left it: its items, and how the page began.</summary>
+/// <summary>
+/// The body of one page as pagination left it: where each band goes (not yet its items: those are emitted when the
+/// page is composed, see <see cref="PageComposer"/>), and how the page began.
+/// </summary>
 internal sealed class PageBody
 {
-    public List<PageItem> Items { get; } = [];
+    private readonly List<BandPlacement> _placements = [];
+    private int _probed;
+    private bool _hasItems;
+
+    public IReadOnlyList<BandPlacement> Placements => _placements;
 
     /// <summary>An explicit page break began this page (a new worksheet in XLSX).</summary>
     public bool StartsSection { get; init; }
@@ -15,6 +22,39 @@ internal sealed class PageBody
 
     /// <summary>PageName of the first named band on the page, if any.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// True when the bands placed so far emit at least one item (a band may emit none, e.g. a row of empty cells).
+    /// Emits each band at most once, into a scratch list, and only until one emits something.
+    /// </summary>
+    public bool HasItems
+    {
+        get
+        {
+            List<PageItem>? scratch = null;
+            while (!_hasItems && _probed < _placements.Count)
+            {
+                scratch ??= [];
+                _placements[_probed++].EmitTo(scratch);
+                _hasItems = scratch.Count > 0;
+            }
+            return _hasItems;
+        }
+    }
+
+    public void Place(Band band, double x, double y, bool isRepeat) => _placements.Add(new BandPlacement(band, x, y, isRepeat));
+
+    /// <summary>Emits the page's body items, in placement order.</summary>
+    public void EmitItems(List<PageItem> sink)
+    {
+        foreach (var placement in _placements) placement.EmitTo(sink);
+    }
+}
+
+/// <summary>A band placed on a page with its top-left corner at (<see cref="X"/>, <see cref="Y"/>); <see cref="IsRepeat"/> for repeated headers.</summary>
+internal readonly record struct BandPlacement(Band Band, double X, double Y, bool IsRepeat)
+{
+    public void EmitTo(List<PageItem> sink) => Band.Emit(X, Y, IsRepeat, sink);
 }
 
 /// <summary>

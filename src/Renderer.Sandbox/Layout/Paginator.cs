@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Rdl.Model.Definitions;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Processing.Instances;
@@ -16,7 +15,8 @@ namespace Renderer.Sandbox.Layout;
 /// before a group instance moves up over KeepWithGroup=After header rows right before it.</item>
 /// <item>A tablix continuing on a new page or column first repeats its RepeatOnNewPage header rows.</item>
 /// </list>
-/// Page header and footer are added afterwards by <see cref="Compose"/>, when the page count is known (Globals!TotalPages).
+/// Bands are only placed here (see <see cref="PageBody"/>): their items are emitted, and page header and footer added,
+/// when a page is composed (<see cref="PageComposer"/>), once the page count is known (Globals!TotalPages).
 /// </summary>
 internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
 {
@@ -54,7 +54,7 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
                 need += ordered[i + 1].Height;
             need = Math.Max(need, KeepTogetherHeight(band, available));
             bool breakNow = false;
-            if (explicitBreak is not null && pages[^1].Items.Count > 0)
+            if (explicitBreak is not null && pages[^1].HasItems)
             {
                 pages.Add(new PageBody { StartsSection = true, ResetPageNumber = explicitBreak.ResetPageNumber });
                 column = 0;
@@ -78,13 +78,13 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
                 {
                     foreach (var header in owner.RepeatedHeaders)
                     {
-                        header.Emit(ColumnLeft(column), BodyTop + y, true, pages[^1].Items);
+                        pages[^1].Place(header, ColumnLeft(column), BodyTop + y, true);
                         y += header.Height;
                     }
                     inserted += owner.RepeatedHeight;
                 }
             }
-            band.Emit(ColumnLeft(column), BodyTop + y, false, pages[^1].Items);
+            pages[^1].Place(band, ColumnLeft(column), BodyTop + y, false);
             columnHasContent = true;
             pages[^1].Name ??= band.PageName;
             pending = band.BreakAfter;
@@ -121,45 +121,4 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
             if (height <= room + Epsilon) best = Math.Max(best, height);
         return best;
     }
-
-    /// <summary>
-    /// Adds page header and footer to each body. Page names: the first page takes InitialPageName (else its first named
-    /// band); a later page its first named band, else the previous page's name after a soft break, else InitialPageName.
-    /// </summary>
-    public ImmutableArray<Page> Compose(List<PageBody> bodies, string? initialPageName, Func<PageBody, PageNumbering, PageSection, PageRegion, double, List<PageItem>> section)
-    {
-        var result = ImmutableArray.CreateBuilder<Page>(bodies.Count);
-        int total = bodies.Count;
-        var names = new string?[total];
-        var sectionStart = new int[total];
-        for (int i = 0; i < total; i++)
-        {
-            names[i] = i == 0 ? initialPageName ?? bodies[0].Name
-                : bodies[i].Name ?? (bodies[i].StartsSection ? initialPageName : names[i - 1]);
-            sectionStart[i] = i == 0 || bodies[i].ResetPageNumber ? i : sectionStart[i - 1];
-        }
-        for (int n = 1; n <= total; n++)
-        {
-            var body = bodies[n - 1];
-            int start = sectionStart[n - 1];
-            int end = n;
-            while (end < total && sectionStart[end] == start) end++;
-            var numbering = new PageNumbering(n - start, end - start, n, total, names[n - 1]);
-            var items = new List<PageItem>();
-            if (page.Header is { } header && Prints(header, n, total))
-                items.AddRange(section(body, numbering, header, PageRegion.Header, page.TopMargin.Points));
-            items.AddRange(body.Items);
-            if (page.Footer is { } footer && Prints(footer, n, total))
-                items.AddRange(section(body, numbering, footer, PageRegion.Footer, page.PageHeight.Points - page.BottomMargin.Points - footer.Height.Points));
-            result.Add(new Page(n, page.PageWidth.Points, page.PageHeight.Points, [.. items])
-            {
-                Name = names[n - 1],
-                StartsSection = body.StartsSection,
-            });
-        }
-        return result.MoveToImmutable();
-    }
-
-    private static bool Prints(PageSection section, int number, int total) =>
-        (number != 1 || section.PrintOnFirstPage) && (number != total || section.PrintOnLastPage || total == 1);
 }

@@ -8,11 +8,22 @@ namespace Renderer.Sandbox.Layout;
 
 /// <summary>
 /// Lays a processed report out on pages: body bands (<see cref="BodyLayout"/>) placed by the <see cref="Paginator"/>,
-/// then each page's header and footer evaluated with that page's globals (<see cref="PageSectionLayout"/>).
+/// then each page composed with its header and footer evaluated with that page's globals (<see cref="PageComposer"/>,
+/// <see cref="PageSectionLayout"/>).
 /// </summary>
 internal static class ReportLayout
 {
+    /// <summary>All pages, composed and held (small reports, tests).</summary>
     public static ImmutableArray<Page> Paginate(ReportDefinition report, ProcessedReport processed, ProcessingContext context, ItemEvaluator items, ItemPlacer placer)
+    {
+        var composer = Compose(report, processed, context, items, placer);
+        var pages = ImmutableArray.CreateBuilder<Page>(composer.Count);
+        for (int i = 0; i < composer.Count; i++) pages.Add(composer.Compose(i));
+        return pages.MoveToImmutable();
+    }
+
+    /// <summary>Places the body bands on pages and returns the composer that builds each page on demand.</summary>
+    public static PageComposer Compose(ReportDefinition report, ProcessedReport processed, ProcessingContext context, ItemEvaluator items, ItemPlacer placer)
     {
         var section = report.Sections[0];
         var paginator = new Paginator(section.Page, section.Width.Points);
@@ -28,10 +39,10 @@ internal static class ReportLayout
             context.RestoreRow(saved);
         }
         var sections = new PageSectionLayout(context, items, placer, section.Page.LeftMargin.Points, section.Width.Points);
-        return paginator.Compose(bodies, initialPageName, (body, numbering, pageSection, region, top) =>
+        return new PageComposer(section.Page, bodies, initialPageName, (body, numbering, pageSection, region, top) =>
         {
             // ReportItems!X in a page header/footer reads the body textboxes on that page.
-            context.SetPageItems(body.Items.OfType<TextItem>().Where(t => t.Name is not null).Select(t => (t.Name!, t.Value)));
+            context.SetPageItems(body.OfType<TextItem>().Where(t => t.Name is not null).Select(t => (t.Name!, t.Value)));
             return sections.Layout(numbering, pageSection, region, top);
         });
     }

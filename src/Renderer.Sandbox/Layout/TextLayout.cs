@@ -10,7 +10,8 @@ internal sealed record MeasuredText(TextboxInstance Instance, double Width, IRea
 
 /// <summary>
 /// Breaks a textbox's text into lines (word wrap), measures the height it needs, and places the lines inside its
-/// box following TextAlign (General: numbers and dates right, text left) and VerticalAlign.
+/// box following TextAlign (General: numbers and dates right, text left; the other way round for Direction RTL) and
+/// VerticalAlign. Bidi ordering and shaping of the lines happen where they are measured and drawn (Layout/Text).
 /// </summary>
 /// <remarks>
 /// With <c>measureText: false</c> (formats that keep values, not drawn lines: XLSX, CSV) text is not word-wrapped or
@@ -49,8 +50,9 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
             VerticalAlignment.Bottom => bounds.Height - padding.Bottom - contentHeight,
             _ => padding.Top,
         };
+        // General: numbers and dates right, text left; mirrored for Direction RTL (text right, numbers left).
         var align = style.Align == TextAlignment.General
-            ? (IsRightAlignedByDefault(instance.Value) ? TextAlignment.Right : TextAlignment.Left)
+            ? (IsRightAlignedByDefault(instance.Value) != style.RightToLeft ? TextAlignment.Right : TextAlignment.Left)
             : style.Align;
         var lines = ImmutableArray.CreateBuilder<TextLine>(text.Lines.Count);
         for (int i = 0; i < text.Lines.Count; i++)

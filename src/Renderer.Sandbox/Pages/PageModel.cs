@@ -6,8 +6,69 @@ namespace Renderer.Sandbox.Pages;
 /// The output of pagination and the only thing writers see: pages of positioned items, in points,
 /// with the origin at the top-left corner of the page.
 /// </summary>
-public sealed record PaginatedDocument(string Title, ImmutableArray<Page> Pages)
+/// <remarks>
+/// A document either holds its pages (built by hand, small reports) or composes them on demand from pagination's
+/// plan (<see cref="IPageSource"/>, large reports): then each page's items exist only while a writer looks at it.
+/// Writers go through <see cref="PageCount"/>, <see cref="EnumeratePages"/> and <see cref="DescribePage"/>;
+/// <see cref="Pages"/> composes and keeps every page, for tests and callers that want them all.
+/// </remarks>
+public sealed record PaginatedDocument
 {
+    private readonly IPageSource? _source;
+    private ImmutableArray<Page> _pages;
+
+    public PaginatedDocument(string Title, ImmutableArray<Page> Pages)
+    {
+        this.Title = Title;
+        _pages = Pages;
+    }
+
+    /// <summary>A document whose pages <paramref name="source"/> composes one at a time, when asked.</summary>
+    internal PaginatedDocument(string title, IPageSource source)
+    {
+        Title = title;
+        _source = source;
+    }
+
+    public string Title { get; init; }
+
+    /// <summary>Every page. A streamed document composes them all on first use and keeps them (memory grows with the report).</summary>
+    public ImmutableArray<Page> Pages
+    {
+        get
+        {
+            if (_pages.IsDefault && _source is not null) _pages = [.. EnumeratePages()];
+            return _pages;
+        }
+        init => _pages = value;
+    }
+
+    /// <summary>True when pages are composed on demand (and dropped after use) rather than held.</summary>
+    public bool IsStreamed => _source is not null && _pages.IsDefault;
+
+    /// <summary>The number of pages, known without composing any.</summary>
+    public int PageCount => !_pages.IsDefault ? _pages.Length : _source?.Count ?? 0;
+
+    /// <summary>The pages in order; a streamed document composes each one as it is reached (every call composes again).</summary>
+    public IEnumerable<Page> EnumeratePages()
+    {
+        if (!_pages.IsDefault || _source is null)
+        {
+            foreach (var page in _pages.IsDefault ? [] : _pages) yield return page;
+            yield break;
+        }
+        for (int i = 0; i < _source.Count; i++) yield return _source.Compose(i);
+    }
+
+    /// <summary>Page <paramref name="index"/> (0-based), composed if the document is streamed.</summary>
+    public Page GetPage(int index) => !_pages.IsDefault || _source is null ? _pages[index] : _source.Compose(index);
+
+    /// <summary>
+    /// Page <paramref name="index"/>'s number, size, <see cref="Page.Name"/> and <see cref="Page.StartsSection"/> without
+    /// composing it: the items of a streamed document's page are left empty.
+    /// </summary>
+    public Page DescribePage(int index) => !_pages.IsDefault || _source is null ? _pages[index] : _source.Describe(index);
+
     /// <summary>The report's document map (DocumentMapLabel of groups and items) in document order; empty when none.</summary>
     public ImmutableArray<DocumentMapEntry> DocumentMap { get; init; } = [];
 
@@ -19,6 +80,18 @@ public sealed record PaginatedDocument(string Title, ImmutableArray<Page> Pages)
 
     /// <summary>The report's Language (culture name, e.g. "en-US"), for writers that localize formats (XLSX currency).</summary>
     public string? Language { get; init; }
+}
+
+/// <summary>Composes the pages of a streamed <see cref="PaginatedDocument"/>, one at a time.</summary>
+internal interface IPageSource
+{
+    int Count { get; }
+
+    /// <summary>Page <paramref name="index"/> (0-based) with all its items; composing it twice gives equal pages.</summary>
+    Page Compose(int index);
+
+    /// <summary>Page <paramref name="index"/> without items: number, size, name, section start.</summary>
+    Page Describe(int index);
 }
 
 /// <summary>

@@ -77,7 +77,7 @@ internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnosti
     }
 
     /// <summary>The document map: entries in processing order whose target textbox is on a page.</summary>
-    public ImmutableArray<DocumentMapEntry> DocumentMap(ImmutableArray<Page> pages)
+    public ImmutableArray<DocumentMapEntry> DocumentMap(IEnumerable<Page> pages)
     {
         if (_entries.Count == 0) return [];
         var placed = new HashSet<string>(StringComparer.Ordinal);

@@ -73,6 +73,31 @@ public class ChartLayoutTests
     }
 
     [Test]
+    public void A_pie_label_too_wide_for_its_thin_wedge_goes_outside_with_a_callout_and_labels_never_overlap()
+    {
+        // East 1,000,000, North 30, West 20: two slivers whose labels cannot sit inside their wedges.
+        object?[][] rows = [["East", 2024, 1_000_000], ["North", 2024, 30], ["West", 2024, 20]];
+        var run = ChartRun.Render(ChartRdl.Modern("Shape", "Pie", seriesGroup: false), ChartRdl.Columns, rows);
+        var shapes = run.ChartItem("Sales").Shapes;
+        var wedge = shapes.OfType<ChartWedge>().First();
+        static string Digits(string text) => new([.. text.Where(char.IsDigit)]);
+        var labels = shapes.OfType<ChartText>().Where(t => Digits(t.Text) is "1000000" or "30" or "20" && t.Text.Length == Digits(t.Text).Length + t.Text.Count(c => c is ',' or '.'))
+            .Select(t => t with { Text = Digits(t.Text) }).ToList();
+
+        Assert.That(labels.Select(t => t.Text), Is.EquivalentTo(new[] { "1000000", "30", "20" }), "every wedge keeps its label");
+        foreach (var sliver in labels.Where(t => t.Text is "30" or "20"))
+        {
+            var distance = Math.Sqrt(Math.Pow(sliver.X - wedge.CenterX, 2) + Math.Pow(sliver.Baseline - wedge.CenterY, 2));
+            Assert.That(distance, Is.GreaterThan(wedge.Radius), $"{sliver.Text} sits outside the pie");
+        }
+        Assert.That(shapes.OfType<ChartPolyline>().Count(), Is.GreaterThanOrEqualTo(2), "callout lines lead to the outside labels");
+        var big = labels.Single(t => t.Text == "1000000");
+        Assert.That(Math.Sqrt(Math.Pow(big.X - wedge.CenterX, 2) + Math.Pow(big.Baseline - wedge.CenterY, 2)), Is.LessThan(wedge.Radius), "a wide wedge keeps its label inside");
+        var outside = labels.Where(t => t.Text != "1000000").OrderBy(t => t.Baseline).ToList();
+        Assert.That(Math.Abs(outside[1].Baseline - outside[0].Baseline), Is.GreaterThan(5), "outside labels do not overlap");
+    }
+
+    [Test]
     public void Doughnuts_have_a_hole_and_lines_a_polyline_per_series()
     {
         var doughnut = ChartRun.Render(ChartRdl.Modern("Shape", "Doughnut", seriesGroup: false), ChartRdl.Columns, ChartRdl.Rows);

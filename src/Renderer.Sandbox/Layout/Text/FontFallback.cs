@@ -30,7 +30,7 @@ internal sealed class FontFallback(FontLibrary library)
         var map = Get(typeface);
         foreach (var c in text)
         {
-            if (c >= SimpleLimit || (c >= 0x0300 && c < 0x0370) || !map.HasSimple(c))
+            if ((c >= SimpleLimit && !IsSimpleSymbol(c)) || (c >= 0x0300 && c < 0x0370) || !map.HasSimple(c))
             {
                 return false;
             }
@@ -38,6 +38,9 @@ internal sealed class FontFallback(FontLibrary library)
 
         return true;
     }
+
+    /// <summary>Dashes, quotes, bullets, currency signs, letterlike symbols and arrows: no shaping or bidi controls.</summary>
+    private static bool IsSimpleSymbol(char c) => c is (>= '\u2010' and <= '\u2027') or (>= '\u2030' and <= '\u205E') or (>= '\u20A0' and <= '\u20CF') or (>= '\u2100' and <= '\u21FF');
 
     /// <summary>True when <paramref name="typeface"/> maps <paramref name="codePoint"/> to a glyph.</summary>
     public bool Covers(SKTypeface typeface, int codePoint) => Get(typeface).Has(codePoint);
@@ -85,22 +88,24 @@ internal sealed class FontFallback(FontLibrary library)
     private Coverage Get(SKTypeface typeface) =>
         coverage.TryGetValue(typeface, out var map) ? map : coverage.GetOrAdd(typeface, static t => new Coverage(t));
 
-    /// <summary>Which code points a face maps: a bitmap for the Basic Multilingual Plane, native look-ups beyond it.</summary>
+    /// <summary>Which code points a face maps: a bitmap up to U+21FF (the fast-path range), native look-ups beyond it.</summary>
     private sealed class Coverage
     {
-        private readonly SKTypeface typeface;
-        private readonly ulong[] bmp = new ulong[65536 / 64];
+        private const int BitmapLimit = 0x2200;
+
+        private readonly SKFont font;
+        private readonly ulong[] bmp = new ulong[BitmapLimit / 64];
 
         public Coverage(SKTypeface typeface)
         {
-            this.typeface = typeface;
-            var codePoints = new int[65536];
+            font = new SKFont(typeface);
+            var codePoints = new int[BitmapLimit];
             for (var i = 0; i < codePoints.Length; i++)
             {
-                codePoints[i] = i is >= 0xD800 and <= 0xDFFF ? 0 : i;
+                codePoints[i] = i;
             }
 
-            var glyphs = typeface.GetGlyphs(codePoints);
+            var glyphs = font.GetGlyphs(codePoints);
             for (var i = 0; i < glyphs.Length; i++)
             {
                 if (glyphs[i] != 0 && i != 0)
@@ -112,8 +117,8 @@ internal sealed class FontFallback(FontLibrary library)
 
         public bool HasSimple(char c) => c < 0x20 || (bmp[c >> 6] & (1UL << (c & 63))) != 0;
 
-        public bool Has(int codePoint) => codePoint < 65536
+        public bool Has(int codePoint) => codePoint < BitmapLimit
             ? (bmp[codePoint >> 6] & (1UL << (codePoint & 63))) != 0
-            : typeface.ContainsGlyph(codePoint);
+            : font.GetGlyph(codePoint) != 0;
     }
 }

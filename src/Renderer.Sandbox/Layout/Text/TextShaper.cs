@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using HarfBuzzSharp;
 using Renderer.Sandbox.Pages;
@@ -210,7 +211,10 @@ internal sealed class TextShaper
                 throw new InvalidOperationException($"The data of font '{typeface.FamilyName}' could not be read for shaping.");
             }
 
-            var blob = Blob.FromStream(new MemoryStream(bytes, writable: false));
+            // HarfBuzz reads the font from native memory for the shaper's lifetime (a managed array could move).
+            var data = Marshal.AllocHGlobal(bytes.Length);
+            Marshal.Copy(bytes, 0, data, bytes.Length);
+            var blob = new Blob(data, bytes.Length, MemoryMode.ReadOnly, () => Marshal.FreeHGlobal(data));
             blob.MakeImmutable();
             var face = new Face(blob, ttcIndex);
             face.MakeImmutable();

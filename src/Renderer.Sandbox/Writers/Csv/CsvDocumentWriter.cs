@@ -49,7 +49,7 @@ internal sealed class CsvDocumentWriter(CsvOptions? options = null)
         var standalone = new List<TextItem>();
         var regions = new List<RegionRows>();
         var byName = new Dictionary<string, RegionRows>(StringComparer.Ordinal);
-        foreach (var page in document.Pages)
+        foreach (var page in document.EnumeratePages())
         {
             foreach (var item in page.Items)
             {

@@ -41,14 +41,15 @@ internal sealed class DocxDocumentWriter
         writer.WriteStartElement(new Document());
         writer.WriteStartElement(new Body());
         var body = new Body();
-        for (var p = 0; p < document.Pages.Length; p++)
+        var p = 0;
+        foreach (var page in document.EnumeratePages())
         {
             if (p > 0)
             {
                 body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
             }
 
-            AppendPage(body, document.Pages[p], p, pictures);
+            AppendPage(body, page, p++, pictures);
             foreach (var element in body.ChildElements)
             {
                 writer.WriteElement(element);
@@ -118,12 +119,12 @@ internal sealed class DocxDocumentWriter
 
     private static SectionProperties Section(PaginatedDocument document)
     {
-        if (document.Pages.Length == 0)
+        if (document.PageCount == 0)
         {
             return new SectionProperties(new PageSize { Width = 12240U, Height = 15840U }, new PageMargin { Top = 1440, Bottom = 1440, Left = 1440U, Right = 1440U });
         }
 
-        var page = document.Pages[0];
+        var page = document.GetPage(0);
         IReadOnlyList<PageItem> items = page.Items;
         double left = 36, top = 36, right = 36, bottom = 36;
         if (items.Count > 0)

@@ -66,7 +66,7 @@ internal sealed class PdfDocumentWriter
 
     private void WritePages(PaginatedDocument document, Stream output)
     {
-        var links = new PdfLinkPainter(document);
+        var links = new PdfLinkPainter();
         var metadata = new SKDocumentPdfMetadata
         {
             Title = document.Title ?? string.Empty,
@@ -82,9 +82,10 @@ internal sealed class PdfDocumentWriter
             ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document."))
         using (var painter = new PdfStrokePainter())
         using (var textPaint = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true })
-        using (var subsets = new PdfFontSubsets(fonts, document.Pages))
+        using (var subsets = new PdfFontSubsets(fonts, links.Scanning(document.EnumeratePages())))
         {
-            foreach (var page in document.Pages)
+            var pageIndex = 0;
+            foreach (var page in document.EnumeratePages())
             {
                 var canvas = pdf.BeginPage((float)page.Width, (float)page.Height);
                 foreach (var item in page.Items)
@@ -92,11 +93,11 @@ internal sealed class PdfDocumentWriter
                     DrawItem(canvas, item, painter, textPaint, subsets);
                 }
 
-                links.Annotate(canvas, page);
+                links.Annotate(canvas, page, pageIndex++);
                 pdf.EndPage();
             }
 
-            if (document.Pages.IsDefaultOrEmpty)
+            if (document.PageCount == 0)
             {
                 // A PDF needs at least one page; write a blank A4 page rather than an invalid file.
                 pdf.BeginPage(595.276f, 841.89f);
@@ -139,6 +140,7 @@ internal sealed class PdfDocumentWriter
 
         var bounds = item.Bounds;
         var font = subsets.Get(item.Style);
+        var face = subsets.FullFace(item.Style);
         paint.Color = PdfStrokePainter.ToColor(item.Style.Color);
         var underline = item.Style.Underline ? SkiaTextMeasurer.ReadMetrics(font) : (FontMetrics?)null;
 
@@ -153,16 +155,56 @@ internal sealed class PdfDocumentWriter
 
             var x = (float)(bounds.X + line.X);
             var baseline = (float)(bounds.Y + line.Baseline);
-            var text = line.Text.Contains('\t') ? line.Text.Replace('\t', ' ') : line.Text;
-            canvas.DrawText(text, x, baseline, SKTextAlign.Left, font, paint);
+            float width;
+            if (subsets.Shaper.Fallback.IsSimple(line.Text, face))
+            {
+                var text = line.Text.Contains('\t') ? line.Text.Replace('\t', ' ') : line.Text;
+                canvas.DrawText(text, x, baseline, SKTextAlign.Left, font, paint);
+                width = line.Width > 0 ? (float)line.Width : font.MeasureText(text);
+            }
+            else
+            {
+                var shaped = subsets.Shape(line.Text, item.Style);
+                DrawShaped(canvas, shaped, x, baseline, item.Style, paint, subsets);
+                width = line.Width > 0 ? (float)line.Width : shaped.Width;
+            }
+
             if (underline is { } metrics)
             {
-                var width = line.Width > 0 ? (float)line.Width : font.MeasureText(text);
                 var top = baseline + (float)metrics.UnderlinePosition;
                 canvas.DrawRect(new SKRect(x, top, x + width, top + (float)metrics.UnderlineThickness), paint);
             }
         }
 
         canvas.Restore();
+    }
+
+    /// <summary>
+    /// Draws shaped runs as positioned glyphs, each with its text and clusters so the PDF keeps the characters behind
+    /// contextual forms and ligatures (Skia writes ActualText spans where the font's cmap cannot tell them).
+    /// </summary>
+    private static void DrawShaped(SKCanvas canvas, ShapedLine line, float x, float baseline, TextStyle style, SKPaint paint, PdfFontSubsets subsets)
+    {
+        foreach (var run in line.Runs)
+        {
+            if (run.Glyphs.Length == 0)
+            {
+                continue;
+            }
+
+            var font = subsets.Get(run.Typeface, style);
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(run.Text);
+            using var builder = new SKTextBlobBuilder();
+            var buffer = builder.AllocatePositionedTextRun(font, run.Glyphs.Length, utf8.Length, null);
+            buffer.SetGlyphs(run.Glyphs);
+            buffer.SetPositions(run.Positions);
+            buffer.SetText(utf8);
+            buffer.SetClusters(run.Clusters);
+            using var blob = builder.Build();
+            if (blob is not null)
+            {
+                canvas.DrawText(blob, x, baseline, paint);
+            }
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
 using SkiaSharp;
@@ -7,20 +6,25 @@ using SkiaSharp;
 namespace Renderer.Sandbox.Writers.Pdf;
 
 /// <summary>
-/// The fonts of one PDF: for each shipped face the document uses, a copy holding only the glyphs its text needs
-/// (<see cref="TrueTypeSubsetter"/>). Drawing with these keeps the embedded fonts small; glyph ids and advances are
-/// those of the full face, so text lands exactly where layout measured it.
+/// The fonts of one PDF: for each shipped face the document uses (fallback faces included), a copy holding only the
+/// glyphs its text needs (<see cref="TrueTypeSubsetter"/>). Drawing with these keeps the embedded fonts small; glyph ids
+/// and advances are those of the full face, so text lands exactly where layout measured it. Lines that need shaping
+/// (<see cref="FontFallback.IsSimple"/> is false) are shaped once here, their glyphs collected, and the result kept for
+/// drawing (<see cref="Shape"/>).
 /// </summary>
 internal sealed class PdfFontSubsets : IDisposable
 {
     private readonly SkiaFontCache _fonts;
+    private readonly TextShaper _shaper;
     private readonly Dictionary<SKTypeface, SKTypeface> _subsets = [];
     private readonly Dictionary<(SKTypeface, float), SKFont> _drawFonts = [];
+    private readonly Dictionary<(string, TextStyle), ShapedLine> _shaped = [];
 
-    public PdfFontSubsets(SkiaFontCache fonts, ImmutableArray<Page> pages)
+    public PdfFontSubsets(SkiaFontCache fonts, IEnumerable<Page> pages)
     {
         _fonts = fonts;
-        var used = new Dictionary<SKTypeface, HashSet<int>>();
+        _shaper = TextShaper.For(fonts.Library);
+        var used = new Dictionary<SKTypeface, HashSet<ushort>>();
         foreach (var page in pages)
         {
             foreach (var item in page.Items)
@@ -28,27 +32,68 @@ internal sealed class PdfFontSubsets : IDisposable
                 if (item is ChartItem chart)
                 {
                     foreach (var shape in chart.Shapes)
-                        if (shape is ChartText label) Collect(fonts, used, label.Style, label.Text);
+                        if (shape is ChartText label) CollectCharacters(used, fonts.Get(label.Style), label.Text);
                     continue;
                 }
                 if (item is not TextItem text || text.Lines.IsDefaultOrEmpty) continue;
-                foreach (var line in text.Lines) Collect(fonts, used, text.Style, line.Text);
+                var font = fonts.Get(text.Style);
+                foreach (var line in text.Lines)
+                {
+                    if (string.IsNullOrEmpty(line.Text)) continue;
+                    if (_shaper.Fallback.IsSimple(line.Text, font.Typeface)) CollectCharacters(used, font, line.Text);
+                    else CollectGlyphs(used, Shape(line.Text, text.Style));
+                }
             }
         }
-        foreach (var (typeface, runes) in used) _subsets[typeface] = CreateSubset(typeface, runes) ?? typeface;
+        foreach (var (typeface, glyphs) in used) _subsets[typeface] = CreateSubset(typeface, glyphs) ?? typeface;
     }
 
-    private static void Collect(SkiaFontCache fonts, Dictionary<SKTypeface, HashSet<int>> used, TextStyle style, string text)
+    /// <summary>The shaper the document's lines are shaped with (its fallback answers which lines need shaping).</summary>
+    public TextShaper Shaper => _shaper;
+
+    private static void CollectCharacters(Dictionary<SKTypeface, HashSet<ushort>> used, SKFont font, string text)
     {
-        var typeface = fonts.Get(style).Typeface;
-        if (!used.TryGetValue(typeface, out var runes)) used[typeface] = runes = [];
-        foreach (var rune in text.EnumerateRunes()) runes.Add(rune.Value);
+        var glyphs = Used(used, font.Typeface);
+        foreach (var glyph in font.GetGlyphs(text)) glyphs.Add(glyph);
     }
+
+    private static void CollectGlyphs(Dictionary<SKTypeface, HashSet<ushort>> used, ShapedLine line)
+    {
+        foreach (var run in line.Runs)
+        {
+            var glyphs = Used(used, run.Typeface);
+            foreach (var glyph in run.Glyphs) glyphs.Add(glyph);
+        }
+    }
+
+    private static HashSet<ushort> Used(Dictionary<SKTypeface, HashSet<ushort>> used, SKTypeface typeface)
+    {
+        if (!used.TryGetValue(typeface, out var glyphs)) used[typeface] = glyphs = [0];
+        return glyphs;
+    }
+
+    /// <summary>The shaped form of a line (shaped once per document and style).</summary>
+    public ShapedLine Shape(string text, TextStyle style)
+    {
+        if (!_shaped.TryGetValue((text, style), out var line))
+        {
+            line = _shaper.Shape(text, style);
+            _shaped[(text, style)] = line;
+        }
+        return line;
+    }
+
+    /// <summary>The full (not subset) face of <paramref name="style"/>, as layout measured with.</summary>
+    public SKTypeface FullFace(TextStyle style) => _fonts.Get(style).Typeface;
 
     /// <summary>The font to draw <paramref name="style"/> with: the subset face at the style's size.</summary>
-    public SKFont Get(TextStyle style)
+    public SKFont Get(TextStyle style) => Get(_fonts.Get(style));
+
+    /// <summary>The font to draw a shaped run of <paramref name="typeface"/> with, at the style's size.</summary>
+    public SKFont Get(SKTypeface typeface, TextStyle style) => Get(_fonts.Get(typeface, _fonts.Get(style).Size));
+
+    private SKFont Get(SKFont full)
     {
-        var full = _fonts.Get(style);
         if (!_subsets.TryGetValue(full.Typeface, out var subset) || ReferenceEquals(subset, full.Typeface)) return full;
         var key = (subset, full.Size);
         if (!_drawFonts.TryGetValue(key, out var font))
@@ -59,15 +104,11 @@ internal sealed class PdfFontSubsets : IDisposable
         return font;
     }
 
-    private static SKTypeface? CreateSubset(SKTypeface typeface, HashSet<int> runes)
+    private static SKTypeface? CreateSubset(SKTypeface typeface, HashSet<ushort> glyphs)
     {
-        var text = new StringBuilder();
-        foreach (var r in runes) text.Append(char.ConvertFromUtf32(r));
-        text.Append(' ');
-        using var font = new SKFont(typeface);
-        var glyphs = font.GetGlyphs(text.ToString());
         var bytes = ReadFontData(typeface);
         if (bytes is null) return null;
+        using (var font = new SKFont(typeface)) glyphs.Add(font.GetGlyph(' '));
         var subset = TrueTypeSubsetter.Subset(bytes, glyphs);
         if (subset is null) return null;
         return SKTypeface.FromData(SKData.CreateCopy(subset));

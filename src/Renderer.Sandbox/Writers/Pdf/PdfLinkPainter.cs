@@ -14,31 +14,47 @@ namespace Renderer.Sandbox.Writers.Pdf;
 internal sealed class PdfLinkPainter
 {
     private readonly Dictionary<string, string> _destinations = new(StringComparer.Ordinal);
-    private readonly HashSet<TextItem> _targets = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<(int Page, int Item)> _targets = [];
 
-    public PdfLinkPainter(PaginatedDocument document)
+    /// <summary>A painter that knows no bookmarks yet: feed it every page, in order, through <see cref="Scanning"/> before annotating.</summary>
+    public PdfLinkPainter()
     {
-        foreach (var page in document.Pages.IsDefault ? [] : document.Pages)
+    }
+
+    /// <summary>
+    /// Passes <paramref name="pages"/> through unchanged, noting each page's bookmark targets on the way, so a pass the
+    /// writer makes anyway (font subsets) also finds the link destinations of a streamed document.
+    /// </summary>
+    public IEnumerable<Page> Scanning(IEnumerable<Page> pages)
+    {
+        int index = 0;
+        foreach (var page in pages)
         {
-            foreach (var item in page.Items)
+            Scan(page, index++);
+            yield return page;
+        }
+    }
+
+    private void Scan(Page page, int pageIndex)
+    {
+        for (int i = 0; i < page.Items.Length; i++)
+        {
+            if (page.Items[i] is TextItem { BookmarkId: { Length: > 0 } id } && !_destinations.ContainsKey(id))
             {
-                if (item is TextItem { BookmarkId: { Length: > 0 } id } text && !_destinations.ContainsKey(id))
-                {
-                    _destinations[id] = "bm" + _destinations.Count.ToString(CultureInfo.InvariantCulture);
-                    _targets.Add(text);
-                }
+                _destinations[id] = "bm" + _destinations.Count.ToString(CultureInfo.InvariantCulture);
+                _targets.Add((pageIndex, i));
             }
         }
     }
 
-    /// <summary>Draws the annotations of <paramref name="page"/>'s items; call with the page's untransformed canvas.</summary>
-    public void Annotate(SKCanvas canvas, Page page)
+    /// <summary>Draws the annotations of <paramref name="page"/>'s items (page <paramref name="pageIndex"/>, 0-based); call with the page's untransformed canvas.</summary>
+    public void Annotate(SKCanvas canvas, Page page, int pageIndex)
     {
-        foreach (var item in page.Items)
+        for (int i = 0; i < page.Items.Length; i++)
         {
-            if (item is not TextItem text) continue;
+            if (page.Items[i] is not TextItem text) continue;
             var rect = new SKRect((float)text.Bounds.X, (float)text.Bounds.Y, (float)text.Bounds.Right, (float)text.Bounds.Bottom);
-            if (_targets.Contains(text))
+            if (_targets.Contains((pageIndex, i)))
             {
                 using var _ = canvas.DrawNamedDestinationAnnotation(new SKPoint(rect.Left, rect.Top), _destinations[text.BookmarkId!]);
             }

@@ -17,11 +17,12 @@ internal sealed record PdfOutlineEntry(string Title, int Level, int PageIndex, d
     /// </summary>
     public static ImmutableArray<PdfOutlineEntry> From(PaginatedDocument document)
     {
-        if (document.DocumentMap.IsDefaultOrEmpty || document.Pages.IsDefaultOrEmpty) return [];
+        if (document.DocumentMap.IsDefaultOrEmpty || document.PageCount == 0) return [];
         var targets = new Dictionary<string, (int Page, Bounds Bounds, double Height)>(StringComparer.Ordinal);
-        for (int p = 0; p < document.Pages.Length; p++)
+        int p = -1;
+        foreach (var page in document.EnumeratePages())
         {
-            var page = document.Pages[p];
+            p++;
             foreach (var item in page.Items)
             {
                 if (item is TextItem { DocumentMapId: { } id } && !targets.ContainsKey(id))

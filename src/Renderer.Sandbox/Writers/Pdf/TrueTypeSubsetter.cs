@@ -6,7 +6,8 @@ namespace Renderer.Sandbox.Writers.Pdf;
 /// Makes a small TrueType font for one document: glyphs the document does not use are emptied (their outlines
 /// removed), glyph ids stay the same, so character mapping and advance widths are unchanged and layout measured with
 /// the full font still holds. Shaping tables (GSUB, GPOS, GDEF, kern) and per-size tables are dropped and glyph
-/// names removed (post version 3). Skia embeds fonts whole, so this is what keeps a one-page PDF small.
+/// names removed (post version 3), and the horizontal metrics of dropped glyphs zeroed. Skia embeds fonts whole, so this
+/// is what keeps a one-page PDF small, also with the 4 MB CJK fallback font.
 /// </summary>
 internal static class TrueTypeSubsetter
 {
@@ -58,6 +59,8 @@ internal static class TrueTypeSubsetter
         }
         output["glyf"] = newGlyf.ToArray();
         output["loca"] = newLoca;
+        if (output.TryGetValue("hmtx", out var hmtx) && tables.TryGetValue("hhea", out var hheaRange) && hheaRange.Length >= 36)
+            ClearUnusedMetrics(hmtx, keep, glyphCount, BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(hheaRange.Offset + 34)));
         var newHead = output["head"];
         BinaryPrimitives.WriteInt16BigEndian(newHead.AsSpan(50), 1);
         BinaryPrimitives.WriteUInt32BigEndian(newHead.AsSpan(8), 0);
@@ -68,6 +71,21 @@ internal static class TrueTypeSubsetter
             output["post"] = post3;
         }
         return Assemble(font, output);
+    }
+
+    /// <summary>
+    /// Zeroes the horizontal metrics of dropped glyphs so they compress away (large CJK fonts carry tens of thousands).
+    /// The last full metric is kept: its advance also applies to every glyph after it.
+    /// </summary>
+    private static void ClearUnusedMetrics(byte[] hmtx, HashSet<int> keep, int glyphCount, int longMetrics)
+    {
+        for (int g = 0; g < glyphCount; g++)
+        {
+            if (keep.Contains(g) || g == longMetrics - 1) continue;
+            int offset = g < longMetrics ? g * 4 : longMetrics * 4 + (g - longMetrics) * 2;
+            int length = g < longMetrics ? 4 : 2;
+            if (offset + length <= hmtx.Length) hmtx.AsSpan(offset, length).Clear();
+        }
     }
 
     private static HashSet<int> Closure(ReadOnlySpan<byte> glyf, IEnumerable<ushort> used, int glyphCount, Func<int, int> offset)

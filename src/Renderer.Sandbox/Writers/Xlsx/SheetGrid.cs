@@ -3,7 +3,7 @@ using Renderer.Sandbox.Pages;
 namespace Renderer.Sandbox.Writers.Xlsx;
 
 /// <summary>
-/// The sheet's column grid, computed in one pass over all pages before any row is written: every distinct left and
+/// The sheet's column grid, computed in one pass over the sheet's pages before any row is written: every distinct left and
 /// right edge (rounded to 0.1 pt) of the exported items is a column boundary, so each interval between two
 /// consecutive edges is one column and an item spanning several intervals becomes a merged cell.
 /// Also decides which page items are exported at all (<see cref="IsExported"/>).
@@ -25,12 +25,16 @@ internal sealed class SheetGrid
 
     private readonly long[] _edges;
 
-    private SheetGrid(long[] edges, long rowCount, int maxOutlineLevel)
+    private SheetGrid(long[] edges, long rowCount, int maxOutlineLevel, bool hasCharts)
     {
         _edges = edges;
         RowCount = rowCount;
         MaxOutlineLevel = maxOutlineLevel;
+        HasCharts = hasCharts;
     }
+
+    /// <summary>True when the sheet's exported items include a chart (the sheet then needs a drawing part).</summary>
+    public bool HasCharts { get; }
 
     /// <summary>Excel's deepest row outline level.</summary>
     public const int MaxOutline = 7;
@@ -63,24 +67,28 @@ internal sealed class SheetGrid
         };
     }
 
-    public static SheetGrid Build(PaginatedDocument document) => Build(document.Pages, 0, document.Pages.Length);
+    public static SheetGrid Build(PaginatedDocument document) => Build(document.EnumeratePages());
 
-    /// <summary>The grid of one worksheet holding pages <paramref name="start"/> to <paramref name="end"/> (exclusive).</summary>
-    public static SheetGrid Build(IReadOnlyList<Page> pages, int start, int end)
+    /// <summary>The grid of one worksheet holding <paramref name="pages"/> (the sheet's pages, in order; each is read once).</summary>
+    public static SheetGrid Build(IEnumerable<Page> pages)
     {
         var edges = new HashSet<long>();
         var rowKeys = new HashSet<long>();
         long rowCount = 0;
         var outline = 0;
-        for (var p = start; p < end; p++)
+        var charts = false;
+        var p = 0;
+        foreach (var page in pages)
         {
             rowKeys.Clear();
-            foreach (var item in pages[p].Items)
+            foreach (var item in page.Items)
             {
-                if (!IsExported(item, p - start))
+                if (!IsExported(item, p))
                 {
                     continue;
                 }
+
+                charts |= item is ChartItem;
 
                 edges.Add(Key(item.Bounds.X));
                 edges.Add(Key(item.Bounds.Right));
@@ -92,6 +100,7 @@ internal sealed class SheetGrid
             }
 
             rowCount += rowKeys.Count;
+            p++;
         }
 
         var sorted = edges.ToArray();
@@ -107,7 +116,7 @@ internal sealed class SheetGrid
             sorted = sorted[..(MaxColumns + 1)];
         }
 
-        return new SheetGrid(sorted, rowCount, outline);
+        return new SheetGrid(sorted, rowCount, outline, charts);
     }
 
     public double GetColumnWidthPoints(int column) => (_edges[column + 1] - _edges[column]) / 10.0;

@@ -35,7 +35,7 @@ internal sealed class XlsxDocumentWriter
         var diagnostics = ImmutableArray.CreateBuilder<RdlDiagnostic>();
         var styles = new StylesheetBuilder();
         var sharedStrings = new SharedStrings();
-        var sections = Sections(document.Pages);
+        var sections = Sections(document);
         var names = new SheetNames();
         var hasMap = !document.DocumentMap.IsDefaultOrEmpty;
         var sheetNames = new List<string>();
@@ -46,15 +46,17 @@ internal sealed class XlsxDocumentWriter
 
         for (var i = 0; i < sections.Count; i++)
         {
-            var desired = document.Pages.Length == 0 ? null : document.Pages[sections[i].Start].Name;
+            var desired = document.PageCount == 0 ? null : document.DescribePage(sections[i].Start).Name;
             desired ??= i == 0 ? document.Title : "Sheet" + (i + 1).ToString(CultureInfo.InvariantCulture);
             sheetNames.Add(names.GetUniqueName(desired));
         }
 
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         var first = hasMap ? 1 : 0;
-        var drawingSheets = Enumerable.Range(0, sections.Count)
-            .Where(i => SheetDrawings.AnyIn(document.Pages, sections[i].Start, sections[i].End)).Select(i => first + i).ToHashSet();
+        // The column grids need every page of their sheet before its first row is written: one pass over the pages
+        // (a streamed document composes each page here and again while writing, holding one at a time).
+        var grids = sections.Select(section => SheetGrid.Build(PagesOf(document, section))).ToList();
+        var drawingSheets = Enumerable.Range(0, sections.Count).Where(i => grids[i].HasCharts).Select(i => first + i).ToHashSet();
         using (var package = new XlsxPackage(output, sheetNames, document.Title, System.IO.Compression.CompressionLevel.Optimal, drawingSheets))
         {
             for (var i = 0; i < sections.Count; i++)
@@ -63,7 +65,7 @@ internal sealed class XlsxDocumentWriter
                 var drawings = drawingSheets.Contains(first + i) ? new SheetDrawings() : null;
                 using (var sheet = package.CreateWorksheet(first + i))
                 {
-                    WriteSheet(document, sections[i], sheet, styles, sharedStrings, links, diagnostics, drawings);
+                    WriteSheet(document, sections[i], grids[i], sheet, styles, sharedStrings, links, diagnostics, drawings);
                 }
 
                 drawings?.Write(first + i, package.CreateDrawingPart);
@@ -90,26 +92,36 @@ internal sealed class XlsxDocumentWriter
     }
 
     /// <summary>The page ranges (start inclusive, end exclusive) of the worksheets: a new one at each explicit break.</summary>
-    internal static List<(int Start, int End)> Sections(ImmutableArray<Page> pages)
+    internal static List<(int Start, int End)> Sections(PaginatedDocument document)
     {
         var sections = new List<(int Start, int End)>();
         var start = 0;
-        for (var p = 1; p < pages.Length; p++)
+        for (var p = 1; p < document.PageCount; p++)
         {
-            if (pages[p].StartsSection)
+            if (document.DescribePage(p).StartsSection)
             {
                 sections.Add((start, p));
                 start = p;
             }
         }
 
-        sections.Add((start, pages.Length));
+        sections.Add((start, document.PageCount));
         return sections;
+    }
+
+    /// <summary>The pages of one section, composed one by one as they are reached.</summary>
+    private static IEnumerable<Page> PagesOf(PaginatedDocument document, (int Start, int End) section)
+    {
+        for (var p = section.Start; p < section.End; p++)
+        {
+            yield return document.GetPage(p);
+        }
     }
 
     private static void WriteSheet(
         PaginatedDocument document,
         (int Start, int End) section,
+        SheetGrid grid,
         Stream part,
         StylesheetBuilder styles,
         SharedStrings sharedStrings,
@@ -117,16 +129,16 @@ internal sealed class XlsxDocumentWriter
         ImmutableArray<RdlDiagnostic>.Builder diagnostics,
         SheetDrawings? drawings)
     {
-        var grid = SheetGrid.Build(document.Pages, section.Start, section.End);
         var widths = new double[grid.ColumnCount];
         for (var c = 0; c < widths.Length; c++)
         {
             widths[c] = grid.GetColumnWidthCharacters(c);
         }
 
-        var firstRows = section.End > section.Start ? PageRows.Build(document.Pages[section.Start], 0) : null;
+        var firstPage = section.End > section.Start ? document.GetPage(section.Start) : null;
+        var firstRows = firstPage is null ? null : PageRows.Build(firstPage, 0);
         var layout = new SheetLayout(
-            firstRows is null ? 0 : FrozenRows(document.Pages[section.Start], firstRows),
+            firstPage is null ? 0 : FrozenRows(firstPage, firstRows!),
             grid.MaxOutlineLevel,
             document.OutlineSummaryBelow);
         using var sheet = new WorksheetWriter(part, sharedStrings, grid.ColumnCount);
@@ -136,7 +148,7 @@ internal sealed class XlsxDocumentWriter
         var outsideGrid = 0;
         for (var p = section.Start; p < section.End && sheetRow < WorksheetWriter.MaxRows; p++)
         {
-            var page = document.Pages[p];
+            var page = p == section.Start ? firstPage! : document.GetPage(p);
             var rows = p == section.Start ? firstRows! : PageRows.Build(page, p - section.Start);
             assembler.BeginPage(sheetRow);
             var next = 0;

@@ -1,0 +1,78 @@
+using Rdl.Model.Definitions;
+using Renderer.Sandbox.Pages;
+
+namespace Renderer.Sandbox.Layout;
+
+/// <summary>
+/// Composes pages from pagination's plan, one at a time: a page's body items are emitted from its placed bands, and its
+/// header and footer evaluated with that page's globals (the page count is known once the bands are placed).
+/// Header and footer are evaluated once per page and kept (they are few items, and evaluating report code again could
+/// give other values); body items are emitted again each time the page is composed, so a writer holds one page at a time.
+/// </summary>
+/// <remarks>
+/// Page names: the first page takes InitialPageName (else its first named band); a later page its first named band,
+/// else the previous page's name after a soft break, else InitialPageName.
+/// </remarks>
+internal sealed class PageComposer : IPageSource
+{
+    /// <summary>Evaluates a header or footer: (the page's body items, numbering, section, region, top) -> items.</summary>
+    public delegate List<PageItem> SectionLayout(IReadOnlyList<PageItem> body, PageNumbering numbering, PageSection section, PageRegion region, double top);
+
+    private readonly PageDefinition _page;
+    private readonly List<PageBody> _bodies;
+    private readonly SectionLayout _section;
+    private readonly PageNumbering[] _numbering;
+    private readonly List<PageItem>?[] _headers;
+    private readonly List<PageItem>?[] _footers;
+
+    public PageComposer(PageDefinition page, List<PageBody> bodies, string? initialPageName, SectionLayout section)
+    {
+        _page = page;
+        _bodies = bodies;
+        _section = section;
+        int total = bodies.Count;
+        _headers = new List<PageItem>?[total];
+        _footers = new List<PageItem>?[total];
+        _numbering = new PageNumbering[total];
+        var names = new string?[total];
+        var sectionStart = new int[total];
+        for (int i = 0; i < total; i++)
+        {
+            names[i] = i == 0 ? initialPageName ?? bodies[0].Name
+                : bodies[i].Name ?? (bodies[i].StartsSection ? initialPageName : names[i - 1]);
+            sectionStart[i] = i == 0 || bodies[i].ResetPageNumber ? i : sectionStart[i - 1];
+        }
+        for (int i = 0; i < total;)
+        {
+            int start = i, end = i + 1;
+            while (end < total && sectionStart[end] == start) end++;
+            for (; i < end; i++) _numbering[i] = new PageNumbering(i - start + 1, end - start, i + 1, total, names[i]);
+        }
+    }
+
+    public int Count => _bodies.Count;
+
+    public Page Describe(int index) =>
+        new(index + 1, _page.PageWidth.Points, _page.PageHeight.Points, [])
+        {
+            Name = _numbering[index].Name,
+            StartsSection = _bodies[index].StartsSection,
+        };
+
+    public Page Compose(int index)
+    {
+        int number = index + 1, total = Count;
+        var body = new List<PageItem>();
+        _bodies[index].EmitItems(body);
+        var items = new List<PageItem>(body.Count + 4);
+        if (_page.Header is { } header && Prints(header, number, total))
+            items.AddRange(_headers[index] ??= _section(body, _numbering[index], header, PageRegion.Header, _page.TopMargin.Points));
+        items.AddRange(body);
+        if (_page.Footer is { } footer && Prints(footer, number, total))
+            items.AddRange(_footers[index] ??= _section(body, _numbering[index], footer, PageRegion.Footer, _page.PageHeight.Points - _page.BottomMargin.Points - footer.Height.Points));
+        return Describe(index) with { Items = [.. items] };
+    }
+
+    private static bool Prints(PageSection section, int number, int total) =>
+        (number != 1 || section.PrintOnFirstPage) && (number != total || section.PrintOnLastPage || total == 1);
+}
