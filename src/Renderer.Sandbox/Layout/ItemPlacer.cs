@@ -13,6 +13,7 @@ internal sealed class ItemPlacer(TextLayout text)
     {
         TextboxInstance t => TextLayout.HeightFor(text.Measure(t, width), t.Height),
         TablixInstance x => x.Rows.Sum(r => RowHeight(x, r)),
+        ImageInstance image => ImagePlacement.MeasureHeight(image),
         Processing.Subreports.SubreportInstance or RectangleInstance when SubreportFlow.Applies(item) => SubreportFlow.Measure(this, item),
         _ => item.Height,
     };
