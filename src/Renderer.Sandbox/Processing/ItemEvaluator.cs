@@ -110,6 +110,7 @@ internal sealed class ItemEvaluator
 
     private TextboxInstance EvaluateTextboxValue(Textbox textbox)
     {
+        if (textbox.SingleValue is not null) return EvaluateSingleRun(textbox);
         object? value = null;
         var text = new StringBuilder();
         ResolvedStyle? style = null;
@@ -136,6 +137,22 @@ internal sealed class ItemEvaluator
         var single = textbox.SingleValue is not null;
         _context.SetReportItemValue(textbox.Name, single ? value : text.ToString());
         return new TextboxInstance(textbox, single ? value : text.ToString(), text.ToString(), style) { Links = Links.Evaluate(textbox) };
+    }
+
+    /// <summary>
+    /// The usual textbox, one paragraph of one run: as the general case, without a StringBuilder, and sharing the value's
+    /// string (a field's text) instead of copying it (large reports evaluate this once per cell).
+    /// </summary>
+    private TextboxInstance EvaluateSingleRun(Textbox textbox)
+    {
+        var paragraph = textbox.Paragraphs[0];
+        var run = paragraph.Runs[0];
+        var style = SafeText(textbox, paragraph.Style, run.Style);
+        var runValue = TryEvaluate(run.Value, textbox, out var failed);
+        var value = failed ? "#Error" : runValue;
+        var text = failed ? "#Error" : ValueFormatter.Format(runValue, style.Format, _culture);
+        _context.SetReportItemValue(textbox.Name, value);
+        return new TextboxInstance(textbox, value, text, style) { Links = Links.Evaluate(textbox) };
     }
 
     private ResolvedStyle SafeText(Textbox textbox, Rdl.Model.Definitions.Styling.StyleDefinition? paragraph, Rdl.Model.Definitions.Styling.StyleDefinition? run)

@@ -17,8 +17,15 @@ namespace Renderer.Sandbox.Tests.Layout;
 /// </summary>
 internal sealed class LayoutRun
 {
-    private LayoutRun(PaginatedDocument document) => Document = document;
+    private LayoutRun(PageComposer composer)
+    {
+        _composer = composer;
+        Document = new PaginatedDocument("Layout", new PaginatedDocument("Layout", composer).Pages);
+    }
 
+    private readonly PageComposer _composer;
+
+    /// <summary>Every page composed and held, as a document built by hand would hold them.</summary>
     public PaginatedDocument Document { get; }
 
     public ImmutableArray<Page> Pages => Document.Pages;
@@ -35,9 +42,12 @@ internal sealed class LayoutRun
         Assert.That(processed, Is.Not.Null, () => string.Join("\n", diagnostics.ToImmutable()));
         Assert.That(diagnostics.ToImmutable().Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared));
-        var pages = ReportLayout.Paginate(read.Report!, processed!, processor.Context!, processor.Items!, placer);
-        return new LayoutRun(new PaginatedDocument("Layout", pages));
+        var composer = ReportLayout.Compose(read.Report!, processed!, processor.Context!, processor.Items!, placer);
+        return new LayoutRun(composer);
     }
+
+    /// <summary>The document as the sandbox renders it: pages composed on demand (see <see cref="Document"/> for all pages held).</summary>
+    public PaginatedDocument Streamed => new("Layout", _composer);
 
     /// <summary>Texts of the body text items on page <paramref name="number"/> (1-based), top to bottom.</summary>
     public string[] BodyTexts(int number) =>

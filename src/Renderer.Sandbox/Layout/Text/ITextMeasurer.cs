@@ -16,7 +16,7 @@ public interface ITextMeasurer
     /// <summary>Vertical metrics of the style's font at its size.</summary>
     FontMetrics GetMetrics(TextStyle style);
 
-    /// <summary>Advance width of <paramref name="text"/> on one line, in points (no kerning, as drawn).</summary>
+    /// <summary>Advance width of <paramref name="text"/> on one line, in points, as drawn (plain text unkerned, other text shaped).</summary>
     double MeasureWidth(string text, TextStyle style);
 
     /// <summary>

@@ -139,8 +139,7 @@ internal sealed class PdfDocumentWriter
         }
 
         var bounds = item.Bounds;
-        var font = subsets.Get(item.Style);
-        var face = subsets.FullFace(item.Style);
+        var font = subsets.Get(item.Style, out var face);
         paint.Color = PdfStrokePainter.ToColor(item.Style.Color);
         var underline = item.Style.Underline ? SkiaTextMeasurer.ReadMetrics(font) : (FontMetrics?)null;
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
 using SkiaSharp;
@@ -14,6 +13,9 @@ namespace Renderer.Sandbox.Writers.Pdf;
 /// </summary>
 internal sealed class PdfFontSubsets : IDisposable
 {
+    /// <summary>Shaped lines kept between collecting glyphs and drawing; past this, lines are shaped again when drawn.</summary>
+    private const int MaxShapedLines = 20_000;
+
     private readonly SkiaFontCache _fonts;
     private readonly TextShaper _shaper;
     private readonly Dictionary<SKTypeface, SKTypeface> _subsets = [];
@@ -25,6 +27,7 @@ internal sealed class PdfFontSubsets : IDisposable
         _fonts = fonts;
         _shaper = TextShaper.For(fonts.Library);
         var used = new Dictionary<SKTypeface, HashSet<ushort>>();
+        var characters = new Dictionary<SKTypeface, HashSet<int>>();
         foreach (var page in pages)
         {
             foreach (var item in page.Items)
@@ -32,7 +35,7 @@ internal sealed class PdfFontSubsets : IDisposable
                 if (item is ChartItem chart)
                 {
                     foreach (var shape in chart.Shapes)
-                        if (shape is ChartText label) CollectCharacters(used, fonts.Get(label.Style), label.Text);
+                        if (shape is ChartText label) CollectCharacters(characters, fonts.Get(label.Style).Typeface, label.Text);
                     continue;
                 }
                 if (item is not TextItem text || text.Lines.IsDefaultOrEmpty) continue;
@@ -40,21 +43,28 @@ internal sealed class PdfFontSubsets : IDisposable
                 foreach (var line in text.Lines)
                 {
                     if (string.IsNullOrEmpty(line.Text)) continue;
-                    if (_shaper.Fallback.IsSimple(line.Text, font.Typeface)) CollectCharacters(used, font, line.Text);
+                    if (_shaper.Fallback.IsSimple(line.Text, font.Typeface)) CollectCharacters(characters, font.Typeface, line.Text);
                     else CollectGlyphs(used, Shape(line.Text, text.Style));
                 }
             }
         }
+        foreach (var (typeface, runes) in characters) AddGlyphsOf(Used(used, typeface), typeface, runes);
         foreach (var (typeface, glyphs) in used) _subsets[typeface] = CreateSubset(typeface, glyphs) ?? typeface;
     }
 
     /// <summary>The shaper the document's lines are shaped with (its fallback answers which lines need shaping).</summary>
     public TextShaper Shaper => _shaper;
 
-    private static void CollectCharacters(Dictionary<SKTypeface, HashSet<ushort>> used, SKFont font, string text)
+    private static void CollectCharacters(Dictionary<SKTypeface, HashSet<int>> characters, SKTypeface typeface, string text)
     {
-        var glyphs = Used(used, font.Typeface);
-        foreach (var glyph in font.GetGlyphs(text)) glyphs.Add(glyph);
+        if (!characters.TryGetValue(typeface, out var runes)) characters[typeface] = runes = [];
+        foreach (var rune in text.EnumerateRunes()) runes.Add(rune.Value);
+    }
+
+    private static void AddGlyphsOf(HashSet<ushort> glyphs, SKTypeface typeface, HashSet<int> runes)
+    {
+        using var font = new SKFont(typeface);
+        foreach (var glyph in font.GetGlyphs(runes.ToArray())) glyphs.Add(glyph);
     }
 
     private static void CollectGlyphs(Dictionary<SKTypeface, HashSet<ushort>> used, ShapedLine line)
@@ -78,16 +88,21 @@ internal sealed class PdfFontSubsets : IDisposable
         if (!_shaped.TryGetValue((text, style), out var line))
         {
             line = _shaper.Shape(text, style);
-            _shaped[(text, style)] = line;
+            if (_shaped.Count < MaxShapedLines) _shaped[(text, style)] = line;
         }
         return line;
     }
 
-    /// <summary>The full (not subset) face of <paramref name="style"/>, as layout measured with.</summary>
-    public SKTypeface FullFace(TextStyle style) => _fonts.Get(style).Typeface;
-
     /// <summary>The font to draw <paramref name="style"/> with: the subset face at the style's size.</summary>
     public SKFont Get(TextStyle style) => Get(_fonts.Get(style));
+
+    /// <summary>As <see cref="Get(TextStyle)"/>, also giving the full (not subset) face layout measured with.</summary>
+    public SKFont Get(TextStyle style, out SKTypeface fullFace)
+    {
+        var full = _fonts.Get(style);
+        fullFace = full.Typeface;
+        return Get(full);
+    }
 
     /// <summary>The font to draw a shaped run of <paramref name="typeface"/> with, at the style's size.</summary>
     public SKFont Get(SKTypeface typeface, TextStyle style) => Get(_fonts.Get(typeface, _fonts.Get(style).Size));

@@ -3,6 +3,7 @@ using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Tests.Layout;
 using Renderer.Sandbox.Tests.Layout.Text;
+using Renderer.Sandbox.Writers.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
@@ -72,6 +73,34 @@ public sealed class ShapedTextPdfTests
             // The fallback font is about 4 MB; embedded whole the file would be megabytes.
             Assert.That(pdf.Length, Is.LessThan(40 * 1024), "well under the 100 KB bar for a one-page PDF");
         });
+    }
+
+    [TestCase(0, "Noto Sans Hebrew", "שלום")]
+    [TestCase(1, "Noto Sans Arabic", "سلام")]
+    [TestCase(2, "Droid Sans Fallback", "你好世界")]
+    public void Each_fallback_font_is_a_TrueType_font_the_subsetter_reduces(int index, string family, string sample)
+    {
+        foreach (var bold in new[] { false, true })
+        {
+            var face = FontLibrary.Shared.GetFallback(index, bold);
+            using var stream = face.OpenStream(out _);
+            var bytes = new byte[stream.Length];
+            stream.Read(bytes, bytes.Length);
+            using var font = new SkiaSharp.SKFont(face, 12);
+            var glyphs = font.GetGlyphs(sample);
+
+            var subset = TrueTypeSubsetter.Subset(bytes, glyphs);
+
+            Assert.That(face.FamilyName, Is.EqualTo(family));
+            Assert.That(glyphs, Has.None.EqualTo(0), "the fallback has every sample character");
+            Assert.That(subset, Is.Not.Null, "TrueType outlines, so the subsetter handles it");
+            using var compressed = new MemoryStream();
+            using (var deflate = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+                deflate.Write(subset!);
+            Assert.That(compressed.Length, Is.LessThan(Math.Min(bytes.Length / 4, 60 * 1024)), "as embedded (deflated), the subset is small");
+            using var reloaded = new SkiaSharp.SKFont(SkiaSharp.SKTypeface.FromData(SkiaSharp.SKData.CreateCopy(subset)), 12);
+            Assert.That(reloaded.GetGlyphs(sample), Is.EqualTo(glyphs), "glyph ids are unchanged");
+        }
     }
 
     [Test]
