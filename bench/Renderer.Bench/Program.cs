@@ -2,11 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using Renderer.Host.Catalog;
 using Renderer.Host.Rendering;
+using Renderer.Host.Sandboxing;
 
 // Renders ../shared/bench/sales.rdlc from sales_N.csv through the whole pipeline (compile cache, fresh sandbox
 // process, broker streaming the CSV rows), N times per size and format, and prints median wall time, the sandbox's
 // peak resident memory (VmHWM) and the page count.
-// Usage: dotnet run -c Release --project bench/Renderer.Bench -- [--sizes 1000,10000,100000] [--runs 5] [--formats pdf,xlsx]
+// Usage: dotnet run -c Release --project bench/Renderer.Bench -- [--sizes 1000,10000,100000] [--runs 5] [--formats pdf,xlsx] [--pool 1]
+// With --pool N: renders as the server does, taking a pre-started, warmed-up sandbox from the single-use pool (each
+// timed render starts once a warm process waits, as on a server with idle capacity); without it, as the CLI does, each
+// render starts its sandbox process cold.
 // With --http: the HTTP API bar of issue 6 instead (see HttpBench).
 if (args.Contains("--http"))
 {
@@ -17,6 +21,7 @@ if (args.Contains("--http"))
 var sizes = new[] { 1000, 10000, 100000 };
 var formats = new[] { "pdf", "xlsx" };
 int runs = 5;
+int pool = 0;
 string shared = Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared", "bench"));
 for (int i = 0; i < args.Length; i++)
 {
@@ -26,12 +31,13 @@ for (int i = 0; i < args.Length; i++)
         case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--formats": formats = args[++i].Split(','); break;
         case "--data": shared = Path.GetFullPath(args[++i]); break;
+        case "--pool": pool = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
     }
 }
 
 var rdl = await File.ReadAllBytesAsync(Path.Combine(shared, "sales.rdlc"));
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
-Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; runs per cell: {runs}");
+Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; runs per cell: {runs}; sandbox: {(pool > 0 ? $"pool of {pool}, warmed up" : "cold process per render")}");
 Console.WriteLine("| rows | format | median wall (s) | min (s) | sandbox peak RSS (MB) | pages | output (KB) |");
 Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|");
 foreach (var size in sizes)
@@ -43,9 +49,13 @@ foreach (var size in sizes)
         ["DataBroker:DataSources:LocalSource:Provider"] = "csv",
         ["DataBroker:DataSources:LocalSource:ConnectionString"] = csv,
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Sandbox:PoolSize"] = pool.ToString(CultureInfo.InvariantCulture),
+        ["Sandbox:PoolWarmUpFormats"] = string.Join(",", formats),
     });
     builder.AddRendererHost(cli: true);
+    if (pool > 0) builder.Services.AddSandboxPool();
     await using var app = builder.Build();
+    if (pool > 0) await app.Services.GetRequiredService<SandboxPool>().StartAsync(CancellationToken.None);
     var catalog = app.Services.GetRequiredService<ReportCatalog>();
     var entry = catalog.Add("sales.rdlc", rdl, persist: false);
     if (!entry.Success) throw new InvalidOperationException(string.Join("; ", entry.Diagnostics));
@@ -57,6 +67,7 @@ foreach (var size in sizes)
         int pages = 0, bytes = 0;
         for (int r = 0; r < runs; r++)
         {
+            if (pool > 0) await WaitForWarmSandboxAsync(app.Services.GetRequiredService<SandboxPool>());
             var sw = Stopwatch.StartNew();
             var result = await renderer.RenderAsync(entry.Entry!, format, [], "bench", CancellationToken.None);
             sw.Stop();
@@ -70,6 +81,13 @@ foreach (var size in sizes)
         var median = times[times.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {size:N0} | {format} | {median:F3} | {times[0]:F3} | {peak / 1048576.0:F0} | {pages} | {bytes / 1024.0:F0} |"));
     }
+}
+
+static async Task WaitForWarmSandboxAsync(SandboxPool sandboxes)
+{
+    var deadline = DateTime.UtcNow.AddSeconds(60);
+    while (sandboxes.ReadyCount == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+    await Task.Delay(200); // let a refill that just finished settle, so it does not share the CPU with the render
 }
 
 static string FindRoot()

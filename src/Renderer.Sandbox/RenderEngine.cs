@@ -21,6 +21,12 @@ namespace Renderer.Sandbox;
 /// </summary>
 public static class RenderEngine
 {
+    /// <summary>
+    /// Band count (about one per table row) above which pages are streamed to the writer rather than held: held pages
+    /// cost roughly 1 KB per table row, streamed ones are composed again for each pass a writer makes.
+    /// </summary>
+    internal const int StreamPagesAbove = 20_000;
+
     public static Task<RenderOutput> RenderAsync(RenderInput input, IDataSetProvider data, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
@@ -67,9 +73,13 @@ public static class RenderEngine
         // Only drawn formats need word-wrapped, measured lines; XLSX/CSV keep values and skip text measuring.
         var measureText = input.Format.ToLowerInvariant() is not ("xlsx" or "csv");
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared, measureText));
-        // Pages are composed one at a time while the writer runs (and dropped after), not held all at once.
+        // Large reports: pages are composed one at a time while the writer runs (and dropped after), not held all at
+        // once. Small ones hold their pages: writers that read pages twice (XLSX column grid, PDF font subsets) then
+        // compose each page once, which is cheaper in a cold process.
         var composer = ReportLayout.Compose(report, processed, processor.Context!, processor.Items!, placer);
-        var document = new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name };
+        var document = composer.PlacementCount > StreamPagesAbove
+            ? new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name }
+            : new PaginatedDocument(input.ReportName, composer.ComposeAll()) { Language = processor.Culture.Name };
         document = document with { DocumentMap = processor.Items!.Links.DocumentMap(document.EnumeratePages()) };
         trace?.Mark("paginate");
         return document;

@@ -44,6 +44,15 @@ public sealed class SandboxPool : IHostedService, IAsyncDisposable
         }
     }
 
+    /// <summary>How many warmed-up processes wait for a job now (for monitoring and the bench).</summary>
+    public int ReadyCount
+    {
+        get
+        {
+            lock (_lock) return _idle.Count(i => i.IsReady);
+        }
+    }
+
     /// <summary>Process ids of the warmed-up processes waiting for a job (for tests and diagnostics).</summary>
     internal IReadOnlyList<int> ReadyProcessIds
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Rdl.Model.Definitions;
 using Renderer.Sandbox.Pages;
 
@@ -51,6 +52,17 @@ internal sealed class PageComposer : IPageSource
     }
 
     public int Count => _bodies.Count;
+
+    /// <summary>How many bands the pages hold in all (about one per table row): a measure of the page model's size.</summary>
+    public int PlacementCount => _bodies.Sum(b => b.Placements.Count);
+
+    /// <summary>Every page, composed and held.</summary>
+    public ImmutableArray<Page> ComposeAll()
+    {
+        var pages = ImmutableArray.CreateBuilder<Page>(Count);
+        for (int i = 0; i < Count; i++) pages.Add(Compose(i));
+        return pages.MoveToImmutable();
+    }
 
     public Page Describe(int index) =>
         new(index + 1, _page.PageWidth.Points, _page.PageHeight.Points, [])

@@ -15,12 +15,7 @@ internal static class ReportLayout
 {
     /// <summary>All pages, composed and held (small reports, tests).</summary>
     public static ImmutableArray<Page> Paginate(ReportDefinition report, ProcessedReport processed, ProcessingContext context, ItemEvaluator items, ItemPlacer placer)
-    {
-        var composer = Compose(report, processed, context, items, placer);
-        var pages = ImmutableArray.CreateBuilder<Page>(composer.Count);
-        for (int i = 0; i < composer.Count; i++) pages.Add(composer.Compose(i));
-        return pages.MoveToImmutable();
-    }
+        => Compose(report, processed, context, items, placer).ComposeAll();
 
     /// <summary>Places the body bands on pages and returns the composer that builds each page on demand.</summary>
     public static PageComposer Compose(ReportDefinition report, ProcessedReport processed, ProcessingContext context, ItemEvaluator items, ItemPlacer placer)

@@ -30,7 +30,8 @@ internal static class PiePlot
         if (outside.Count > 0)
         {
             var widest = outside.Max(s => canvas.Width(s.Label!, style));
-            var room = Math.Min(area.Width / 2 - widest - CalloutGap - 4, area.Height / 2 - lineHeight - CalloutGap);
+            // Outside labels of neighbouring slivers stack, so leave a line for each (up to three) above and below.
+            var room = Math.Min(area.Width / 2 - widest - CalloutGap - 4, area.Height / 2 - lineHeight * Math.Min(outside.Count, 3) - CalloutGap);
             radius = Math.Max(radius * 0.5, Math.Min(radius, room));
         }
 
