@@ -43,12 +43,22 @@ public static class ExpressionCompiler
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(modules);
+        return Compile(report, fileName, modules, ImmutableDictionary<int, RdlDiagnostic>.Empty);
+    }
+
+    /// <param name="dropped">
+    /// Drillthrough expressions that did not compile in an earlier pass, with their error: each becomes <c>Nothing</c>
+    /// (the link is left out, as when its report cannot be resolved) and its error a warning, so a report whose
+    /// drillthrough calls something this server lacks (Report Builder's <c>Code.DrillthroughContextBuilder</c>) still renders.
+    /// </param>
+    private static ExpressionCompilation Compile(ReportDefinition report, string fileName, Wasm.WasmModuleSet modules, ImmutableDictionary<int, RdlDiagnostic> dropped)
+    {
         var expressions = ExpressionCollector.Collect(report);
         var moduleDiagnostics = new List<RdlDiagnostic>(modules.Diagnostics);
         var wasm = Wasm.WasmWrapperBuilder.Build(modules, moduleDiagnostics);
         if (moduleDiagnostics.Any(d => d.IsError))
             return ExpressionCompilation.Failed([.. moduleDiagnostics], expressions.Length);
-        var rewritten = expressions.Select(e => AggregateRewriter.Rewrite(e.Code)).ToImmutableArray();
+        var rewritten = expressions.Select((e, i) => AggregateRewriter.Rewrite(dropped.ContainsKey(i) ? "Nothing" : e.Code)).ToImmutableArray();
         var source = VbSourceBuilder.Build(expressions, rewritten, report.Code, report.CodeLocation, fileName, wasm);
         var mapper = new CompileDiagnosticMapper(source, fileName, report.Code, report.CodeLocation);
 
@@ -81,14 +91,37 @@ public static class ExpressionCompiler
 
         if (errors.Count > 0 || !result.Success)
         {
+            if (dropped.IsEmpty && DrillthroughFailures(source, errors) is { Count: > 0 } failures)
+                return Compile(report, fileName, modules, failures);
             var ordered = errors.OrderBy(e => e.Order).Select(e => e.Diagnostic).Distinct().ToImmutableArray();
             return ExpressionCompilation.Failed([.. moduleDiagnostics, .. ordered], expressions.Length);
         }
-        return new ExpressionCompilation(true, [.. moduleDiagnostics], image.ToArray(), expressions.Length)
+        var warnings = dropped.OrderBy(d => d.Key).Select(d => RdlDiagnostic.Warning(
+            "EXP3011",
+            $"The drillthrough expression does not compile here and is replaced by Nothing (the link gets no value for it): {d.Value.Message}",
+            d.Value.Location, d.Value.ObjectPath, d.Value.Expression));
+        return new ExpressionCompilation(true, [.. moduleDiagnostics, .. warnings], image.ToArray(), expressions.Length)
         {
             WasmModules = modules.Images,
             WasmLimits = modules.Limits,
         };
+    }
+
+    /// <summary>
+    /// When every error is a compile error (EXP3001/EXP3002, never a guard refusal) inside a drillthrough expression,
+    /// those expressions and their first error; otherwise empty (the report fails as usual).
+    /// </summary>
+    private static ImmutableDictionary<int, RdlDiagnostic> DrillthroughFailures(GeneratedSource source, List<(int Order, RdlDiagnostic Diagnostic)> errors)
+    {
+        var failures = ImmutableDictionary.CreateBuilder<int, RdlDiagnostic>();
+        foreach (var (order, diagnostic) in errors)
+        {
+            if (diagnostic.Code is not ("EXP3001" or "EXP3002")) return ImmutableDictionary<int, RdlDiagnostic>.Empty;
+            if (source.FindExpression(order) is not { } region || !region.Expression.Site.Contains(".Drillthrough", StringComparison.Ordinal))
+                return ImmutableDictionary<int, RdlDiagnostic>.Empty;
+            failures.TryAdd(region.Index, diagnostic);
+        }
+        return failures.ToImmutable();
     }
 
     private static string ShortHash(string text) =>
