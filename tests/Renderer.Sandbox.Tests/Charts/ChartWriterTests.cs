@@ -25,6 +25,22 @@ public class ChartWriterTests
     }
 
     [Test]
+    public void Chinese_category_labels_are_drawn_with_the_fallback_font_not_as_missing_glyph_boxes()
+    {
+        object?[][] rows = [["北京", 2024, 10], ["上海", 2024, 20], ["East", 2024, 30]];
+        var run = ChartRun.Render(ChartRdl.Modern(), ChartRdl.Columns, rows);
+        using var output = new MemoryStream();
+        new PdfDocumentWriter().Write(run.Document, output);
+
+        using var pdf = PdfDocument.Open(output.ToArray());
+        var page = pdf.GetPage(1);
+        Assert.That(page.Text, Does.Contain("北京").And.Contain("上海").And.Contain("East"));
+        var fonts = page.Letters.Where(l => l.Value is "北" or "上").Select(l => l.FontName).Distinct().ToList();
+        Assert.That(fonts, Has.Count.GreaterThan(0));
+        Assert.That(fonts, Has.All.Contain("DroidSansFallback"), "CJK labels come from the shipped fallback font");
+    }
+
+    [Test]
     public void Rasterized_chart_is_a_png_of_twice_the_size()
     {
         var run = ChartRun.Render(ChartRdl.Modern("Shape", "Pie", seriesGroup: false), ChartRdl.Columns, ChartRdl.Rows);

@@ -6,11 +6,12 @@ namespace Renderer.Sandbox.Writers.Charts;
 /// <summary>
 /// Draws the shapes of a <see cref="ChartItem"/> on a Skia canvas: as vectors on a PDF page, or onto a bitmap for
 /// formats that place charts as pictures (<see cref="ChartRasterizer"/>). Text uses the font <c>fonts</c> gives for a
-/// style (the PDF writer passes its subset fonts).
+/// style (the PDF writer passes its subset fonts); text that needs shaping (right-to-left, CJK, glyphs the font lacks)
+/// goes through <c>shaped</c> when the caller gives one, as body text does.
 /// </summary>
 internal static class ChartPainter
 {
-    public static void Draw(SKCanvas canvas, ChartItem chart, Func<TextStyle, SKFont> fonts)
+    public static void Draw(SKCanvas canvas, ChartItem chart, Func<TextStyle, SKFont> fonts, IChartTextShaper? shaped = null)
     {
         canvas.Save();
         var b = chart.Bounds;
@@ -45,7 +46,7 @@ internal static class ChartPainter
                     }
                     break;
                 case ChartText text:
-                    DrawText(canvas, text, fonts(text.Style), fill);
+                    DrawText(canvas, text, fonts(text.Style), fill, shaped);
                     break;
             }
         }
@@ -104,10 +105,11 @@ internal static class ChartPainter
         return path.Detach();
     }
 
-    private static void DrawText(SKCanvas canvas, ChartText text, SKFont font, SKPaint paint)
+    private static void DrawText(SKCanvas canvas, ChartText text, SKFont font, SKPaint paint, IChartTextShaper? shaper)
     {
         if (text.Text.Length == 0 || !Use(paint, text.Style.Color)) return;
-        var width = font.MeasureText(text.Text);
+        var shaped = shaper?.Shape(text.Text, text.Style);
+        var width = shaped?.Width ?? font.MeasureText(text.Text);
         var dx = text.Anchor switch
         {
             ChartTextAnchor.Middle => -width / 2,
@@ -117,7 +119,17 @@ internal static class ChartPainter
         canvas.Save();
         canvas.Translate((float)text.X, (float)text.Baseline);
         if (text.Rotation != 0) canvas.RotateDegrees((float)text.Rotation);
-        canvas.DrawText(text.Text, dx, 0, SKTextAlign.Left, font, paint);
+        if (shaped is not null) shaper!.Draw(canvas, shaped, dx, 0, text.Style, paint);
+        else canvas.DrawText(text.Text, dx, 0, SKTextAlign.Left, font, paint);
         canvas.Restore();
     }
+}
+
+/// <summary>Shapes and draws chart text that the plain font path cannot (see <see cref="ChartPainter"/>).</summary>
+internal interface IChartTextShaper
+{
+    /// <summary>The shaped line for <paramref name="text"/>, or null when the style's font draws it as is.</summary>
+    Layout.Text.ShapedLine? Shape(string text, TextStyle style);
+
+    void Draw(SKCanvas canvas, Layout.Text.ShapedLine line, float x, float baseline, TextStyle style, SKPaint paint);
 }

@@ -126,7 +126,7 @@ internal sealed class PdfDocumentWriter
                 PdfImagePainter.Draw(canvas, image);
                 break;
             case ChartItem chart:
-                Charts.ChartPainter.Draw(canvas, chart, subsets.Get);
+                Charts.ChartPainter.Draw(canvas, chart, subsets.Get, new PdfChartText(subsets));
                 break;
         }
     }
@@ -182,7 +182,7 @@ internal sealed class PdfDocumentWriter
     /// Draws shaped runs as positioned glyphs, each with its text and clusters so the PDF keeps the characters behind
     /// contextual forms and ligatures (Skia writes ActualText spans where the font's cmap cannot tell them).
     /// </summary>
-    private static void DrawShaped(SKCanvas canvas, ShapedLine line, float x, float baseline, TextStyle style, SKPaint paint, PdfFontSubsets subsets)
+    internal static void DrawShaped(SKCanvas canvas, ShapedLine line, float x, float baseline, TextStyle style, SKPaint paint, PdfFontSubsets subsets)
     {
         foreach (var run in line.Runs)
         {

@@ -35,7 +35,12 @@ internal sealed class PdfFontSubsets : IDisposable
                 if (item is ChartItem chart)
                 {
                     foreach (var shape in chart.Shapes)
-                        if (shape is ChartText label) CollectCharacters(characters, fonts.Get(label.Style).Typeface, label.Text);
+                    {
+                        if (shape is not ChartText { Text.Length: > 0 } label) continue;
+                        var face = fonts.Get(label.Style).Typeface;
+                        if (_shaper.Fallback.IsSimple(label.Text, face)) CollectCharacters(characters, face, label.Text);
+                        else CollectGlyphs(used, Shape(label.Text, label.Style));
+                    }
                     continue;
                 }
                 if (item is not TextItem text || text.Lines.IsDefaultOrEmpty) continue;
