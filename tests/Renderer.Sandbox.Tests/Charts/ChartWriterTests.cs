@@ -41,6 +41,20 @@ public class ChartWriterTests
     }
 
     [Test]
+    public void Chart_pictures_shape_cjk_labels_with_the_fallback_face_and_leave_latin_labels_plain()
+    {
+        var fonts = Renderer.Sandbox.Layout.Text.SkiaFontCache.Shared;
+        var text = new Renderer.Sandbox.Writers.Charts.RasterChartText(fonts);
+        var style = Renderer.Sandbox.Pages.TextStyle.Default;
+
+        Assert.That(text.Shape("East", style), Is.Null);
+        var shaped = text.Shape("北京", style);
+        Assert.That(shaped, Is.Not.Null);
+        Assert.That(shaped!.Runs.Select(r => r.Typeface.FamilyName), Has.All.Contains("Droid"));
+        Assert.That(shaped.Runs.SelectMany(r => r.Glyphs), Has.None.EqualTo((ushort)0), "no missing-glyph boxes");
+    }
+
+    [Test]
     public void Rasterized_chart_is_a_png_of_twice_the_size()
     {
         var run = ChartRun.Render(ChartRdl.Modern("Shape", "Pie", seriesGroup: false), ChartRdl.Columns, ChartRdl.Rows);

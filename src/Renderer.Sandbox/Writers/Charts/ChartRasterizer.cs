@@ -21,7 +21,7 @@ internal static class ChartRasterizer
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
         canvas.Scale((float)scale);
-        ChartPainter.Draw(canvas, chart with { Bounds = chart.Bounds with { X = 0, Y = 0 } }, cache.Get);
+        ChartPainter.Draw(canvas, chart with { Bounds = chart.Bounds with { X = 0, Y = 0 } }, cache.Get, new RasterChartText(cache));
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data?.ToArray();

@@ -178,32 +178,7 @@ internal sealed class PdfDocumentWriter
         canvas.Restore();
     }
 
-    /// <summary>
-    /// Draws shaped runs as positioned glyphs, each with its text and clusters so the PDF keeps the characters behind
-    /// contextual forms and ligatures (Skia writes ActualText spans where the font's cmap cannot tell them).
-    /// </summary>
-    internal static void DrawShaped(SKCanvas canvas, ShapedLine line, float x, float baseline, TextStyle style, SKPaint paint, PdfFontSubsets subsets)
-    {
-        foreach (var run in line.Runs)
-        {
-            if (run.Glyphs.Length == 0)
-            {
-                continue;
-            }
-
-            var font = subsets.Get(run.Typeface, style);
-            var utf8 = System.Text.Encoding.UTF8.GetBytes(run.Text);
-            using var builder = new SKTextBlobBuilder();
-            var buffer = builder.AllocatePositionedTextRun(font, run.Glyphs.Length, utf8.Length, null);
-            buffer.SetGlyphs(run.Glyphs);
-            buffer.SetPositions(run.Positions);
-            buffer.SetText(utf8);
-            buffer.SetClusters(run.Clusters);
-            using var blob = builder.Build();
-            if (blob is not null)
-            {
-                canvas.DrawText(blob, x, baseline, paint);
-            }
-        }
-    }
+    /// <summary>Draws a shaped line with the document's subset fonts (see <see cref="Charts.ShapedTextDrawer"/>).</summary>
+    internal static void DrawShaped(SKCanvas canvas, ShapedLine line, float x, float baseline, TextStyle style, SKPaint paint, PdfFontSubsets subsets) =>
+        Charts.ShapedTextDrawer.Draw(canvas, line, x, baseline, paint, typeface => subsets.Get(typeface, style));
 }
