@@ -8,7 +8,12 @@ namespace Renderer.Sandbox.Layout;
 /// with more rows than designed) pushes down every item that lies entirely below it, by the largest growth above.
 /// Bands carry their item's pagination: explicit breaks, PageName and KeepTogether blocks (see <see cref="Paginator"/>).
 /// </summary>
-internal sealed class BodyLayout(ItemPlacer placer)
+/// <remarks>
+/// A textbox taller than a page (<paramref name="pageBodyHeight"/>) becomes one band per line, so it continues on the
+/// next page between lines instead of running off the page (SSRS splits such textboxes the same way); the fragments
+/// keep its background, side borders and padding, with its top border on the first and bottom border on the last.
+/// </remarks>
+internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = double.PositiveInfinity)
 {
     public List<Band> Build(ProcessedReport report)
     {
@@ -75,11 +80,43 @@ internal sealed class BodyLayout(ItemPlacer placer)
     private double AddSimple(ItemInstance item, double top, double left, string? pageName, List<Band> bands)
     {
         double height = placer.MeasureHeight(item, item.Width);
+        if (item is TextboxInstance textbox && height > pageBodyHeight && AddTextLines(textbox, top, left, pageName, bands) is { } split)
+            return split;
         bands.Add(new Band(top, height, (x, y, _, sink) => placer.Emit(item, x + left + item.Left, y, item.Width, height, PageRegion.Body, sink))
         {
             PageName = pageName,
         });
         return height;
+    }
+
+    /// <summary>One band per line of a textbox too tall for a page; null when it has fewer than two lines.</summary>
+    private double? AddTextLines(TextboxInstance textbox, double top, double left, string? pageName, List<Band> bands)
+    {
+        var measured = placer.Text.Measure(textbox, textbox.Width);
+        if (measured.Lines.Count < 2) return null;
+        var box = textbox.Style.Box;
+        double y = top;
+        for (int i = 0; i < measured.Lines.Count; i++)
+        {
+            bool first = i == 0, last = i == measured.Lines.Count - 1;
+            var fragmentBox = box with
+            {
+                Top = first ? box.Top : Pages.BorderSide.None,
+                Bottom = last ? box.Bottom : Pages.BorderSide.None,
+                Padding = box.Padding with { Top = first ? box.Padding.Top : 0, Bottom = last ? box.Padding.Bottom : 0 },
+            };
+            var fragment = textbox with { Style = textbox.Style with { Box = fragmentBox } };
+            if (!first) fragment = fragment with { Links = null };
+            var lineHeight = measured.LineHeight + fragmentBox.Padding.Top + fragmentBox.Padding.Bottom;
+            var text = measured with { Instance = fragment, Lines = [measured.Lines[i]], ContentHeight = lineHeight };
+            bands.Add(new Band(y, lineHeight, (x, py, _, sink) =>
+                sink.Add(placer.Text.Place(text, new Bounds(x + left + textbox.Left, py, textbox.Width, lineHeight), PageRegion.Body, null)))
+            {
+                PageName = pageName,
+            });
+            y += lineHeight;
+        }
+        return y - top;
     }
 
     private double AddTablix(TablixInstance tablix, double top, double left, string? regionName, List<Band> bands)

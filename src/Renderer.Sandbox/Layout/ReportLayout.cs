@@ -22,7 +22,7 @@ internal static class ReportLayout
     {
         var section = report.Sections[0];
         var paginator = new Paginator(section.Page, section.Width.Points);
-        var bodies = paginator.Paginate(new BodyLayout(placer).Build(processed));
+        var bodies = paginator.Paginate(new BodyLayout(placer, paginator.BodyHeight).Build(processed));
         var saved = context.SetRow(null, null);
         string? initialPageName;
         try

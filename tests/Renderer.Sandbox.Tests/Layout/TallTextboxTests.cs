@@ -1,0 +1,37 @@
+using Renderer.Sandbox.Pages;
+using static Renderer.Sandbox.Tests.Layout.PagingRdl;
+
+namespace Renderer.Sandbox.Tests.Layout;
+
+/// <summary>A CanGrow textbox taller than a page continues on the next pages between lines, as SSRS splits it, instead of running off the page.</summary>
+public sealed class TallTextboxTests
+{
+    private static string LongText(int lines) => string.Join("\n", Enumerable.Range(1, lines).Select(i => $"Line {i}"));
+
+    [Test]
+    public void A_textbox_taller_than_a_page_flows_over_pages_line_by_line_and_pushes_the_next_item_after_it()
+    {
+        var tall = Textbox("Tall", LongText(100)).Replace("<Paragraphs>", "<CanGrow>true</CanGrow><Paragraphs>");
+        var run = LayoutRun.Render(Report(tall + Textbox("After", "After the long text", top: 30)), Columns);
+
+        Assert.That(run.Pages.Length, Is.GreaterThan(2));
+        // Page 400pt, margins 20pt, header and footer 20pt: the body ends at 360pt.
+        foreach (var page in run.Pages)
+            foreach (var item in page.Items.OfType<TextItem>().Where(t => t.Region == PageRegion.Body))
+                Assert.That(item.Bounds.Bottom, Is.LessThanOrEqualTo(360.01), $"page {page.Number}: '{item.Text}' stays inside the body");
+        var lines = run.Pages.SelectMany(p => p.Items.OfType<TextItem>().Where(t => t.Text.StartsWith("Line ", StringComparison.Ordinal)).OrderBy(t => t.Bounds.Y))
+            .Select(t => t.Lines.Single().Text).ToList();
+        Assert.That(lines, Is.EqualTo(Enumerable.Range(1, 100).Select(i => $"Line {i}")), "every line once, in order");
+        var (afterPage, _) = run.Find("After the long text");
+        Assert.That(afterPage, Is.EqualTo(run.Pages.Length), "the next item follows the text on its last page");
+    }
+
+    [Test]
+    public void A_textbox_that_fits_on_a_page_stays_one_item()
+    {
+        var tall = Textbox("Short", LongText(5)).Replace("<Paragraphs>", "<CanGrow>true</CanGrow><Paragraphs>");
+        var run = LayoutRun.Render(Report(tall), Columns);
+
+        Assert.That(run.Pages[0].Items.OfType<TextItem>().Count(t => t.Name == "Short"), Is.EqualTo(1));
+    }
+}
