@@ -50,7 +50,7 @@ public sealed class EncryptedCredentialIsolationTests
     {
         var services = _server.Services;
         var catalog = services.GetRequiredService<ReportCatalog>();
-        var added = catalog.Add("EncryptedCanary", Encoding.UTF8.GetBytes(TwoDataSetReport), persist: false);
+        var added = catalog.Add("EncryptedCanary", Encoding.UTF8.GetBytes(CanaryReports.TwoDataSetReport), persist: false);
         Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
         var entry = added.Entry!;
         var compiled = services.GetRequiredService<CompilationCache>().GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
@@ -78,37 +78,6 @@ public sealed class EncryptedCredentialIsolationTests
         Assert.That(_server.Logs.Lines, Has.None.Contains(EncryptedCredentialServer.Canary));
         Assert.That(File.ReadAllText(_server.CredentialFile), Does.Not.Contain(EncryptedCredentialServer.Canary));
     }
-
-    private const string TwoDataSetReport = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2016/01/reportdefinition">
-          <DataSources><DataSource Name="CanaryDb"><DataSourceReference>CanaryDb</DataSourceReference></DataSource></DataSources>
-          <DataSets>
-            <DataSet Name="First">
-              <Query><DataSourceName>CanaryDb</DataSourceName><CommandText>SELECT Amount FROM t</CommandText></Query>
-              <Fields><Field Name="Amount"><DataField>Amount</DataField></Field></Fields>
-            </DataSet>
-            <DataSet Name="Second">
-              <Query><DataSourceName>CanaryDb</DataSourceName><CommandText>SELECT MAX(Amount) AS Amount FROM t</CommandText></Query>
-              <Fields><Field Name="Amount"><DataField>Amount</DataField></Field></Fields>
-            </DataSet>
-          </DataSets>
-          <ReportSections><ReportSection>
-            <Body><ReportItems>
-              <Textbox Name="Total">
-                <Paragraphs><Paragraph><TextRuns><TextRun><Value>=Sum(Fields!Amount.Value, "First")</Value></TextRun></TextRuns></Paragraph></Paragraphs>
-                <Top>0cm</Top><Left>0cm</Left><Height>1cm</Height><Width>8cm</Width>
-              </Textbox>
-              <Textbox Name="Largest">
-                <Paragraphs><Paragraph><TextRuns><TextRun><Value>=Max(Fields!Amount.Value, "Second")</Value></TextRun></TextRuns></Paragraph></Paragraphs>
-                <Top>1.5cm</Top><Left>0cm</Left><Height>1cm</Height><Width>8cm</Width>
-              </Textbox>
-            </ReportItems><Height>3cm</Height></Body>
-            <Width>10cm</Width>
-            <Page><PageHeight>11in</PageHeight><PageWidth>8.5in</PageWidth></Page>
-          </ReportSection></ReportSections>
-        </Report>
-        """;
 
     private sealed class ProbingHandler(ISandboxDataHandler inner, Func<int> pid, IReadOnlyList<string> secrets) : ISandboxDataHandler
     {
