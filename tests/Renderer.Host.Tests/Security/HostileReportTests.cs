@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 
 namespace Renderer.Host.Tests.Security;
 
@@ -9,53 +8,15 @@ namespace Renderer.Host.Tests.Security;
 /// log line ever holds the data source's canary secret.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
-public sealed class HostileReportTests
+public sealed class HostileReportTests : HostileServerTest
 {
-    private HostileServer _server = null!;
-    private HttpClient _client = null!;
-    private readonly List<string> _bodies = [];
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new HostileServer();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
-
-    [TearDown]
-    public async Task Host_keeps_serving_and_never_shows_the_canary()
-    {
-        var response = await _client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a normal render of Sales.rdl succeeds right after");
-        Assert.That(string.Join("\n", _bodies), Does.Not.Contain(HostileServer.Canary), "no response holds the canary secret");
-        Assert.That(string.Join("\n", _server.Logs.Lines), Does.Not.Contain(HostileServer.Canary), "no log line holds the canary secret");
-        _bodies.Clear();
-    }
-
-    private async Task<(HttpStatusCode Status, string Body)> Upload(string file)
-    {
-        var name = Path.GetFileNameWithoutExtension(file);
-        var response = await _client.PostAsync($"/api/reports?name={name}", new StringContent(HostileServer.Hostile(file), Encoding.UTF8, "application/xml"));
-        var body = await response.Content.ReadAsStringAsync();
-        _bodies.Add(body);
-        return (response.StatusCode, body);
-    }
-
     private async Task<(HttpStatusCode Status, string Body)> Render(string file, string query = "")
     {
         var upload = await Upload(file);
         Assert.That(upload.Status, Is.EqualTo(HttpStatusCode.Created), upload.Body);
-        var response = await _client.GetAsync($"/api/reports/{Path.GetFileNameWithoutExtension(file)}/render?format=csv{query}");
+        var response = await Client.GetAsync($"/api/reports/{Path.GetFileNameWithoutExtension(file)}/render?format=csv{query}");
         var body = await response.Content.ReadAsStringAsync();
-        _bodies.Add(body);
+        Bodies.Add(body);
         return (response.StatusCode, body);
     }
 

@@ -52,22 +52,7 @@ public sealed class IsolationLayerTests
                 End Try
             End Function
             """;
-        var rdl = $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2016/01/reportdefinition">
-              <Code>{code}</Code>
-              <ReportSections><ReportSection>
-                <Body><ReportItems>
-                  <Textbox Name="Result">
-                    <Paragraphs><Paragraph><TextRuns><TextRun><Value>=Code.Attack()</Value></TextRun></TextRuns></Paragraph></Paragraphs>
-                    <Top>0cm</Top><Left>0cm</Left><Height>1cm</Height><Width>18cm</Width>
-                  </Textbox>
-                </ReportItems><Height>2cm</Height></Body>
-                <Width>19cm</Width>
-                <Page><PageHeight>11in</PageHeight><PageWidth>8.5in</PageWidth></Page>
-              </ReportSection></ReportSections>
-            </Report>
-            """;
+        var rdl = AttackReports.WithCode(code);
         var entry = _server.AddUnguarded("Layer" + Guid.NewGuid().ToString("N"), rdl);
         var compiled = _server.CompileUnguarded(entry);
         Assert.That(compiled.Success, Is.True, string.Join("\n", compiled.Diagnostics));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Renderer.Host.Catalog;
 using Renderer.Host.Rendering;
@@ -13,51 +12,20 @@ namespace Renderer.Host.Tests.Security;
 /// paths are refused at upload. Right after each, a normal report still renders.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
-public sealed class WasmHostileReportTests
+public sealed class WasmHostileReportTests : HostileServerTest
 {
-    private HostileServer _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _server = new HostileServer();
-        _client = _server.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
-
-    [TearDown]
-    public async Task Host_keeps_serving()
-    {
-        var response = await _client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a normal render of Sales.rdl succeeds right after");
-    }
-
-    private async Task<(HttpStatusCode Status, string Body)> Upload(string file)
-    {
-        var name = Path.GetFileNameWithoutExtension(file);
-        var response = await _client.PostAsync($"/api/reports?name={name}", new StringContent(HostileServer.Hostile(file), Encoding.UTF8, "application/xml"));
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
     /// <summary>Renders through HTTP (CSV) and, for the warnings HTTP does not return, through the render service.</summary>
     private async Task<(string Csv, RenderResult Result)> Render(string file)
     {
         var upload = await Upload(file);
         Assert.That(upload.Status, Is.EqualTo(HttpStatusCode.Created), upload.Body);
         var name = Path.GetFileNameWithoutExtension(file);
-        var response = await _client.GetAsync($"/api/reports/{name}/render?format=csv");
+        var response = await Client.GetAsync($"/api/reports/{name}/render?format=csv");
         var csv = await response.Content.ReadAsStringAsync();
+        Bodies.Add(csv);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), csv);
-        Assert.That(_server.Services.GetRequiredService<ReportCatalog>().TryGet(name, out var entry), Is.True);
-        var result = await _server.Services.GetRequiredService<RenderService>().RenderAsync(entry, "csv", [], "tester", CancellationToken.None);
+        Assert.That(Server.Services.GetRequiredService<ReportCatalog>().TryGet(name, out var entry), Is.True);
+        var result = await Server.Services.GetRequiredService<RenderService>().RenderAsync(entry, "csv", [], "tester", CancellationToken.None);
         Assert.That(result.Success, Is.True, string.Join("\n", result.Diagnostics));
         return (csv, result);
     }
