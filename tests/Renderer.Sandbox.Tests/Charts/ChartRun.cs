@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.RegularExpressions;
 using Rdl.Model.Diagnostics;
 using Rdl.Model.Expressions;
-using Rdl.Model.Reading;
-using Renderer.Sandbox.Data;
 using Renderer.Sandbox.Layout;
 using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
@@ -35,25 +32,13 @@ internal sealed partial class ChartRun
 
     public static ChartRun Render(string rdl, string[] columns, params object?[][] rows)
     {
-        var bytes = Encoding.UTF8.GetBytes(rdl);
-        var read = RdlReader.Read(bytes, "Chart.rdl");
-        Assert.That(read.Success, Is.True, () => string.Join("\n", read.Diagnostics));
-        var input = new RenderInput("Chart", "Chart.rdl", bytes, [], "pdf", new Dictionary<string, object?[]>(), new DateTime(2024, 1, 2), "me");
-        var processor = new ReportProcessor(read.Report!, new AggregateEvaluator(), new Rows(columns, rows), input, CancellationToken.None);
-        var diagnostics = new DiagnosticBag();
-        var processed = processor.Process(diagnostics);
-        Assert.That(processed, Is.Not.Null, () => string.Join("\n", diagnostics.ToImmutable()));
+        var run = TestReportProcessing.Process(rdl, "Chart", new AggregateEvaluator(), columns, rows);
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared));
-        var pages = ReportLayout.Paginate(read.Report!, processed!, processor.Context!, processor.Items!, placer);
-        var all = read.Diagnostics.AddRange(diagnostics.ToImmutable());
-        return new ChartRun([.. processed!.BodyItems.OfType<ChartInstance>()], new PaginatedDocument("Chart", pages), all);
+        var pages = ReportLayout.Paginate(run.Report, run.Processed, run.Processor.Context!, run.Processor.Items!, placer);
+        var all = run.ReadDiagnostics.AddRange(run.ProcessDiagnostics);
+        return new ChartRun([.. run.Processed.BodyItems.OfType<ChartInstance>()], new PaginatedDocument("Chart", pages), all);
     }
 
-    private sealed class Rows(string[] columns, object?[][] rows) : IDataSetProvider
-    {
-        public Task<DataSetRows> GetDataSetAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
-            Task.FromResult(new DataSetRows(columns, rows.Select(r => (object?[])r.Clone()).ToList()));
-    }
 
     /// <summary><c>=Sum(Fields!X.Value)</c> and <c>=Count(Fields!X.Value)</c> as aggregates in the current scope; anything else as <see cref="MiniEvaluator"/> does.</summary>
     private sealed partial class AggregateEvaluator : IExpressionEvaluator

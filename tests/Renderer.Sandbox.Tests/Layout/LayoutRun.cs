@@ -1,12 +1,8 @@
 using System.Collections.Immutable;
-using System.Text;
 using Rdl.Model.Diagnostics;
-using Rdl.Model.Reading;
-using Renderer.Sandbox.Data;
 using Renderer.Sandbox.Layout;
 using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
-using Renderer.Sandbox.Processing;
 using Renderer.Sandbox.Writers.Xlsx;
 
 namespace Renderer.Sandbox.Tests.Layout;
@@ -32,17 +28,10 @@ internal sealed class LayoutRun
 
     public static LayoutRun Render(string rdl, string[] columns, params object?[][] rows)
     {
-        var bytes = Encoding.UTF8.GetBytes(rdl);
-        var read = RdlReader.Read(bytes, "Layout.rdl");
-        Assert.That(read.Success, Is.True, () => string.Join("\n", read.Diagnostics));
-        var input = new RenderInput("Layout", "Layout.rdl", bytes, [], "pdf", new Dictionary<string, object?[]>(), new DateTime(2024, 1, 2), "me");
-        var processor = new ReportProcessor(read.Report!, new MiniEvaluator(), new Rows(columns, rows), input, CancellationToken.None);
-        var diagnostics = new DiagnosticBag();
-        var processed = processor.Process(diagnostics);
-        Assert.That(processed, Is.Not.Null, () => string.Join("\n", diagnostics.ToImmutable()));
-        Assert.That(diagnostics.ToImmutable().Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
+        var run = TestReportProcessing.Process(rdl, "Layout", new MiniEvaluator(), columns, rows);
+        Assert.That(run.ProcessDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared));
-        var composer = ReportLayout.Compose(read.Report!, processed!, processor.Context!, processor.Items!, placer);
+        var composer = ReportLayout.Compose(run.Report, run.Processed, run.Processor.Context!, run.Processor.Items!, placer);
         return new LayoutRun(composer);
     }
 
@@ -73,11 +62,5 @@ internal sealed class LayoutRun
         output.Position = 0;
         using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(output, false);
         return workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value!).ToArray();
-    }
-
-    private sealed class Rows(string[] columns, object?[][] rows) : IDataSetProvider
-    {
-        public Task<DataSetRows> GetDataSetAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
-            Task.FromResult(new DataSetRows(columns, rows.Select(r => (object?[])r.Clone()).ToList()));
     }
 }

@@ -1,7 +1,5 @@
 using System.Text;
 using Rdl.Model.Diagnostics;
-using Rdl.Model.Reading;
-using Renderer.Sandbox.Data;
 using Renderer.Sandbox.Layout;
 using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
@@ -132,33 +130,17 @@ public class PdfInteractivityReportTests
 
     private static ReportRun Run(string rdl, string? serverUrl = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(rdl);
-        var read = RdlReader.Read(bytes, "Links.rdl");
-        Assert.That(read.Success, Is.True, () => string.Join("\n", read.Diagnostics));
-        Assert.That(read.Diagnostics, Is.Empty, () => string.Join("\n", read.Diagnostics));
-        var input = new RenderInput("Links", "Links.rdl", bytes, [], "pdf", new Dictionary<string, object?[]>(), new DateTime(2024, 1, 2), "me")
-        {
-            ReportServerUrl = serverUrl,
-        };
-        var rows = Rows([6, 6, 2]);
-        var processor = new ReportProcessor(read.Report!, new MiniEvaluator(), new Rows(Columns, rows), input, CancellationToken.None);
-        var diagnostics = new DiagnosticBag();
-        var processed = processor.Process(diagnostics);
-        Assert.That(processed, Is.Not.Null, () => string.Join("\n", diagnostics.ToImmutable()));
+        var run = TestReportProcessing.Process(rdl, "Links", new MiniEvaluator(), Columns, Rows([6, 6, 2]), serverUrl);
+        Assert.That(run.ReadDiagnostics, Is.Empty, () => string.Join("\n", run.ReadDiagnostics));
+        var processor = run.Processor;
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared));
-        var pages = ReportLayout.Paginate(read.Report!, processed!, processor.Context!, processor.Items!, placer);
+        var pages = ReportLayout.Paginate(run.Report, run.Processed, processor.Context!, processor.Items!, placer);
         var document = new PaginatedDocument("Links", pages) { DocumentMap = processor.Items!.Links.DocumentMap(pages) };
-        return new ReportRun(document, diagnostics.ToImmutable());
+        return new ReportRun(document, run.ProcessDiagnostics);
     }
 
     private sealed record ReportRun(PaginatedDocument Document, System.Collections.Immutable.ImmutableArray<RdlDiagnostic> Diagnostics)
     {
         public byte[] Pdf() => PdfTestFiles.Render(Document);
-    }
-
-    private sealed class Rows(string[] columns, object?[][] rows) : IDataSetProvider
-    {
-        public Task<DataSetRows> GetDataSetAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
-            Task.FromResult(new DataSetRows(columns, rows.Select(r => (object?[])r.Clone()).ToList()));
     }
 }
