@@ -12,6 +12,7 @@ internal sealed class RenderTrace
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private TimeSpan _last;
     private long _lastAllocated = GC.GetTotalAllocatedBytes();
+    private TimeSpan _lastPause = GC.GetTotalPauseDuration();
     private TimeSpan _lastCpu = Process.GetCurrentProcess().TotalProcessorTime;
 
     private RenderTrace()
@@ -32,11 +33,13 @@ internal sealed class RenderTrace
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - _lastCpu;
         var allocated = GC.GetTotalAllocatedBytes() - _lastAllocated;
         var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        var pause = GC.GetTotalPauseDuration() - _lastPause;
         var live = GC.GetTotalMemory(forceFullCollection: true);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"trace {stage,-10} {elapsed.TotalMilliseconds,8:F0} ms (cpu {cpu.TotalMilliseconds,6:F0} ms)  live heap {live / 1048576.0,6:F0} MB  ws {Environment.WorkingSet / 1048576.0,6:F0} MB  allocated {allocated / 1048576.0,6:F0} MB  committed {committed / 1048576.0,6:F0} MB  gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+            $"trace {stage,-10} {elapsed.TotalMilliseconds,8:F0} ms (cpu {cpu.TotalMilliseconds,6:F0} ms)  live heap {live / 1048576.0,6:F0} MB  ws {Environment.WorkingSet / 1048576.0,6:F0} MB  allocated {allocated / 1048576.0,6:F0} MB  committed {committed / 1048576.0,6:F0} MB  gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}  gc pause {pause.TotalMilliseconds:F0} ms"));
         _last = _watch.Elapsed;
         _lastCpu = Process.GetCurrentProcess().TotalProcessorTime;
         _lastAllocated = GC.GetTotalAllocatedBytes();
+        _lastPause = GC.GetTotalPauseDuration();
     }
 }

@@ -32,6 +32,23 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
     /// <summary>Left edge of body column <paramref name="column"/> (0-based).</summary>
     public double ColumnLeft(int column) => page.LeftMargin.Points + column * (columnWidth + page.ColumnSpacing.Points);
 
+    /// <summary>The bands by their top, keeping the given order among equal tops (bands usually come in order already).</summary>
+    private static List<Band> OrderByTop(IReadOnlyList<Band> bands)
+    {
+        var ordered = new List<Band>(bands);
+        for (int i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Y < ordered[i - 1].Y)
+            {
+                var indices = Enumerable.Range(0, bands.Count).ToArray();
+                Array.Sort(indices, (a, b) => bands[a].Y != bands[b].Y ? bands[a].Y.CompareTo(bands[b].Y) : a.CompareTo(b));
+                for (int k = 0; k < indices.Length; k++) ordered[k] = bands[indices[k]];
+                break;
+            }
+        }
+        return ordered;
+    }
+
     public List<PageBody> Paginate(IReadOnlyList<Band> bands)
     {
         var pages = new List<PageBody> { new() { StartsSection = true } };
@@ -41,7 +58,7 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
         int column = 0;
         bool columnHasContent = false;
         PageBreakMark? pending = null;
-        var ordered = bands.Select((b, i) => (Band: b, Index: i)).OrderBy(t => t.Band.Y).ThenBy(t => t.Index).Select(t => t.Band).ToList();
+        var ordered = OrderByTop(bands);
         var breaksBefore = BreaksBefore(ordered);
         for (int i = 0; i < ordered.Count; i++)
         {

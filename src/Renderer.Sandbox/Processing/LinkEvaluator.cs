@@ -53,7 +53,8 @@ internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnosti
     /// <summary>The links and document-map id of a textbox; null when it has none.</summary>
     public TextLinks? Evaluate(Textbox textbox)
     {
-        var action = textbox.Action ?? textbox.Paragraphs.SelectMany(p => p.Runs).Select(r => r.Action).FirstOrDefault(a => a is not null);
+        var action = textbox.Action ?? FirstRunAction(textbox);
+        if (action is null && textbox.Bookmark is null && textbox.DocumentMapLabel is null && _pending.Count == 0) return null;
         string? hyperlink = null, bookmarkLink = null;
         if (action is not null)
         {
@@ -74,6 +75,19 @@ internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnosti
         return hyperlink is null && bookmarkLink is null && bookmark is null && mapId is null
             ? null
             : new TextLinks(hyperlink, bookmark, bookmarkLink, mapId);
+    }
+
+    /// <summary>The first action of the textbox's text runs (runs can carry the hyperlink instead of the textbox).</summary>
+    private static Rdl.Model.Definitions.Items.ActionDefinition? FirstRunAction(Textbox textbox)
+    {
+        foreach (var paragraph in textbox.Paragraphs)
+        {
+            foreach (var run in paragraph.Runs)
+            {
+                if (run.Action is not null) return run.Action;
+            }
+        }
+        return null;
     }
 
     /// <summary>The document map: entries in processing order whose target textbox is on a page.</summary>

@@ -22,6 +22,7 @@ internal sealed partial class ProcessingContext
     private ReportDefinition? _report;
     private readonly HashSet<string> _sectionItems = new(StringComparer.OrdinalIgnoreCase);
     private Dictionary<string, List<object?>>? _pageItems;
+    private IEnumerable<(string Name, object? Value)>? _pageItemSource;
     private int _pageIndex = -1;
     private bool _pageHit;
     private bool _pageTouched;
@@ -41,6 +42,7 @@ internal sealed partial class ProcessingContext
     {
         _report = report;
         Declared = ReportScopes.Of(report);
+        _progress.TracksRows = ScopeProgress.UsesRunningRows(Rdl.Model.Expressions.ExpressionCollector.Collect(report).Select(e => e.Raw));
     }
 
     /// <summary>Computes the value of the textbox being evaluated (for Me.Value in its style expressions); null outside textboxes.</summary>
@@ -62,13 +64,22 @@ internal sealed partial class ProcessingContext
     /// </summary>
     public void SetPageItems(IEnumerable<(string Name, object? Value)> items)
     {
+        // Indexed on first use: most page headers and footers never read ReportItems.
+        _pageItemSource = items;
+        _pageItems = null;
+        _sectionItems.Clear();
+    }
+
+    private Dictionary<string, List<object?>> PageItems()
+    {
+        if (_pageItems is not null) return _pageItems;
         _pageItems = new Dictionary<string, List<object?>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in items)
+        foreach (var (name, value) in _pageItemSource ?? [])
         {
             if (!_pageItems.TryGetValue(name, out var list)) _pageItems[name] = list = [];
             list.Add(value);
         }
-        _sectionItems.Clear();
+        return _pageItems;
     }
 
     /// <summary>
@@ -79,10 +90,10 @@ internal sealed partial class ProcessingContext
     /// </summary>
     public object? GetReportItemValue(string name)
     {
-        if (InPageSection && _pageItems is not null && !_sectionItems.Contains(name))
+        if (InPageSection && _pageItemSource is not null && !_sectionItems.Contains(name))
         {
             _pageTouched = true;
-            if (!_pageItems.TryGetValue(name, out var list)) return null;
+            if (!PageItems().TryGetValue(name, out var list)) return null;
             int i = Math.Max(0, _pageIndex);
             if (i >= list.Count) return null;
             _pageHit = true;

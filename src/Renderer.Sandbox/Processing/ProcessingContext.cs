@@ -152,7 +152,7 @@ internal sealed partial class ProcessingContext : IExpressionContext
 
     public object? Aggregate(AggregateFunction function, Func<object?>? value, string? scope, bool recursive)
     {
-        if (scope is null && value is not null && _pageItems is not null && InPageSection && TryPageAggregate(function, value, out var onPage)) return onPage;
+        if (scope is null && value is not null && _pageItemSource is not null && InPageSection && TryPageAggregate(function, value, out var onPage)) return onPage;
         var (dataSet, rows, name) = ResolveScope(scope, recursive);
         if (rows is null) return null; // a nested aggregate's instance that was already counted
         _iterations.Push(new AggregateIteration(name, dataSet, rows));

@@ -12,6 +12,16 @@ internal sealed class ScopeProgress
     private readonly Dictionary<string, (ScopeFrame Frame, long Stamp)> _last = new(StringComparer.OrdinalIgnoreCase);
     private long _clock;
 
+    /// <summary>
+    /// Whether completed rows are stamped (RunningValue and RowNumber need it). Stamping costs a hash insert per row and
+    /// per enclosing group instance, so reports that use neither turn it off (<see cref="UsesRunningRows"/>).
+    /// </summary>
+    public bool TracksRows { get; set; } = true;
+
+    /// <summary>True when an expression of the report calls RunningValue or RowNumber (the only readers of row stamps).</summary>
+    public static bool UsesRunningRows(IEnumerable<string> expressions) =>
+        expressions.Any(e => e.Contains("RunningValue", StringComparison.OrdinalIgnoreCase) || e.Contains("RowNumber", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Advances the clock; the stamp of a scope entered now.</summary>
     public long Tick() => ++_clock;
 
@@ -19,7 +29,11 @@ internal sealed class ScopeProgress
     public void Complete(ScopeFrame frame)
     {
         var stamp = ++_clock;
-        foreach (var row in frame.Rows) _done[row] = stamp;
+        if (TracksRows)
+        {
+            foreach (var row in frame.Rows) _done[row] = stamp;
+        }
+
         _last[frame.Name] = (frame, stamp);
     }
 
@@ -33,6 +47,7 @@ internal sealed class ScopeProgress
     /// </summary>
     public List<object?[]> RunningRows(IReadOnlyList<object?[]> scopeRows, long since, IReadOnlyList<object?[]> current)
     {
+        if (!TracksRows) throw new InvalidOperationException("RunningValue or RowNumber was called in a report whose expressions were not expected to use them.");
         var currentSet = new HashSet<object?[]>(current, ReferenceEqualityComparer.Instance);
         var done = new List<(long Stamp, int Index, object?[] Row)>();
         for (int i = 0; i < scopeRows.Count; i++)

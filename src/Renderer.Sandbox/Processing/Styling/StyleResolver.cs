@@ -12,13 +12,22 @@ namespace Renderer.Sandbox.Processing.Styling;
 /// </summary>
 internal sealed class StyleResolver(ProcessingContext context)
 {
-    private readonly Dictionary<(StyleDefinition, StyleDefinition?, StyleDefinition?), ResolvedStyle> _textCache = [];
-    private readonly Dictionary<StyleDefinition, BoxStyle> _boxCache = [];
+    // Keyed by the textbox's style object, then matched by reference on the paragraph and run styles: the parsed
+    // definitions are shared by every cell of a column, and record equality (or a tuple key) would cost more per cell
+    // than the lookup saves.
+    private readonly Dictionary<StyleDefinition, List<(StyleDefinition? Paragraph, StyleDefinition? Run, ResolvedStyle Style)>> _textCache =
+        new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StyleDefinition, BoxStyle> _boxCache = new(ReferenceEqualityComparer.Instance);
 
     public ResolvedStyle ResolveText(StyleDefinition item, StyleDefinition? paragraph, StyleDefinition? run, bool canGrow)
     {
-        var key = (item, paragraph, run);
-        if (_textCache.TryGetValue(key, out var cached) && cached.CanGrow == canGrow) return cached;
+        if (_textCache.TryGetValue(item, out var cachedList))
+        {
+            foreach (var (p, r, cached) in cachedList)
+            {
+                if (ReferenceEquals(p, paragraph) && ReferenceEquals(r, run) && cached.CanGrow == canGrow) return cached;
+            }
+        }
         StyleDefinition?[] chain = [run, paragraph, item];
         string? Get(string name)
         {
@@ -51,7 +60,11 @@ internal sealed class StyleResolver(ProcessingContext context)
             RightToLeft = string.Equals(Get("Direction")?.Trim(), "RTL", StringComparison.OrdinalIgnoreCase),
         };
         var resolved = new ResolvedStyle(text, ResolveBox(item), Get("Format"), canGrow);
-        if (IsConstant(item) && IsConstant(paragraph) && IsConstant(run)) _textCache[key] = resolved;
+        if (IsConstant(item) && IsConstant(paragraph) && IsConstant(run))
+        {
+            if (cachedList is null) _textCache[item] = cachedList = [];
+            cachedList.Add((paragraph, run, resolved));
+        }
         return resolved;
     }
 

@@ -86,7 +86,40 @@ internal readonly struct ExcelCellValue
     public static ExcelCellValue FromDuration(TimeSpan value) => new(ExcelValueKind.Duration, value.TotalDays, null);
 
     /// <summary>The value of a text item: typed values stay typed; anything else falls back to the rendered text.</summary>
-    public static ExcelCellValue FromItem(TextItem item) => item.Value switch
+    public static ExcelCellValue FromItem(TextItem item)
+    {
+        // The common data types first, by exact type (one type-handle compare each); the rest below.
+        var value = item.Value;
+        var type = value?.GetType();
+        if (type == typeof(string))
+        {
+            return FromText((string)value!);
+        }
+
+        if (type == typeof(int))
+        {
+            return FromNumber((int)value!);
+        }
+
+        if (type == typeof(decimal))
+        {
+            return FromNumber((double)(decimal)value!);
+        }
+
+        if (type == typeof(double))
+        {
+            return FromNumber((double)value!);
+        }
+
+        if (type == typeof(DateTime))
+        {
+            return FromDateTime((DateTime)value!, item.Text);
+        }
+
+        return FromOther(item);
+    }
+
+    private static ExcelCellValue FromOther(TextItem item) => item.Value switch
     {
         null => FromText(item.Text),
         string s => FromText(s),

@@ -20,24 +20,29 @@ internal sealed class PageRows
     private readonly long[] _keys;
     private readonly double[] _heights;
     private readonly long[] _order;
+    private readonly int _rowCount;
+    private readonly int _itemCount;
 
-    private PageRows(long[] keys, double[] heights, long[] order)
+    private PageRows(long[] keys, double[] heights, int rowCount, long[] order, int itemCount)
     {
         _keys = keys;
         _heights = heights;
+        _rowCount = rowCount;
         _order = order;
+        _itemCount = itemCount;
     }
 
-    public int Count => _keys.Length;
+    public int Count => _rowCount;
 
     /// <summary>Number of the page's exported items.</summary>
-    public int ItemCount => _order.Length;
+    public int ItemCount => _itemCount;
 
     public static PageRows Build(Page page, int pageIndex)
     {
         var items = page.Items;
 
         // Each exported item as one sortable long: row key in the high bits, item index (paint order) in the low ones.
+        // The arrays are sized for every item and only their used prefix is read, so a page costs three allocations.
         var order = new long[items.Length];
         var count = 0;
         var sorted = true;
@@ -52,34 +57,35 @@ internal sealed class PageRows
             }
         }
 
-        Array.Resize(ref order, count);
         if (!sorted)
         {
-            Array.Sort(order);
+            Array.Sort(order, 0, count);
         }
 
-        var keys = new List<long>();
-        var tallest = new List<double>();
-        foreach (var entry in order)
+        var keys = new long[count];
+        var heights = new double[count];
+        var rows = 0;
+        for (var k = 0; k < count; k++)
         {
+            var entry = order[k];
             var key = entry >> IndexBits;
             var height = items[(int)(entry & IndexMask)].Bounds.Height;
-            if (keys.Count == 0 || keys[^1] != key)
+            if (rows == 0 || keys[rows - 1] != key)
             {
-                keys.Add(key);
-                tallest.Add(height);
+                keys[rows] = key;
+                heights[rows] = height;
+                rows++;
             }
-            else if (height > tallest[^1])
+            else if (height > heights[rows - 1])
             {
-                tallest[^1] = height;
+                heights[rows - 1] = height;
             }
         }
 
-        var heights = new double[keys.Count];
-        for (var r = 0; r < heights.Length; r++)
+        for (var r = 0; r < rows; r++)
         {
-            var height = tallest[r];
-            if (r + 1 < keys.Count)
+            var height = heights[r];
+            if (r + 1 < rows)
             {
                 height = Math.Min(height, (keys[r + 1] - keys[r]) / 10.0);
             }
@@ -87,7 +93,7 @@ internal sealed class PageRows
             heights[r] = Math.Clamp(Math.Round(height, 2), MinHeight, MaxHeight);
         }
 
-        return new PageRows([.. keys], heights, order);
+        return new PageRows(keys, heights, rows, order, count);
     }
 
     /// <summary>The page item index of the <paramref name="position"/>-th exported item in row order (then paint order).</summary>
@@ -107,7 +113,7 @@ internal sealed class PageRows
     {
         // Overlaps below half a point are layout rounding, not a real span.
         var bottom = SheetGrid.Key(bounds.Bottom) - 4;
-        var index = Array.BinarySearch(_keys, bottom);
+        var index = _keys.AsSpan(0, _rowCount).BinarySearch(bottom);
         var firstAtOrBelow = index >= 0 ? index : ~index;
         return Math.Max(firstRow, firstAtOrBelow - 1);
     }

@@ -4,7 +4,7 @@ namespace Renderer.Sandbox.Writers.Xlsx;
 
 /// <summary>
 /// Places a page's items into the cells of the rows being written. Only rows not yet written are kept (one cell array
-/// per row, pooled): an item is placed when its first row comes up, and the rows it spans below stay pending until
+/// per row, pooled, indexed by page row): an item is placed when its first row comes up, and the rows it spans below stay pending until
 /// written. Text items own their cells (first come, first served; a text that would overlap another keeps only its
 /// own top-left cell); rectangles only paint fill and outer borders into cells no text owns.
 /// </summary>
@@ -12,7 +12,10 @@ internal sealed class RowAssembler
 {
     private readonly StylesheetBuilder _styles;
     private readonly int _columns;
-    private readonly Dictionary<int, XlsxCell[]> _pending = [];
+    private XlsxCell[]?[] _pending = new XlsxCell[]?[64];
+
+    /// <summary>Page rows at or above this one hold no pending array.</summary>
+    private int _pendingEnd;
     private readonly Stack<XlsxCell[]> _pool = new();
     private readonly List<MergeRange> _merges = [];
     private readonly uint?[] _rectangleStyles = new uint?[16];
@@ -38,12 +41,16 @@ internal sealed class RowAssembler
     /// <summary>Starts a page whose row 0 is sheet row <paramref name="sheetRowOffset"/> (0-based).</summary>
     public void BeginPage(int sheetRowOffset)
     {
-        foreach (var row in _pending.Values)
+        for (var r = 0; r < _pendingEnd; r++)
         {
-            _pool.Push(row);
+            if (_pending[r] is { } row)
+            {
+                _pool.Push(row);
+                _pending[r] = null;
+            }
         }
 
-        _pending.Clear();
+        _pendingEnd = 0;
         _rowOffset = sheetRowOffset;
     }
 
@@ -124,7 +131,17 @@ internal sealed class RowAssembler
     }
 
     /// <summary>Removes and returns the cells of page row <paramref name="row"/> (null if nothing was placed in it).</summary>
-    public XlsxCell[]? TakeRow(int row) => _pending.Remove(row, out var cells) ? cells : null;
+    public XlsxCell[]? TakeRow(int row)
+    {
+        if ((uint)row >= (uint)_pendingEnd)
+        {
+            return null;
+        }
+
+        var cells = _pending[row];
+        _pending[row] = null;
+        return cells;
+    }
 
     /// <summary>Gives a row array from <see cref="TakeRow"/> back for reuse once it is written.</summary>
     public void Return(XlsxCell[] cells) => _pool.Push(cells);
@@ -161,7 +178,7 @@ internal sealed class RowAssembler
     };
 
     private bool IsOwned(int row, int column)
-        => _pending.TryGetValue(row, out var cells) && cells[column].Occupancy is CellOccupancy.Anchor or CellOccupancy.Covered;
+        => (uint)row < (uint)_pendingEnd && _pending[row] is { } cells && cells[column].Occupancy is CellOccupancy.Anchor or CellOccupancy.Covered;
 
     private bool IsFree(int firstRow, int lastRow, int firstColumn, int lastColumn)
     {
@@ -181,7 +198,13 @@ internal sealed class RowAssembler
 
     private XlsxCell[] GetRow(int row)
     {
-        if (!_pending.TryGetValue(row, out var cells))
+        if (row >= _pending.Length)
+        {
+            Array.Resize(ref _pending, Math.Max(row + 1, _pending.Length * 2));
+        }
+
+        var cells = _pending[row];
+        if (cells is null)
         {
             if (_pool.TryPop(out cells))
             {
@@ -193,6 +216,7 @@ internal sealed class RowAssembler
             }
 
             _pending[row] = cells;
+            _pendingEnd = Math.Max(_pendingEnd, row + 1);
         }
 
         return cells;

@@ -1,6 +1,4 @@
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Renderer.Sandbox.Writers.Xlsx;
 
@@ -33,29 +31,25 @@ internal sealed class SharedStrings
         return index;
     }
 
+    /// <summary>Writes the table as the shared strings part (the stream stays open).</summary>
     public void WriteTo(Stream part)
     {
-        using var writer = OpenXmlWriter.Create(part, XlsxPackage.Utf8);
-        writer.WriteStartDocument(true);
-        writer.WriteStartElement(new SharedStringTable(), [
-            new OpenXmlAttribute("count", string.Empty, ReferenceCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new OpenXmlAttribute("uniqueCount", string.Empty, UniqueCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ]);
-        var item = new SharedStringItem();
-        var text = new Text();
-        OpenXmlAttribute[] preserve = [new OpenXmlAttribute("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+        using var xml = new Utf8XmlWriter(part);
+        xml.WriteRaw(WorksheetWriter.XmlDeclaration);
+        xml.WriteRaw("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\""u8);
+        xml.WriteNumber(ReferenceCount);
+        xml.WriteRaw("\" uniqueCount=\""u8);
+        xml.WriteNumber(UniqueCount);
+        xml.WriteRaw("\">"u8);
         foreach (var s in _strings)
         {
-            writer.WriteStartElement(item);
             var escaped = Escape(s);
-            writer.WriteStartElement(text, NeedsPreserve(escaped) ? preserve : []);
-            writer.WriteString(escaped);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            xml.WriteRaw(NeedsPreserve(escaped) ? "<si><t xml:space=\"preserve\">"u8 : "<si><t>"u8);
+            xml.WriteText(escaped);
+            xml.WriteRaw("</t></si>"u8);
         }
 
-        writer.WriteEndElement();
-        writer.Close();
+        xml.WriteRaw("</sst>"u8);
     }
 
     /// <summary>
@@ -97,7 +91,17 @@ internal sealed class SharedStrings
 
     private static bool NeedsEscape(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Fast path (vectorized): no underscore, no control character and nothing from the surrogates up.
+        var span = text.AsSpan();
+        var first = span.IndexOfAny(EscapeCandidates);
+        var high = span.IndexOfAnyInRange('\uD800', '\uFFFF');
+        if (first < 0 && high < 0)
+        {
+            return false;
+        }
+
+        var start = first < 0 ? high : high < 0 ? first : Math.Min(first, high);
+        for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '_' ? IsEscapeSequence(text, i) : IsInvalidXmlChar(c) && !IsValidPair(text, i))
@@ -108,6 +112,10 @@ internal sealed class SharedStrings
 
         return false;
     }
+
+    /// <summary>The ASCII characters that may need an <c>_xHHHH_</c> escape: the underscore and C0 controls but tab, LF, CR.</summary>
+    private static readonly System.Buffers.SearchValues<char> EscapeCandidates = System.Buffers.SearchValues.Create(
+        "_\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
     private static bool IsValidPair(string text, int i)
         => char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])

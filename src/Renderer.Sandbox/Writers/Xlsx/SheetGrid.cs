@@ -147,7 +147,7 @@ internal sealed class SheetGrid
 
     private int IndexOfEdge(long key)
     {
-        var index = Array.BinarySearch(_edges, key);
+        var index = _edges.AsSpan().BinarySearch(key);
         return index >= 0 ? index : ~index;
     }
 }

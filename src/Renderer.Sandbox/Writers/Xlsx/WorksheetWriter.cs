@@ -1,45 +1,38 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
 
 namespace Renderer.Sandbox.Writers.Xlsx;
 
 /// <summary>
-/// Streams one worksheet part with <see cref="OpenXmlWriter"/>: columns, then rows one at a time, then merged
-/// ranges. No sheet DOM is built; element templates and attribute lists are reused for every cell.
+/// Streams one worksheet part as UTF-8 XML through <see cref="Utf8XmlWriter"/>: columns, then rows one at a time,
+/// then merged ranges, hyperlinks and page setup. No sheet DOM is built and a cell costs no allocation: cell
+/// references are written from per-column letter bytes and the row number's digits, values are formatted straight
+/// into the write buffer.
 /// </summary>
 internal sealed class WorksheetWriter : IDisposable
 {
     /// <summary>Excel's row limit.</summary>
     public const int MaxRows = 1_048_576;
 
-    /// <summary>Passed instead of the template's declarations so the writer does not look them up per cell.</summary>
-    private static readonly KeyValuePair<string, string>[] NoNamespaces = [];
-
-    private readonly OpenXmlWriter _writer;
+    private readonly Utf8XmlWriter _xml;
     private readonly SharedStrings _sharedStrings;
     private readonly string[] _columnNames;
+    private readonly byte[][] _columnBytes;
 
-    private readonly Row _row = new();
-    private readonly Cell _cell = new();
-    private readonly CellValue _value = new();
-    private readonly AttributeBuffer _attributes = new();
-    private readonly List<string> _styleTexts = [];
-    private readonly OpenXmlAttribute _customHeight = new("customHeight", string.Empty, "1");
-    private readonly OpenXmlAttribute _sharedStringType = new("t", string.Empty, "s");
-    private readonly OpenXmlAttribute _booleanType = new("t", string.Empty, "b");
-    private readonly OpenXmlAttribute[] _outlineLevels = [.. Enumerable.Range(0, SheetGrid.MaxOutline + 1)
-        .Select(l => new OpenXmlAttribute("outlineLevel", string.Empty, l.ToString(CultureInfo.InvariantCulture)))];
+    /// <summary>The current row number's digits, copied after the column letters of every cell reference.</summary>
+    private readonly byte[] _rowDigits = new byte[16];
+    private int _rowDigitCount;
     private int _lastRowNumber;
 
     public WorksheetWriter(Stream part, SharedStrings sharedStrings, int columnCount)
     {
-        _writer = OpenXmlWriter.Create(part, XlsxPackage.Utf8);
+        _xml = new Utf8XmlWriter(part);
         _sharedStrings = sharedStrings;
         _columnNames = new string[columnCount];
+        _columnBytes = new byte[columnCount][];
         for (var c = 0; c < columnCount; c++)
         {
             _columnNames[c] = ColumnName(c);
+            _columnBytes[c] = Encoding.ASCII.GetBytes(_columnNames[c]);
         }
     }
 
@@ -59,6 +52,9 @@ internal sealed class WorksheetWriter : IDisposable
         return new string(buffer[pos..]);
     }
 
+    /// <summary>Relationship id of the sheet's drawing (charts as pictures), written after the page margins; null for none.</summary>
+    public string? DrawingRelationshipId { get; set; }
+
     /// <summary>Writes everything before the first row: dimension, sheet view and column widths (characters).</summary>
     public void WriteStart(int rowCount, IReadOnlyList<double> columnWidths) => WriteStart(rowCount, columnWidths, default);
 
@@ -68,56 +64,67 @@ internal sealed class WorksheetWriter : IDisposable
     /// </summary>
     public void WriteStart(int rowCount, IReadOnlyList<double> columnWidths, SheetLayout layout)
     {
-        _writer.WriteStartDocument(true);
-        _writer.WriteStartElement(new Worksheet());
+        _xml.WriteRaw(XmlDeclaration);
+        _xml.WriteRaw("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"u8);
         if (layout.MaxOutlineLevel > 0)
         {
-            _writer.WriteElement(new SheetProperties(new OutlineProperties { SummaryBelow = layout.SummaryBelow }));
+            _xml.WriteRaw(layout.SummaryBelow ? "<sheetPr><outlinePr summaryBelow=\"1\"/></sheetPr>"u8 : "<sheetPr><outlinePr summaryBelow=\"0\"/></sheetPr>"u8);
         }
 
-        if (rowCount > 0 && columnWidths.Count > 0)
+        if (rowCount > 0 && columnWidths.Count > 0 && _columnBytes.Length > 0)
         {
-            var reference = "A1:" + _columnNames[^1] + Math.Min(rowCount, MaxRows).ToString(CultureInfo.InvariantCulture);
-            _writer.WriteElement(new SheetDimension { Reference = reference });
+            _xml.WriteRaw("<dimension ref=\"A1:"u8);
+            _xml.WriteRaw(_columnBytes[^1]);
+            _xml.WriteNumber(Math.Min(rowCount, MaxRows));
+            _xml.WriteRaw("\"/>"u8);
         }
 
-        var view = new SheetView { WorkbookViewId = 0U };
+        _xml.WriteRaw("<sheetViews><sheetView workbookViewId=\"0\""u8);
         if (layout.FrozenRows > 0 && layout.FrozenRows < MaxRows)
         {
-            var topLeft = "A" + (layout.FrozenRows + 1).ToString(CultureInfo.InvariantCulture);
-            view.Append(
-                new Pane { VerticalSplit = layout.FrozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
+            var topLeft = layout.FrozenRows + 1;
+            _xml.WriteRaw("><pane ySplit=\""u8);
+            _xml.WriteNumber(layout.FrozenRows);
+            _xml.WriteRaw("\" topLeftCell=\"A"u8);
+            _xml.WriteNumber(topLeft);
+            _xml.WriteRaw("\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A"u8);
+            _xml.WriteNumber(topLeft);
+            _xml.WriteRaw("\" sqref=\"A"u8);
+            _xml.WriteNumber(topLeft);
+            _xml.WriteRaw("\"/></sheetView></sheetViews>"u8);
+        }
+        else
+        {
+            _xml.WriteRaw("/></sheetViews>"u8);
         }
 
-        _writer.WriteElement(new SheetViews(view));
-        var format = new SheetFormatProperties { DefaultRowHeight = 15 };
+        _xml.WriteRaw("<sheetFormatPr defaultRowHeight=\"15\""u8);
         if (layout.MaxOutlineLevel > 0)
         {
-            format.OutlineLevelRow = (byte)Math.Min(layout.MaxOutlineLevel, SheetGrid.MaxOutline);
+            _xml.WriteRaw(" outlineLevelRow=\""u8);
+            _xml.WriteNumber(Math.Min(layout.MaxOutlineLevel, SheetGrid.MaxOutline));
+            _xml.WriteRaw((byte)'"');
         }
 
-        _writer.WriteElement(format);
+        _xml.WriteRaw("/>"u8);
         if (columnWidths.Count > 0)
         {
-            _writer.WriteStartElement(new Columns());
-            var column = new Column();
+            _xml.WriteRaw("<cols>"u8);
             for (var c = 0; c < columnWidths.Count; c++)
             {
-                var index = (c + 1).ToString(CultureInfo.InvariantCulture);
-                _writer.WriteStartElement(column, [
-                    new OpenXmlAttribute("min", string.Empty, index),
-                    new OpenXmlAttribute("max", string.Empty, index),
-                    new OpenXmlAttribute("width", string.Empty, columnWidths[c].ToString(CultureInfo.InvariantCulture)),
-                    new OpenXmlAttribute("customWidth", string.Empty, "1"),
-                ]);
-                _writer.WriteEndElement();
+                _xml.WriteRaw("<col min=\""u8);
+                _xml.WriteNumber(c + 1);
+                _xml.WriteRaw("\" max=\""u8);
+                _xml.WriteNumber(c + 1);
+                _xml.WriteRaw("\" width=\""u8);
+                _xml.WriteNumber(columnWidths[c]);
+                _xml.WriteRaw("\" customWidth=\"1\"/>"u8);
             }
 
-            _writer.WriteEndElement();
+            _xml.WriteRaw("</cols>"u8);
         }
 
-        _writer.WriteStartElement(new SheetData());
+        _xml.WriteRaw("<sheetData>"u8);
     }
 
     /// <summary>Writes row <paramref name="rowNumber"/> (1-based, increasing) with its height in points and cells.</summary>
@@ -132,29 +139,38 @@ internal sealed class WorksheetWriter : IDisposable
         }
 
         _lastRowNumber = rowNumber;
-        var rowText = rowNumber.ToString(CultureInfo.InvariantCulture);
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, rowText));
-        _attributes.Add(new OpenXmlAttribute("ht", string.Empty, height.ToString(CultureInfo.InvariantCulture)));
-        _attributes.Add(_customHeight);
+        rowNumber.TryFormat(_rowDigits, out _rowDigitCount, default, System.Globalization.CultureInfo.InvariantCulture);
+        _xml.WriteRaw("<row r=\""u8);
+        _xml.WriteRaw(RowDigits);
+        _xml.WriteRaw("\" ht=\""u8);
+        _xml.WriteNumber(height);
+        _xml.WriteRaw("\" customHeight=\"1\""u8);
         if (outlineLevel > 0)
         {
-            _attributes.Add(_outlineLevels[Math.Min(outlineLevel, SheetGrid.MaxOutline)]);
+            _xml.WriteRaw(" outlineLevel=\""u8);
+            _xml.WriteNumber(Math.Min(outlineLevel, SheetGrid.MaxOutline));
+            _xml.WriteRaw((byte)'"');
         }
 
-        _writer.WriteStartElement(_row, _attributes, NoNamespaces);
+        var empty = true;
         if (cells is not null)
         {
             for (var c = 0; c < cells.Length; c++)
             {
                 if (cells[c].HasContent)
                 {
-                    WriteCell(string.Concat(_columnNames[c], rowText), in cells[c]);
+                    if (empty)
+                    {
+                        _xml.WriteRaw((byte)'>');
+                        empty = false;
+                    }
+
+                    WriteCell(c, in cells[c]);
                 }
             }
         }
 
-        _writer.WriteEndElement();
+        _xml.WriteRaw(empty ? "/>"u8 : "</row>"u8);
     }
 
     /// <summary>Closes the sheet data and writes the merged ranges (clipped to Excel's row limit).</summary>
@@ -163,155 +179,124 @@ internal sealed class WorksheetWriter : IDisposable
     /// <summary>Closes the sheet data and writes the merged ranges (clipped to Excel's row limit) and hyperlinks.</summary>
     public void WriteEnd(IReadOnlyList<MergeRange> merges, IReadOnlyList<SheetHyperlink> hyperlinks)
     {
-        _writer.WriteEndElement(); // sheetData
-        var valid = merges
-            .Where(m => m.FirstRow < MaxRows)
-            .Select(m => m with { LastRow = Math.Min(m.LastRow, MaxRows - 1) })
-            .Where(m => m.LastRow > m.FirstRow || m.LastColumn > m.FirstColumn)
-            .ToList();
-        if (valid.Count > 0)
+        _xml.WriteRaw("</sheetData>"u8);
+        var mergeCount = 0;
+        for (var i = 0; i < merges.Count; i++)
         {
-            _writer.WriteStartElement(new MergeCells(), [
-                new OpenXmlAttribute("count", string.Empty, valid.Count.ToString(CultureInfo.InvariantCulture)),
-            ]);
-            var mergeCell = new MergeCell();
-            foreach (var m in valid)
+            mergeCount += IsWritable(merges[i]) ? 1 : 0;
+        }
+
+        if (mergeCount > 0)
+        {
+            _xml.WriteRaw("<mergeCells count=\""u8);
+            _xml.WriteNumber(mergeCount);
+            _xml.WriteRaw("\">"u8);
+            for (var i = 0; i < merges.Count; i++)
             {
-                var reference = string.Concat(
-                    _columnNames[m.FirstColumn],
-                    (m.FirstRow + 1).ToString(CultureInfo.InvariantCulture),
-                    ":",
-                    _columnNames[m.LastColumn] + (m.LastRow + 1).ToString(CultureInfo.InvariantCulture));
-                _writer.WriteStartElement(mergeCell, [new OpenXmlAttribute("ref", string.Empty, reference)]);
-                _writer.WriteEndElement();
+                var m = merges[i];
+                if (IsWritable(m))
+                {
+                    _xml.WriteRaw("<mergeCell ref=\""u8);
+                    WriteReference(m.FirstColumn, m.FirstRow + 1);
+                    _xml.WriteRaw((byte)':');
+                    WriteReference(m.LastColumn, Math.Min(m.LastRow, MaxRows - 1) + 1);
+                    _xml.WriteRaw("\"/>"u8);
+                }
             }
 
-            _writer.WriteEndElement();
+            _xml.WriteRaw("</mergeCells>"u8);
         }
 
         var links = hyperlinks.Where(h => h.Row < MaxRows && h.Column < _columnNames.Length).ToList();
         if (links.Count > 0)
         {
-            _writer.WriteStartElement(new Hyperlinks());
+            _xml.WriteRaw("<hyperlinks>"u8);
             foreach (var link in links)
             {
-                var hyperlink = new Hyperlink { Reference = _columnNames[link.Column] + (link.Row + 1).ToString(CultureInfo.InvariantCulture) };
-                if (link.RelationshipId is not null)
-                {
-                    hyperlink.Id = link.RelationshipId;
-                }
-
-                if (link.Location is not null)
-                {
-                    hyperlink.Location = link.Location;
-                }
-
-                if (link.Display is not null)
-                {
-                    hyperlink.Display = SharedStrings.Escape(link.Display);
-                }
-
-                _writer.WriteElement(hyperlink);
+                _xml.WriteRaw("<hyperlink ref=\""u8);
+                WriteReference(link.Column, link.Row + 1);
+                _xml.WriteRaw((byte)'"');
+                WriteOptionalAttribute(" r:id=\""u8, link.RelationshipId);
+                WriteOptionalAttribute(" location=\""u8, link.Location);
+                WriteOptionalAttribute(" display=\""u8, link.Display is null ? null : SharedStrings.Escape(link.Display));
+                _xml.WriteRaw("/>"u8);
             }
 
-            _writer.WriteEndElement();
+            _xml.WriteRaw("</hyperlinks>"u8);
         }
 
-        _writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        _xml.WriteRaw("<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"u8);
         if (DrawingRelationshipId is { } drawing)
         {
-            _writer.WriteElement(new Drawing { Id = drawing });
+            _xml.WriteRaw("<drawing r:id=\""u8);
+            _xml.WriteAttributeValue(drawing);
+            _xml.WriteRaw("\"/>"u8);
         }
 
-        _writer.WriteEndElement(); // worksheet
-        _writer.Close();
+        _xml.WriteRaw("</worksheet>"u8);
+        _xml.Flush();
     }
 
-    /// <summary>Relationship id of the sheet's drawing (charts as pictures), written after the page margins; null for none.</summary>
-    public string? DrawingRelationshipId { get; set; }
+    /// <summary>Flushes what was written; the part stream stays open (its owner disposes it).</summary>
+    public void Dispose() => _xml.Dispose();
 
-    public void Dispose() => _writer.Dispose();
+    /// <summary>The XML declaration that starts every part written by <see cref="Utf8XmlWriter"/>.</summary>
+    internal static ReadOnlySpan<byte> XmlDeclaration => "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>"u8;
 
-    private void WriteCell(string reference, in XlsxCell cell)
+    private ReadOnlySpan<byte> RowDigits => _rowDigits.AsSpan(0, _rowDigitCount);
+
+    private void WriteCell(int column, in XlsxCell cell)
     {
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, reference));
+        _xml.WriteRaw("<c r=\""u8);
+        _xml.WriteRaw(_columnBytes[column]);
+        _xml.WriteRaw(RowDigits);
+        _xml.WriteRaw((byte)'"');
         if (cell.Style != 0)
         {
-            _attributes.Add(new OpenXmlAttribute("s", string.Empty, StyleText(cell.Style)));
+            _xml.WriteRaw(" s=\""u8);
+            _xml.WriteNumber(cell.Style);
+            _xml.WriteRaw((byte)'"');
         }
 
-        string? valueText = null;
         switch (cell.Value.Kind)
         {
             case ExcelValueKind.Blank:
-                break;
+                _xml.WriteRaw("/>"u8);
+                return;
             case ExcelValueKind.Text:
-                _attributes.Add(_sharedStringType);
-                valueText = _sharedStrings.GetIndex(cell.Value.Text!).ToString(CultureInfo.InvariantCulture);
+                _xml.WriteRaw(" t=\"s\"><v>"u8);
+                _xml.WriteNumber(_sharedStrings.GetIndex(cell.Value.Text!));
                 break;
             case ExcelValueKind.Boolean:
-                _attributes.Add(_booleanType);
-                valueText = cell.Value.FormatNumber();
+                _xml.WriteRaw(cell.Value.Number != 0 ? " t=\"b\"><v>1"u8 : " t=\"b\"><v>0"u8);
                 break;
             default:
-                valueText = cell.Value.FormatNumber(); // numbers and dates: no t attribute (Number).
+                _xml.WriteRaw("><v>"u8); // numbers and dates: no t attribute (Number).
+                _xml.WriteNumber(cell.Value.Number);
                 break;
         }
 
-        _writer.WriteStartElement(_cell, _attributes, NoNamespaces);
-        if (valueText is not null)
-        {
-            _writer.WriteStartElement(_value);
-            _writer.WriteString(valueText);
-            _writer.WriteEndElement();
-        }
-
-        _writer.WriteEndElement();
+        _xml.WriteRaw("</v></c>"u8);
     }
 
-    private string StyleText(uint style)
-    {
-        while (_styleTexts.Count <= style)
-        {
-            _styleTexts.Add(_styleTexts.Count.ToString(CultureInfo.InvariantCulture));
-        }
+    /// <summary>A merged range that still spans two cells once clipped to Excel's row limit.</summary>
+    private static bool IsWritable(MergeRange m)
+        => m.FirstRow < MaxRows && (Math.Min(m.LastRow, MaxRows - 1) > m.FirstRow || m.LastColumn > m.FirstColumn);
 
-        return _styleTexts[(int)style];
+    /// <summary>Writes a cell reference such as <c>AB12</c> (0-based column, 1-based row).</summary>
+    private void WriteReference(int column, int rowNumber)
+    {
+        _xml.WriteRaw(_columnBytes[column]);
+        _xml.WriteNumber(rowNumber);
     }
 
-    /// <summary>
-    /// A reusable attribute list that is its own enumerator, so handing it to <see cref="OpenXmlWriter"/> for every
-    /// cell allocates nothing (a List would box a new enumerator per element). Enumerate one at a time only.
-    /// </summary>
-    private sealed class AttributeBuffer : IEnumerable<OpenXmlAttribute>, IEnumerator<OpenXmlAttribute>
+    private void WriteOptionalAttribute(ReadOnlySpan<byte> nameAndQuote, string? value)
     {
-        private readonly OpenXmlAttribute[] _items = new OpenXmlAttribute[4];
-        private int _count;
-        private int _position = -1;
-
-        public OpenXmlAttribute Current => _items[_position];
-
-        object System.Collections.IEnumerator.Current => Current;
-
-        public void Clear() => _count = 0;
-
-        public void Add(OpenXmlAttribute attribute) => _items[_count++] = attribute;
-
-        public IEnumerator<OpenXmlAttribute> GetEnumerator()
+        if (value is not null)
         {
-            _position = -1;
-            return this;
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public bool MoveNext() => ++_position < _count;
-
-        public void Reset() => _position = -1;
-
-        public void Dispose()
-        {
+            _xml.WriteRaw(nameAndQuote);
+            _xml.WriteAttributeValue(value);
+            _xml.WriteRaw((byte)'"');
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using Rdl.Model.Diagnostics;
 using Renderer.Sandbox.Pages;
 using PageItem = Renderer.Sandbox.Pages.PageItem;
@@ -14,12 +13,18 @@ namespace Renderer.Sandbox.Writers.Xlsx;
 /// its pages one below the other; each sheet starts with its first page's header; later headers, all footers and
 /// repeated table headers are left out. Fixed tablix header rows are frozen, group rows get outline levels, text
 /// items keep their hyperlinks, and a document map becomes a first sheet of links.
-/// Sheet data is streamed with <see cref="OpenXmlWriter"/>, page by page, straight into the zip (<see cref="XlsxPackage"/>);
-/// only the workbook and styles are DOM parts.
+/// Sheet data and shared strings are streamed as raw UTF-8 XML (<see cref="WorksheetWriter"/>, <see cref="Utf8XmlWriter"/>),
+/// page by page, straight into the zip (<see cref="XlsxPackage"/>); only the workbook and styles are DOM parts.
 /// </summary>
 internal sealed class XlsxDocumentWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>
+    /// Deflate level of the parts. Fastest roughly halves the compression time of a large sheet (10k rows: ~40-60 ms
+    /// less) for a larger file (10k rows: 886 KB instead of 514 KB with Optimal).
+    /// </summary>
+    public const System.IO.Compression.CompressionLevel PartCompression = System.IO.Compression.CompressionLevel.Fastest;
 
     /// <summary>Name of the document map sheet.</summary>
     public const string DocumentMapSheetName = "Document map";
@@ -57,7 +62,7 @@ internal sealed class XlsxDocumentWriter
         // (a streamed document composes each page here and again while writing, holding one at a time).
         var grids = sections.Select(section => SheetGrid.Build(PagesOf(document, section))).ToList();
         var drawingSheets = Enumerable.Range(0, sections.Count).Where(i => grids[i].HasCharts).Select(i => first + i).ToHashSet();
-        using (var package = new XlsxPackage(output, sheetNames, document.Title, System.IO.Compression.CompressionLevel.Optimal, drawingSheets))
+        using (var package = new XlsxPackage(output, sheetNames, document.Title, PartCompression, drawingSheets))
         {
             for (var i = 0; i < sections.Count; i++)
             {

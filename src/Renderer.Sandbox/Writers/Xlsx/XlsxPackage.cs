@@ -11,8 +11,8 @@ namespace Renderer.Sandbox.Writers.Xlsx;
 /// straight into the output as it is produced, so a large sheet never sits uncompressed in memory and the output
 /// may be a non-seekable stream (an HTTP body). The SDK's own packaging (System.IO.Packaging) cannot do this: it opens
 /// the zip in update mode, which buffers every part uncompressed until the package is closed (dotnet/Open-XML-SDK#807),
-/// and it refuses write-only packages (#1809, #2113). Part content is still produced by the SDK: sheets and shared
-/// strings through <see cref="OpenXmlWriter"/>, the workbook and styles as small DOM trees.
+/// and it refuses write-only packages (#1809, #2113). Sheets and shared strings are written as raw UTF-8 XML
+/// (<see cref="Utf8XmlWriter"/>); the SDK produces the workbook and styles as small DOM trees.
 /// </summary>
 internal sealed class XlsxPackage : IDisposable
 {
