@@ -12,6 +12,8 @@ namespace Renderer.Sandbox.Layout.Text;
 internal sealed class SkiaFontCache
 {
     private readonly ConcurrentDictionary<(SKTypeface Typeface, float Size), SKFont> fonts = new();
+    private const int MaxRememberedStyles = 4096;
+    private readonly ConcurrentDictionary<TextStyle, StyleFont> byInstance = new(ReferenceEqualityComparer.Instance);
 
     // Style -> font without allocating: layout measures hundreds of thousands of strings.
     private readonly ConcurrentDictionary<StyleKey, SKFont> byStyle = new();
@@ -24,6 +26,22 @@ internal sealed class SkiaFontCache
     public static SkiaFontCache Shared { get; } = new(FontLibrary.Shared);
 
     public FontLibrary Library { get; }
+
+    /// <summary>
+    /// The font of <paramref name="style"/> with its face and metrics, remembered per style instance: every cell of a
+    /// column shares its TextStyle, and this skips the key hashing and SkiaSharp's handle-table lookup behind
+    /// <see cref="SKFont.Typeface"/> on each measured string. At most <see cref="MaxRememberedStyles"/> instances are kept
+    /// (per-row style expressions make one instance per cell).
+    /// </summary>
+    public StyleFont Resolve(TextStyle style)
+    {
+        if (byInstance.TryGetValue(style, out var known)) return known;
+        var font = Get(style);
+        known = new StyleFont(font, font.Typeface);
+        if (byInstance.Count >= MaxRememberedStyles) byInstance.Clear();
+        byInstance[style] = known;
+        return known;
+    }
 
     public SKFont Get(TextStyle style)
     {
@@ -52,4 +70,15 @@ internal sealed class SkiaFontCache
         public override int GetHashCode() =>
             HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Family), Bold, Italic, Size);
     }
+}
+
+/// <summary>A style's configured font and its typeface (read once; <see cref="SKFont.Typeface"/> is a handle lookup per call).</summary>
+internal sealed class StyleFont(SKFont font, SKTypeface typeface)
+{
+    public SKFont Font { get; } = font;
+
+    public SKTypeface Typeface { get; } = typeface;
+
+    /// <summary>The font's metrics, read on first use (a reference, so concurrent readers never see a torn value).</summary>
+    public System.Runtime.CompilerServices.StrongBox<FontMetrics>? Metrics { get; set; }
 }

@@ -38,8 +38,8 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
 
     public FontMetrics GetMetrics(TextStyle style)
     {
-        var font = fonts.Get(style);
-        return metrics.GetOrAdd(font, static f => ReadMetrics(f));
+        var resolved = fonts.Resolve(style);
+        return (resolved.Metrics ??= new(metrics.GetOrAdd(resolved.Font, static f => ReadMetrics(f)))).Value;
     }
 
     public double MeasureWidth(string text, TextStyle style)
@@ -49,8 +49,9 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
             return 0;
         }
 
-        var font = fonts.Get(style);
-        return shaper.Fallback.IsSimple(text, font.Typeface) ? font.MeasureText(text.AsSpan()) : shaper.Shape(text, style).Width;
+        var resolved = fonts.Resolve(style);
+        var font = resolved.Font;
+        return shaper.Fallback.IsSimple(text, resolved.Typeface) ? font.MeasureText(text.AsSpan()) : shaper.Shape(text, style).Width;
     }
 
     public IReadOnlyList<string> BreakLines(string text, TextStyle style, double maxWidth)
@@ -60,11 +61,12 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
             return [string.Empty];
         }
 
-        var font = fonts.Get(style);
+        var resolved = fonts.Resolve(style);
+        var font = resolved.Font;
         var wrap = maxWidth > 0 && double.IsFinite(maxWidth);
         var limit = (float)(maxWidth + Tolerance);
         var hasNewLine = text.AsSpan().ContainsAny(NewLines);
-        var simple = shaper.Fallback.IsSimple(text, font.Typeface);
+        var simple = shaper.Fallback.IsSimple(text, resolved.Typeface);
         if (!hasNewLine && (!wrap || (simple ? font.MeasureText(text.AsSpan()) : shaper.Shape(text, style).Width) <= limit))
         {
             return [text];

@@ -20,6 +20,8 @@ internal sealed class PdfFontSubsets : IDisposable
     private readonly TextShaper _shaper;
     private readonly Dictionary<SKTypeface, SKTypeface> _subsets = [];
     private readonly Dictionary<(SKTypeface, float), SKFont> _drawFonts = [];
+    private const int MaxRememberedStyles = 1024;
+    private readonly Dictionary<TextStyle, (SKFont Font, SKTypeface FullFace)> _byStyle = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string, TextStyle), ShapedLine> _shaped = [];
 
     public PdfFontSubsets(SkiaFontCache fonts, IEnumerable<Page> pages)
@@ -104,9 +106,17 @@ internal sealed class PdfFontSubsets : IDisposable
     /// <summary>As <see cref="Get(TextStyle)"/>, also giving the full (not subset) face layout measured with.</summary>
     public SKFont Get(TextStyle style, out SKTypeface fullFace)
     {
-        var full = _fonts.Get(style);
-        fullFace = full.Typeface;
-        return Get(full);
+        // Every cell of a column shares its TextStyle instance: remember the answer per instance, which saves the font
+        // cache's key hashing and SkiaSharp's handle-table lookups behind SKFont.Typeface on each text item.
+        if (!_byStyle.TryGetValue(style, out var known))
+        {
+            var full = _fonts.Get(style);
+            known = (Get(full), full.Typeface);
+            if (_byStyle.Count >= MaxRememberedStyles) _byStyle.Clear(); // per-row style expressions: one instance per cell
+            _byStyle[style] = known;
+        }
+        fullFace = known.FullFace;
+        return known.Font;
     }
 
     /// <summary>The font to draw a shaped run of <paramref name="typeface"/> with, at the style's size.</summary>
