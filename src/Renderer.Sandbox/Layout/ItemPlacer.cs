@@ -8,6 +8,12 @@ internal sealed class ItemPlacer(TextLayout text)
 {
     public TextLayout Text => text;
 
+    /// <summary>
+    /// While set, textboxes are emitted as outlines: the same bounds, region and cell as their real text item, without
+    /// lines, text or value (a writer's grid pass needs only where items are, not what they say).
+    /// </summary>
+    public bool OutlineOnly { get; set; }
+
     /// <summary>The height an item takes when laid out (textboxes with CanGrow may grow).</summary>
     public double MeasureHeight(ItemInstance item, double width) => item switch
     {
@@ -23,6 +29,9 @@ internal sealed class ItemPlacer(TextLayout text)
         var bounds = new Bounds(x, y, width, height);
         switch (item)
         {
+            case TextboxInstance t when OutlineOnly:
+                sink.Add(new TextItem(bounds, region, string.Empty, null, null, t.Style.Text, t.Style.Box, []) { Cell = cell, Name = t.Textbox.Name });
+                break;
             case TextboxInstance t:
                 sink.Add(text.Place(text.Measure(t, width), bounds, region, cell));
                 break;

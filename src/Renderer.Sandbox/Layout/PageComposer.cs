@@ -26,8 +26,11 @@ internal sealed class PageComposer : IPageSource
     private readonly List<PageItem>?[] _headers;
     private readonly List<PageItem>?[] _footers;
 
-    public PageComposer(PageDefinition page, List<PageBody> bodies, string? initialPageName, SectionLayout section)
+    private readonly ItemPlacer? _placer;
+
+    public PageComposer(PageDefinition page, List<PageBody> bodies, string? initialPageName, SectionLayout section, ItemPlacer? placer = null)
     {
+        _placer = placer;
         _page = page;
         _bodies = bodies;
         _section = section;
@@ -83,6 +86,26 @@ internal sealed class PageComposer : IPageSource
         if (_page.Footer is { } footer && Prints(footer, number, total))
             items.AddRange(_footers[index] ??= _section(body, _numbering[index], footer, PageRegion.Footer, _page.PageHeight.Points - _page.BottomMargin.Points - footer.Height.Points));
         return Describe(index) with { Items = [.. items] };
+    }
+
+    /// <summary>
+    /// Page <paramref name="index"/>'s body items as outlines (see <see cref="ItemPlacer.OutlineOnly"/>), without header
+    /// and footer; the full page when no placer was given.
+    /// </summary>
+    public Page ComposeOutline(int index)
+    {
+        if (_placer is null) return Compose(index);
+        var body = new List<PageItem>();
+        _placer.OutlineOnly = true;
+        try
+        {
+            _bodies[index].EmitItems(body);
+        }
+        finally
+        {
+            _placer.OutlineOnly = false;
+        }
+        return Describe(index) with { Items = [.. body] };
     }
 
     private static bool Prints(PageSection section, int number, int total) =>

@@ -39,6 +39,6 @@ internal static class ReportLayout
             // ReportItems!X in a page header/footer reads the body textboxes on that page.
             context.SetPageItems(body.OfType<TextItem>().Where(t => t.Name is not null).Select(t => (t.Name!, t.Value)));
             return sections.Layout(numbering, pageSection, region, top);
-        });
+        }, placer);
     }
 }

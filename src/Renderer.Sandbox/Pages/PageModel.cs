@@ -60,6 +60,12 @@ public sealed record PaginatedDocument
         for (int i = 0; i < _source.Count; i++) yield return _source.Compose(i);
     }
 
+    /// <summary>
+    /// Page <paramref name="index"/> for a layout pass: a held page as it is; a streamed page's body items as outlines
+    /// (positions, regions and cells without text, and no header or footer; see <see cref="IPageSource.ComposeOutline"/>).
+    /// </summary>
+    public Page GetPageOutline(int index) => !_pages.IsDefault || _source is null ? _pages[index] : _source.ComposeOutline(index);
+
     /// <summary>Page <paramref name="index"/> (0-based), composed if the document is streamed.</summary>
     public Page GetPage(int index) => !_pages.IsDefault || _source is null ? _pages[index] : _source.Compose(index);
 
@@ -92,6 +98,12 @@ internal interface IPageSource
 
     /// <summary>Page <paramref name="index"/> without items: number, size, name, section start.</summary>
     Page Describe(int index);
+
+    /// <summary>
+    /// Page <paramref name="index"/>'s body items with their bounds, region and cell but text items without text, lines or
+    /// value, and no header or footer: cheap to compose, for writers that first need where items are (a grid).
+    /// </summary>
+    Page ComposeOutline(int index);
 }
 
 /// <summary>

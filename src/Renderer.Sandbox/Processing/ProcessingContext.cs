@@ -99,11 +99,16 @@ internal sealed partial class ProcessingContext : IExpressionContext
         if (column >= 0) return column < row.Length ? row[column] : null;
         var calculated = dataSet.Fields[index].Value;
         if (calculated is null) return null;
+        int slot = dataSet.SlotOfField[index];
+        bool cached = slot >= 0 && slot < row.Length;
+        if (cached && !ReferenceEquals(row[slot], DataSetInstance.NotComputed)) return row[slot];
         if (_calculatedFieldDepth > 32) throw new InvalidOperationException($"The calculated field '{name}' refers to itself.");
         _calculatedFieldDepth++;
         try
         {
-            return Evaluator.Evaluate(calculated, this);
+            var value = Evaluator.Evaluate(calculated, this);
+            if (cached) row[slot] = value;
+            return value;
         }
         finally
         {

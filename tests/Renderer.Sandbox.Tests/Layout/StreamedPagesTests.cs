@@ -73,6 +73,26 @@ public sealed class StreamedPagesTests
     }
 
     [Test]
+    public void Page_outlines_put_every_body_item_where_the_composed_page_does_without_its_text()
+    {
+        var run = Render5000();
+        static string Where(Renderer.Sandbox.Pages.PageItem item) => item switch
+        {
+            TextItem t => string.Create(CultureInfo.InvariantCulture, $"text {t.Region} {t.Bounds} {t.Name} {t.Cell}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{item.GetType().Name} {item.Region} {item.Bounds}"),
+        };
+
+        for (int i = 0; i < run.Pages.Length; i += 37)
+        {
+            var outline = run.Streamed.GetPageOutline(i);
+            var body = run.Pages[i].Items.Where(item => item.Region == PageRegion.Body);
+            Assert.That(outline.Items.Select(Where), Is.EqualTo(body.Select(Where)), $"page {i + 1}");
+            Assert.That(outline.Items.OfType<TextItem>().All(t => t.Text.Length == 0 && t.Lines.IsEmpty), Is.True, "outlines carry no text");
+            Assert.That(outline.Items.Any(item => item.Region != PageRegion.Body), Is.False, "no header or footer");
+        }
+    }
+
+    [Test]
     public void Pdf_from_the_streamed_document_equals_the_held_pages_page_by_page()
     {
         var run = Render5000();

@@ -59,8 +59,8 @@ internal sealed class XlsxDocumentWriter
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         var first = hasMap ? 1 : 0;
         // The column grids need every page of their sheet before its first row is written: one pass over the pages
-        // (a streamed document composes each page here and again while writing, holding one at a time).
-        var grids = sections.Select(section => SheetGrid.Build(PagesOf(document, section))).ToList();
+        // (a streamed document composes each page here as an outline, without text, and in full while writing).
+        var grids = sections.Select(section => SheetGrid.Build(GridPagesOf(document, section))).ToList();
         var drawingSheets = Enumerable.Range(0, sections.Count).Where(i => grids[i].HasCharts).Select(i => first + i).ToHashSet();
         using (var package = new XlsxPackage(output, sheetNames, document.Title, PartCompression, drawingSheets))
         {
@@ -114,12 +114,15 @@ internal sealed class XlsxDocumentWriter
         return sections;
     }
 
-    /// <summary>The pages of one section, composed one by one as they are reached.</summary>
-    private static IEnumerable<Page> PagesOf(PaginatedDocument document, (int Start, int End) section)
+    /// <summary>
+    /// The pages the grid is computed from: the sheet's first page whole (its header goes to the sheet), the others as
+    /// outlines, which hold every exported item's bounds and cell (a streamed document composes them without text).
+    /// </summary>
+    private static IEnumerable<Page> GridPagesOf(PaginatedDocument document, (int Start, int End) section)
     {
         for (var p = section.Start; p < section.End; p++)
         {
-            yield return document.GetPage(p);
+            yield return p == section.Start ? document.GetPage(p) : document.GetPageOutline(p);
         }
     }
 
