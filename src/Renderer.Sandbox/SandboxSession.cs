@@ -37,11 +37,19 @@ internal static class SandboxSession
 
         try
         {
-            await writer.WriteAsync(new RenderResultMessage(result with { PeakMemoryBytes = PeakMemory.ReadBytes() }), cancellationToken).ConfigureAwait(false);
+            // The output goes in chunks, then the result without it: no frame as large as the output is ever built.
+            var content = result.Content;
+            var peak = PeakMemory.ReadBytes();
+            for (int offset = 0; offset < content.Length; offset += SandboxProtocol.ResultChunkSize)
+            {
+                var chunk = content.AsMemory(offset, Math.Min(SandboxProtocol.ResultChunkSize, content.Length - offset));
+                await writer.WriteAsync(new ResultChunkMessage(chunk), cancellationToken).ConfigureAwait(false);
+            }
+            await writer.WriteAsync(new RenderResultMessage(result with { Content = [], PeakMemoryBytes = peak }), cancellationToken).ConfigureAwait(false);
         }
         catch (ProtocolException ex)
         {
-            // Raised while building the frame (the output is over the frame limit), before anything was written.
+            // Raised while building a frame, before that frame was written; the host drops any chunks it already has.
             await SendFailedAsync(writer, renderInput, $"The output of report '{renderInput.ReportName}' could not be returned: {ex.Message}", cancellationToken).ConfigureAwait(false);
             return ExitRenderFailed;
         }

@@ -22,6 +22,7 @@ internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer
         await writer.WriteAsync(new RenderRequestMessage(input), cancellationToken).ConfigureAwait(false);
         if (peerHello is null) await reader.ReadHelloAsync(cancellationToken).ConfigureAwait(false);
         else await peerHello.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var output = new ResultChunks();
         while (true)
         {
             var message = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
@@ -36,7 +37,12 @@ internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer
                     logger.Log(log.Level >= SandboxLogLevel.Information ? LogLevel.Information : LogLevel.Debug,
                         "Sandbox ({Report}) {Level}: {Text}", reportName, log.Level, log.Text.Length > MaxLogText ? log.Text[..MaxLogText] + "..." : log.Text);
                     break;
-                case RenderResultMessage or RenderFailedMessage:
+                case ResultChunkMessage chunk:
+                    output.Add(chunk.Data);
+                    break;
+                case RenderResultMessage result:
+                    return output.Complete(result);
+                case RenderFailedMessage:
                     return message;
                 default:
                     throw new ProtocolException($"The sandbox sent an unexpected {message.Type} message.");

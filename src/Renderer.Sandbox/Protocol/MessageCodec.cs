@@ -57,6 +57,9 @@ public static class MessageCodec
             case RenderFailedMessage failed:
                 EncodeDiagnostics(failed.Diagnostics, writer);
                 break;
+            case ResultChunkMessage chunk:
+                writer.WriteBytes(chunk.Data.Span);
+                break;
             case LogMessage log:
                 writer.WriteByte((byte)log.Level);
                 writer.WriteString(log.Text);
@@ -81,6 +84,7 @@ public static class MessageCodec
             MessageType.RenderResult => DecodeResult(reader),
             MessageType.RenderFailed => new RenderFailedMessage(DecodeDiagnostics(reader)),
             MessageType.Log => new LogMessage(DecodeLogLevel(reader.ReadByte()), reader.ReadString()),
+            MessageType.ResultChunk => new ResultChunkMessage(reader.ReadBytes()),
             _ => throw new ProtocolException($"Unknown message type {(byte)type}."),
         };
         reader.EnsureEnd();

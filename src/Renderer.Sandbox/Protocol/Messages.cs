@@ -67,6 +67,15 @@ public sealed record RenderResultMessage(RenderOutput Output) : SandboxMessage
     public override MessageType Type => MessageType.RenderResult;
 }
 
+/// <summary>
+/// Sandbox to host: the next piece of the output, in order, before the <see cref="RenderResultMessage"/> that completes
+/// it (whose content is then empty). Chunks followed by RenderFailed are discarded.
+/// </summary>
+public sealed record ResultChunkMessage(ReadOnlyMemory<byte> Data) : SandboxMessage
+{
+    public override MessageType Type => MessageType.ResultChunk;
+}
+
 /// <summary>Sandbox to host: the render failed unexpectedly inside the sandbox.</summary>
 public sealed record RenderFailedMessage(ImmutableArray<RdlDiagnostic> Diagnostics) : SandboxMessage
 {

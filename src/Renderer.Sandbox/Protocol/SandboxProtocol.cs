@@ -11,7 +11,7 @@ public static class SandboxProtocol
     public const string Magic = "RDLS";
 
     /// <summary>The protocol version both sides must speak; a different version is a protocol error.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Largest payload accepted or sent (256 MiB); a larger length prefix is a protocol error.</summary>
     public const int MaxFrameSize = 256 * 1024 * 1024;
@@ -24,6 +24,13 @@ public static class SandboxProtocol
 
     /// <summary>Rough payload size after which the host starts a new <see cref="DataRowsMessage"/> even below <see cref="MaxRowsPerFrame"/> rows.</summary>
     public const int TargetRowsFrameBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Size of the <see cref="ResultChunkMessage"/>s the output travels in: the sandbox never builds a frame as large as
+    /// the output (a 22 MB PDF no longer needs two more copies of itself in the sandbox), and outputs are not bound by
+    /// <see cref="MaxFrameSize"/>.
+    /// </summary>
+    public const int ResultChunkSize = 4 * 1024 * 1024;
 }
 
 /// <summary>The message type byte of a frame.</summary>
@@ -39,6 +46,7 @@ public enum MessageType : byte
     RenderResult = 8,
     RenderFailed = 9,
     Log = 10,
+    ResultChunk = 11,
 }
 
 /// <summary>The peer sent something the protocol does not allow: a bad header, an unknown type, a malformed payload.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Rdl.Model.Diagnostics;
 using Renderer.Sandbox;
+using Renderer.Host.Sandboxing;
 using Renderer.Sandbox.Protocol;
 
 namespace Renderer.Host.Tests.Sandboxing;
@@ -55,6 +56,34 @@ public sealed class FrameProtocolTests
     }
 
     [Test]
+    public async Task An_output_sent_in_chunks_is_joined_in_order_to_the_result_that_ends_it()
+    {
+        var content = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
+        var chunks = new ResultChunks();
+        foreach (var (offset, length) in new[] { (0, 4096), (4096, 4096), (8192, 1808) })
+        {
+            var decoded = (ResultChunkMessage)await RoundTripAsync(new ResultChunkMessage(content.AsMemory(offset, length)));
+            chunks.Add(decoded.Data);
+        }
+
+        var result = chunks.Complete(new RenderResultMessage(new RenderOutput([], "application/pdf", 2, [])));
+
+        Assert.That(result.Output.Content, Is.EqualTo(content));
+        Assert.That(result.Output.PageCount, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_result_with_content_after_chunks_is_a_protocol_error()
+    {
+        var chunks = new ResultChunks();
+        chunks.Add(new byte[] { 1, 2, 3 });
+
+        var ex = Assert.Throws<ProtocolException>(() => chunks.Complete(new RenderResultMessage(new RenderOutput([4], "application/pdf", 1, []))));
+
+        Assert.That(ex!.Message, Does.Contain("both in chunks and in the result"));
+    }
+
+    [Test]
     public async Task Data_messages_round_trip()
     {
         var request = (DataRequestMessage)await RoundTripAsync(new DataRequestMessage(7, "Orders", new Dictionary<string, object?> { ["From"] = new DateTime(2024, 1, 1), ["Ids"] = new object?[] { 1, 2 } }));
@@ -78,9 +107,9 @@ public sealed class FrameProtocolTests
     [Test]
     public void Hello_checks_magic_and_version()
     {
-        Assert.That(async () => await ReadHelloAsync(new HelloMessage("RDLS", 1)), Throws.Nothing);
-        Assert.That(async () => await ReadHelloAsync(new HelloMessage("RDLS", 2)), Throws.TypeOf<ProtocolException>().With.Message.Contains("version 2"));
-        Assert.That(async () => await ReadHelloAsync(new HelloMessage("XXXX", 1)), Throws.TypeOf<ProtocolException>());
+        Assert.That(async () => await ReadHelloAsync(new HelloMessage("RDLS", SandboxProtocol.Version)), Throws.Nothing);
+        Assert.That(async () => await ReadHelloAsync(new HelloMessage("RDLS", 1)), Throws.TypeOf<ProtocolException>().With.Message.Contains("version 1"));
+        Assert.That(async () => await ReadHelloAsync(new HelloMessage("XXXX", SandboxProtocol.Version)), Throws.TypeOf<ProtocolException>());
     }
 
     [Test]
