@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Processing.Instances;
@@ -54,7 +55,7 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
         var align = style.Align == TextAlignment.General
             ? (IsRightAlignedByDefault(instance.Value) != style.RightToLeft ? TextAlignment.Right : TextAlignment.Left)
             : style.Align;
-        var lines = ImmutableArray.CreateBuilder<TextLine>(text.Lines.Count);
+        var lines = new TextLine[text.Lines.Count];
         for (int i = 0; i < text.Lines.Count; i++)
         {
             var line = text.Lines[i];
@@ -65,9 +66,9 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
                 TextAlignment.Center => padding.Left + (innerWidth - lineWidth) / 2,
                 _ => padding.Left,
             };
-            lines.Add(new TextLine(x, top + text.Ascent + i * text.LineHeight, lineWidth, line));
+            lines[i] = new TextLine(x, top + text.Ascent + i * text.LineHeight, lineWidth, line);
         }
-        return new TextItem(bounds, region, instance.Text, instance.Value, instance.Style.Format, style, instance.Style.Box, lines.MoveToImmutable())
+        return new TextItem(bounds, region, instance.Text, instance.Value, instance.Style.Format, style, instance.Style.Box, ImmutableCollectionsMarshal.AsImmutableArray(lines))
         {
             Cell = cell,
             Name = instance.Textbox.Name,
