@@ -149,7 +149,10 @@ public sealed class CompilationCache
         var roslynVersion = roslyn.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? roslyn.GetName().Version?.ToString() ?? "?";
         var runtime = typeof(ReportExpressionHost).Assembly.ManifestModule.ModuleVersionId;
-        var text = string.Join('\n', ExpressionCompiler.GeneratorVersion, RuntimeInformation.FrameworkDescription, roslynVersion, runtime.ToString("N"));
+        // The model assembly decides which expressions exist and in which order (ExpressionCollector): the sandbox binds
+        // compiled methods by that index, so a cached assembly from another model build must not be reused.
+        var model = typeof(Rdl.Model.Expressions.ExpressionCollector).Assembly.ManifestModule.ModuleVersionId;
+        var text = string.Join('\n', ExpressionCompiler.GeneratorVersion, RuntimeInformation.FrameworkDescription, roslynVersion, runtime.ToString("N"), model.ToString("N"));
         return Encoding.UTF8.GetBytes("\n" + text);
     }
 }
