@@ -154,11 +154,13 @@ public static class ExpressionCollector
             foreach (var series in chart.Series)
             {
                 AddStyle(series.Style);
+                if (series.Marker is { } seriesMarker) AddStyle(seriesMarker.Style);
                 foreach (var point in series.DataPoints)
                 {
                     Add(point.Y);
                     Add(point.X);
                     AddStyle(point.Style);
+                    if (point.Marker is { } marker) AddStyle(marker.Style);
                     if (point.Label is { } label)
                     {
                         Add(label.Label);

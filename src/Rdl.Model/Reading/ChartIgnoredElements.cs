@@ -3,14 +3,14 @@ using System.Collections.Frozen;
 namespace Rdl.Model.Reading;
 
 /// <summary>
-/// Chart elements the model does not represent (3D, markers, smart labels, tooltips, secondary axes details, ...).
+/// Chart elements the model does not represent (3D, smart labels, tooltips, secondary axes details, ...).
 /// They are skipped without a warning; any other unknown element inside a chart gives RDL1100.
 /// </summary>
 internal static class ChartIgnoredElements
 {
     private static readonly FrozenSet<string> Names = new[]
     {
-        "ThreeDProperties", "ChartThreeDProperties", "ChartSmartLabel", "ChartEmptyPoints", "ChartMarker", "Marker",
+        "ThreeDProperties", "ChartThreeDProperties", "ChartSmartLabel", "ChartEmptyPoints", "ChartMarker", "Marker", // markers elsewhere than on series and points
         "ValueAxisName", "CategoryAxisName", "ChartAreaName", "LegendName", "HideInLegend", "ChartItemInLegend",
         "ChartBorderSkin", "ChartCodeParameters", "ChartAlignType", "ChartElementPosition", "ChartInnerPlotPosition",
         "ChartMinorGridLines", "MinorGridLines", "ChartMajorTickMarks", "ChartMinorTickMarks", "MajorTickMarks",

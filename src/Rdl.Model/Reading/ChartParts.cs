@@ -24,6 +24,8 @@ internal sealed class ChartParts(ReadContext context, ItemReader items, StyleRea
 
     public LegacyGroupingReader Groups { get; } = new(context, data);
 
+    public ChartMarkerReader Markers { get; } = new(context, styles);
+
     /// <summary>Skips an element the chart model ignores; warns (RDL1100) about one it does not know.</summary>
     public void Skip(XElement element, string owner)
     {

@@ -129,6 +129,7 @@ internal sealed class ChartReader
         var style = StyleDefinition.Empty;
         var hidden = false;
         ChartDataLabelDefinition? seriesLabel = null;
+        ChartMarkerDefinition? marker = null;
         foreach (var child in _context.Children(element))
         {
             switch (child.Name.LocalName)
@@ -145,13 +146,14 @@ internal sealed class ChartReader
                 case "Style": style = _parts.Styles.Read(child, where); break;
                 case "Hidden": hidden = string.Equals(child.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase); break;
                 case "ChartDataLabel": seriesLabel = _parts.ReadDataLabel(child, where); break;
+                case "ChartMarker": marker = _parts.Markers.Read(child, where); break;
                 default: _parts.Skip(child, where); break;
             }
         }
         var (seriesType, seriesSubtype) = _parts.SeriesType(type, subtype, element, where);
         var list = points.ToImmutable();
         if (seriesLabel is not null) list = list.Select(p => p.Label is null ? p with { Label = seriesLabel } : p).ToImmutableArray();
-        return new ChartSeriesDefinition(name, seriesType, seriesSubtype, list, style) { Hidden = hidden };
+        return new ChartSeriesDefinition(name, seriesType, seriesSubtype, list, style) { Hidden = hidden, Marker = marker };
     }
 
     private ChartDataPointDefinition ReadPoint(XElement element, string where)
@@ -159,6 +161,7 @@ internal sealed class ChartReader
         ExpressionText? y = null, x = null;
         var style = StyleDefinition.Empty;
         ChartDataLabelDefinition? label = null;
+        ChartMarkerDefinition? marker = null;
         foreach (var child in _context.Children(element))
         {
             switch (child.Name.LocalName)
@@ -175,10 +178,11 @@ internal sealed class ChartReader
                     }
                     break;
                 case "ChartDataLabel": label = _parts.ReadDataLabel(child, where); break;
+                case "ChartMarker": marker = _parts.Markers.Read(child, where); break;
                 case "Style": style = _parts.Styles.Read(child, where); break;
                 default: _parts.Skip(child, where); break;
             }
         }
-        return new ChartDataPointDefinition(y, x, style) { Label = label };
+        return new ChartDataPointDefinition(y, x, style) { Label = label, Marker = marker };
     }
 }

@@ -139,6 +139,7 @@ internal sealed class LegacyChartReader(ReadContext context, ChartParts parts)
         var values = new List<ExpressionText>();
         var style = StyleDefinition.Empty;
         ChartDataLabelDefinition? label = null;
+        ChartMarkerDefinition? marker = null;
         foreach (var child in context.Children(element))
         {
             switch (child.Name.LocalName)
@@ -151,12 +152,13 @@ internal sealed class LegacyChartReader(ReadContext context, ChartParts parts)
                     }
                     break;
                 case "DataLabel": label = parts.ReadDataLabel(child, where); break;
+                case "Marker": marker = parts.Markers.Read(child, where); break;
                 case "Style": style = parts.Styles.Read(child, where); break;
                 default: parts.Skip(child, where); break;
             }
         }
-        if (type == ChartSeriesType.Scatter && values.Count >= 2) return new ChartDataPointDefinition(values[1], values[0], style) { Label = label };
-        return new ChartDataPointDefinition(values.Count > 0 ? values[0] : null, null, style) { Label = label };
+        if (type == ChartSeriesType.Scatter && values.Count >= 2) return new ChartDataPointDefinition(values[1], values[0], style) { Label = label, Marker = marker };
+        return new ChartDataPointDefinition(values.Count > 0 ? values[0] : null, null, style) { Label = label, Marker = marker };
     }
 
     private ChartLegendDefinition ReadLegend(XElement element, string where)

@@ -29,6 +29,26 @@ public sealed record ChartPolygon(ImmutableArray<ChartPoint> Points, Rgba Fill, 
 /// </summary>
 public sealed record ChartWedge(double CenterX, double CenterY, double Radius, double InnerRadius, double StartAngle, double SweepAngle, Rgba Fill, BorderSide Stroke) : ChartShape;
 
+/// <summary>The shape of a chart marker.</summary>
+public enum ChartMarkerShape
+{
+    Circle,
+    Square,
+    Diamond,
+    Triangle,
+    Cross,
+    Star4,
+    Star5,
+    Star6,
+    Star10,
+}
+
+/// <summary>
+/// A marker centered on a data point (<paramref name="Center"/>): <paramref name="Size"/> is its width and height in
+/// points, filled with <paramref name="Fill"/> and outlined with <paramref name="Stroke"/>.
+/// </summary>
+public sealed record ChartMarker(ChartPoint Center, ChartMarkerShape Shape, double Size, Rgba Fill, BorderSide Stroke) : ChartShape;
+
 /// <summary>Where a chart text's anchor point sits on the text: its start, middle or end.</summary>
 public enum ChartTextAnchor
 {

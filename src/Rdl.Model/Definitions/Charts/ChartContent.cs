@@ -61,12 +61,18 @@ public enum ChartSubtype
 public sealed record ChartSeriesDefinition(string Name, ChartSeriesType Type, ChartSubtype Subtype, ImmutableArray<ChartDataPointDefinition> DataPoints, StyleDefinition Style)
 {
     public bool Hidden { get; init; }
+
+    /// <summary>The series' ChartMarker: applies to the data points that have none of their own.</summary>
+    public ChartMarkerDefinition? Marker { get; init; }
 }
 
 /// <summary>A ChartDataPoint: Y (legacy: the DataValue) and, for scatter charts, X; label and style.</summary>
 public sealed record ChartDataPointDefinition(ExpressionText? Y, ExpressionText? X, StyleDefinition Style)
 {
     public ChartDataLabelDefinition? Label { get; init; }
+
+    /// <summary>The point's ChartMarker (legacy: Marker); null to use the series' marker.</summary>
+    public ChartMarkerDefinition? Marker { get; init; }
 }
 
 /// <summary>ChartDataLabel: shown when <see cref="Visible"/>; <see cref="Label"/> replaces the value text; Style/Format formats the value.</summary>

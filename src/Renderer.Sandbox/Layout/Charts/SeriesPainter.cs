@@ -7,12 +7,14 @@ namespace Renderer.Sandbox.Layout.Charts;
 
 /// <summary>
 /// Paints the series of a cartesian chart inside the plot: areas first, then columns/bars (side by side within a
-/// category slot, stacked ones sharing one place), then lines, scatter markers and data labels on top.
+/// category slot, stacked ones sharing one place), then lines, then the markers of line, area and scatter points
+/// (centered on each point) and data labels on top.
 /// </summary>
 internal sealed class SeriesPainter(ChartCanvas canvas, ChartData data, Bounds plot, ValueMapper mapper, ChartStacks stacks, ChartScale? xScale)
 {
     private const double GroupFraction = 0.8;
     private readonly List<(string Text, double X, double Y, ChartTextAnchor Anchor)> _labels = [];
+    private readonly List<ChartMarker> _markers = [];
 
     private int Categories => Math.Max(1, data.Categories.Length);
 
@@ -30,6 +32,7 @@ internal sealed class SeriesPainter(ChartCanvas canvas, ChartData data, Bounds p
             if (series[s].Type == ChartSeriesType.Line) Line(s);
         for (int s = 0; s < series.Length; s++)
             if (series[s].Type == ChartSeriesType.Scatter) Scatter(s);
+        foreach (var marker in _markers) canvas.Add(marker);
         var style = ChartStyles.DataLabel;
         var lineHeight = canvas.LineHeight(style);
         foreach (var (text, x, y, anchor) in _labels)
@@ -99,7 +102,8 @@ internal sealed class SeriesPainter(ChartCanvas canvas, ChartData data, Bounds p
             }
             var p = At(c, mapper.Position(y));
             run.Add(p);
-            if (series.Points[c].Label is { } label) _labels.Add((label, p.X, p.Y - 2, ChartTextAnchor.Middle));
+            var lift = Mark(series.Points[c], p);
+            if (series.Points[c].Label is { } label) _labels.Add((label, p.X, p.Y - 2 - lift, ChartTextAnchor.Middle));
         }
         Flush(run, stroke);
     }
@@ -123,7 +127,8 @@ internal sealed class SeriesPainter(ChartCanvas canvas, ChartData data, Bounds p
             var (from, to) = stacks.Segment(s, c) ?? (0, y);
             top.Add(At(c, mapper.Position(to)));
             bottom.Add(At(c, from == 0 ? mapper.Baseline : mapper.Position(from)));
-            if (series.Points[c].Label is { } label) _labels.Add((label, top[^1].X, top[^1].Y - 2, ChartTextAnchor.Middle));
+            var lift = series.Points[c].Y is null ? 0 : Mark(series.Points[c], top[^1]);
+            if (series.Points[c].Label is { } label) _labels.Add((label, top[^1].X, top[^1].Y - 2 - lift, ChartTextAnchor.Middle));
         }
         if (top.Count == 0) return;
         if (top.Count == 1)
@@ -146,9 +151,17 @@ internal sealed class SeriesPainter(ChartCanvas canvas, ChartData data, Bounds p
             var x = series.Points[c].X ?? c + 1;
             var px = xScale is { } scale ? plot.X + scale.Fraction(x) * plot.Width : CategoryCenter(c);
             var py = mapper.Position(y);
-            canvas.Add(new ChartWedge(px, py, 3, 0, 0, 360, series.Points[c].Color ?? series.Color, BorderSide.None));
-            if (series.Points[c].Label is { } label) _labels.Add((label, px, py - 3, ChartTextAnchor.Middle));
+            var lift = Mark(series.Points[c], new ChartPoint(px, py));
+            if (series.Points[c].Label is { } label) _labels.Add((label, px, py - lift, ChartTextAnchor.Middle));
         }
+    }
+
+    /// <summary>Queues the point's marker (if any) at <paramref name="at"/>; returns how far it reaches above the point.</summary>
+    private double Mark(ChartPointData point, ChartPoint at)
+    {
+        if (point.Marker is not { } marker) return 0;
+        _markers.Add(new ChartMarker(at, marker.Shape, marker.Size, marker.Fill, marker.Border));
+        return marker.Size / 2;
     }
 
     /// <summary>The point at category <paramref name="c"/> and value position <paramref name="value"/>.</summary>

@@ -42,7 +42,13 @@ internal sealed record ChartPointData(double? Y, double? X, string? Label)
 {
     /// <summary>The point's own color (data point Style/Color), overriding the series color.</summary>
     public Rgba? Color { get; init; }
+
+    /// <summary>The marker drawn at the point; null for none.</summary>
+    public ChartMarkerData? Marker { get; init; }
 }
+
+/// <summary>An evaluated marker: shape, size in points, fill and border.</summary>
+internal sealed record ChartMarkerData(ChartMarkerShape Shape, double Size, Rgba Fill, BorderSide Border);
 
 internal sealed record ChartCaption(string Text, TextStyle Style, string Position);
 

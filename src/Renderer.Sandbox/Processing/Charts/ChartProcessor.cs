@@ -19,6 +19,7 @@ namespace Renderer.Sandbox.Processing.Charts;
 internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
 {
     private readonly GroupPartitioner _partitioner = new(context);
+    private readonly ChartMarkerResolver _markers = new(items);
 
     public ChartInstance Process(ChartDefinition chart)
     {
@@ -74,8 +75,9 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
             if (definition is null || definition.Hidden) continue;
             // Rows of the series instance, for intersections; null when it holds all the chart's rows.
             var seriesRows = ReferenceEquals(slot.Rows, rows) ? null : new HashSet<object?[]>(slot.Rows, ReferenceEqualityComparer.Instance);
-            var points = categories.Select(category => Point(definition, category, slot, seriesRows, dataSet, chart)).ToImmutableArray();
             var color = StyleColor(definition.Style, chart) ?? palette[series.Count % palette.Length];
+            var look = new SeriesLook(series.Count, color);
+            var points = categories.Select(category => Point(definition, look, category, slot, seriesRows, dataSet, chart)).ToImmutableArray();
             var name = slot.Label.Length > 0 ? slot.Label : definition.Name;
             series.Add(new ChartSeriesData(name, definition.Type, definition.Subtype, color, points));
         }
@@ -83,7 +85,7 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
     }
 
     /// <summary>Evaluates the data point of <paramref name="series"/> for one category instance, in the intersection scope.</summary>
-    private ChartPointData Point(ChartSeriesDefinition series, ChartSlot category, ChartSlot seriesSlot, HashSet<object?[]>? seriesRows, DataSetInstance dataSet, ChartDefinition chart)
+    private ChartPointData Point(ChartSeriesDefinition series, SeriesLook look, ChartSlot category, ChartSlot seriesSlot, HashSet<object?[]>? seriesRows, DataSetInstance dataSet, ChartDefinition chart)
     {
         if (series.DataPoints.IsDefaultOrEmpty) return new ChartPointData(null, null, null);
         var point = series.DataPoints[Math.Min(category.Leaf, series.DataPoints.Length - 1)];
@@ -107,7 +109,9 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
                     ? Text(text, chart)
                     : ValueFormatter.Format(y.Value, StyleString(dataLabel.Style, "Format", chart) ?? StyleString(point.Style, "Format", chart), items.Culture);
             }
-            return new ChartPointData(y, x, label) { Color = StyleColor(point.Style, chart) };
+            var color = StyleColor(point.Style, chart);
+            var marker = y is null ? null : _markers.Resolve(point.Marker ?? series.Marker, series.Type, look.Index, color ?? look.Color, chart);
+            return new ChartPointData(y, x, label) { Color = color, Marker = marker };
         }
         finally
         {
@@ -115,6 +119,9 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
             for (int i = 0; i <= pushed; i++) context.PopScope();
         }
     }
+
+    /// <summary>A series' place among the drawn series and its color, for its points' markers.</summary>
+    private readonly record struct SeriesLook(int Index, Rgba Color);
 
     private ChartAxisData Axis(ChartAxisDefinition axis, ChartDefinition chart, bool gridLinesByDefault) => new(
         axis.Title is { } title ? Text(title, chart) : null,

@@ -45,6 +45,13 @@ internal static class ChartPainter
                         if (Use(stroke, wedge.Stroke)) canvas.DrawPath(path, stroke);
                     }
                     break;
+                case ChartMarker marker when marker.Size > 0:
+                    using (var path = ChartMarkerPath.Create(marker))
+                    {
+                        if (Use(fill, marker.Fill)) canvas.DrawPath(path, fill);
+                        if (Use(stroke, marker.Stroke)) canvas.DrawPath(path, stroke);
+                    }
+                    break;
                 case ChartText text:
                     DrawText(canvas, text, fonts(text.Style), fill, shaped);
                     break;
