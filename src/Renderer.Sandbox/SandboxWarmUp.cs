@@ -6,7 +6,8 @@ namespace Renderer.Sandbox;
 /// <summary>
 /// Run by a pre-started (pooled) sandbox before it tells the host it is ready: renders a tiny built-in report with no
 /// data and no expressions to a throwaway buffer, so the job that follows finds the runtime, fonts, SkiaSharp, the RDL
-/// reader, processing, layout and the writers loaded, initialised and compiled. The report is a constant of this
+/// reader, processing, layout and the writers loaded, initialised and compiled, and the regular and bold faces of the
+/// default font (Arial, shipped as Liberation Sans) loaded. The report is a constant of this
 /// assembly; nothing secret exists in the sandbox at this point. Best effort: a failure only means a colder render.
 /// </summary>
 internal static class SandboxWarmUp
@@ -23,6 +24,11 @@ internal static class SandboxWarmUp
                 <Paragraphs><Paragraph><TextRuns><TextRun><Value>Warm-up 123</Value>
                   <Style><FontWeight>Bold</FontWeight></Style></TextRun></TextRuns></Paragraph></Paragraphs>
                 <Top>0cm</Top><Left>0cm</Left><Height>1cm</Height><Width>8cm</Width>
+              </Textbox>
+              <Textbox Name="WarmUpNumber">
+                <Paragraphs><Paragraph><TextRuns><TextRun><Value>1234.5</Value>
+                  <Style><FontFamily>Arial</FontFamily></Style></TextRun></TextRuns></Paragraph></Paragraphs>
+                <Top>1cm</Top><Left>0cm</Left><Height>1cm</Height><Width>8cm</Width>
               </Textbox>
             </ReportItems><Height>2cm</Height></Body>
             <Width>10cm</Width>
