@@ -35,6 +35,12 @@ internal sealed class Band(double y, double height, Action<double, double, bool,
     /// </summary>
     public List<double> KeepTogetherHeights { get; } = [];
 
+    /// <summary>
+    /// Set on the band at the top of a drawn rectangle taller than a page: the paginator draws its box as fragments, one
+    /// per page it spans, instead of emitting this band; <see cref="Height"/> is then the room its first item needs.
+    /// </summary>
+    public BoxSpan? Span { get; init; }
+
     /// <summary>(x, y, isRepeat, sink)</summary>
     public void Emit(double x, double top, bool isRepeat, List<PageItem> sink) => emit(x, top, isRepeat, sink);
 }

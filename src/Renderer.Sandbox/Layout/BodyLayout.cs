@@ -12,6 +12,8 @@ namespace Renderer.Sandbox.Layout;
 /// A textbox taller than a page (<paramref name="pageBodyHeight"/>) becomes one band per line, so it continues on the
 /// next page between lines instead of running off the page (SSRS splits such textboxes the same way); the fragments
 /// keep its background, side borders and padding, with its top border on the first and bottom border on the last.
+/// A drawn rectangle taller than a page likewise continues on the next pages: its items paginate as bands and its box is
+/// drawn as one fragment per page (see <see cref="AddTallBox"/>).
 /// </remarks>
 internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = double.PositiveInfinity)
 {
@@ -39,6 +41,7 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
             {
                 TablixInstance tablix => AddTablix(tablix, itemTop, left, name, bands),
                 RectangleInstance rectangle when IsContainerOnly(rectangle) => AddContainer(rectangle, itemTop, left, name, bands),
+                RectangleInstance rectangle when rectangle.Height > pageBodyHeight => AddTallBox(rectangle, itemTop, left, name, bands),
                 Processing.Subreports.SubreportInstance subreport => AddSubreport(subreport, itemTop, left, name, bands),
                 _ => AddSimple(item, itemTop, left, name, bands),
             };
@@ -64,6 +67,25 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
 
     private double AddContainer(RectangleInstance rectangle, double top, double left, string? pageName, List<Band> bands) =>
         Math.Max(rectangle.Height, AddItems(rectangle.Items, top, left + rectangle.Left, pageName, bands));
+
+    /// <summary>
+    /// A drawn rectangle taller than a page: its items become bands of their own, as in a container, and its box a
+    /// <see cref="BoxSpan"/> on a band at its top (before the items, so it is drawn under them) that the paginator draws
+    /// as one fragment per page, down to a zero-height band at its bottom that carries pagination on to there.
+    /// </summary>
+    private double AddTallBox(RectangleInstance rectangle, double top, double left, string? pageName, List<Band> bands)
+    {
+        int first = bands.Count;
+        double x = left + rectangle.Left;
+        double height = Math.Max(rectangle.Height, AddItems(rectangle.Items, top, x, pageName, bands));
+        var firstItem = bands.Skip(first).OrderBy(b => b.Y).FirstOrDefault();
+        double opening = firstItem is null ? 0 : Math.Min(height, firstItem.Y + firstItem.Height - top);
+        var span = new BoxSpan(top + height, (px, py, h, isFirst, isLast, sink) =>
+            sink.Add(new RectangleItem(new Bounds(px + x, py, rectangle.Width, h), PageRegion.Body, BoxSpan.Fragment(rectangle.Box, isFirst, isLast))));
+        bands.Insert(first, new Band(top, opening, static (_, _, _, _) => { }) { PageName = pageName, Span = span });
+        bands.Add(new Band(top + height, 0, static (_, _, _, _) => { }) { PageName = pageName });
+        return height;
+    }
 
     /// <summary>A subreport's body items become bands of their own at the item's position; it takes its body's height or more.</summary>
     private double AddSubreport(Processing.Subreports.SubreportInstance subreport, double top, double left, string? pageName, List<Band> bands) =>

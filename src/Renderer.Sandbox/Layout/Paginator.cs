@@ -14,6 +14,9 @@ namespace Renderer.Sandbox.Layout;
 /// first band, not after the last, and a break after one item plus a break before the next make one break. A break
 /// before a group instance moves up over KeepWithGroup=After header rows right before it.</item>
 /// <item>A tablix continuing on a new page or column first repeats its RepeatOnNewPage header rows.</item>
+/// <item>A drawn rectangle taller than a page (<see cref="Band.Span"/>) is drawn as one box fragment per page or column
+/// it spans (<see cref="OpenBoxes"/>); while it continues below a page, the next page starts at the page boundary or
+/// at the item that moved, whichever is higher, so its fragments tile its height.</item>
 /// </list>
 /// Bands are only placed here (see <see cref="PageBody"/>): their items are emitted, and page header and footer added,
 /// when a page is composed (<see cref="PageComposer"/>), once the page count is known (Globals!TotalPages).
@@ -60,6 +63,7 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
         PageBreakMark? pending = null;
         var ordered = OrderByTop(bands);
         var breaksBefore = BreaksBefore(ordered);
+        var boxes = new OpenBoxes();
         for (int i = 0; i < ordered.Count; i++)
         {
             var band = ordered[i];
@@ -70,44 +74,61 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
             if (band.KeepWithNext && i + 1 < ordered.Count && ordered[i + 1].Owner == band.Owner && band.Owner is not null)
                 need += ordered[i + 1].Height;
             need = Math.Max(need, KeepTogetherHeight(band, available));
-            bool breakNow = false;
+            bool breakNow = false, isExplicit = false;
             if (explicitBreak is not null && pages[^1].HasItems)
             {
                 pages.Add(new PageBody { StartsSection = true, ResetPageNumber = explicitBreak.ResetPageNumber });
                 column = 0;
-                breakNow = true;
+                breakNow = isExplicit = true;
             }
             else if (columnHasContent && y + need > available + Epsilon)
             {
-                if (column + 1 < Columns) column++;
-                else
-                {
-                    pages.Add(new PageBody());
-                    column = 0;
-                }
+                column = NextColumn(pages, column);
                 breakNow = true;
             }
-            if (breakNow)
+            bool broke = breakNow;
+            while (breakNow)
             {
-                offset = band.Y + inserted;
-                y = 0;
-                if (band.Owner is { } owner && !owner.RepeatedHeaders.Contains(band))
-                {
-                    foreach (var header in owner.RepeatedHeaders)
-                    {
-                        pages[^1].Place(header, ColumnLeft(column), BodyTop + y, true);
-                        y += header.Height;
-                    }
-                    inserted += owner.RepeatedHeight;
-                }
+                // Inside a box that continues below the page, the next page starts at the page boundary (the box keeps its
+                // blank space); elsewhere at the band that moved.
+                double at = band.Y + inserted, boundary = offset + available;
+                double next = !isExplicit && !RepeatsHeaders(band) && boxes.Crosses(boundary, inserted) ? Math.Min(at, boundary) : at;
+                boxes.Break(Math.Min(boundary, next), next, inserted, pages[^1], ColumnLeft(column), BodyTop);
+                offset = next;
+                y = at - offset;
+                isExplicit = false;
+                breakNow = y > Epsilon && y + need > available + Epsilon;
+                if (breakNow) column = NextColumn(pages, column);
             }
-            pages[^1].Place(band, ColumnLeft(column), BodyTop + y, false);
+            if (broke && RepeatsHeaders(band))
+            {
+                foreach (var header in band.Owner!.RepeatedHeaders)
+                {
+                    pages[^1].Place(header, ColumnLeft(column), BodyTop + y, true);
+                    y += header.Height;
+                }
+                inserted += band.Owner.RepeatedHeight;
+            }
+            if (band.Span is { } span) boxes.Open(span, band.Y + inserted, pages[^1], ColumnLeft(column), BodyTop + y);
+            else pages[^1].Place(band, ColumnLeft(column), BodyTop + y, false);
             columnHasContent = true;
             pages[^1].Name ??= band.PageName;
             pending = band.BreakAfter;
         }
+        boxes.Close(offset + available, inserted);
         return pages;
     }
+
+    /// <summary>Moves on to the next column, or to a new page after the last column (a soft break); returns the column.</summary>
+    private int NextColumn(List<PageBody> pages, int column)
+    {
+        if (column + 1 < Columns) return column + 1;
+        pages.Add(new PageBody());
+        return 0;
+    }
+
+    /// <summary>A tablix row that, starting a page, is preceded by its tablix's repeated header rows.</summary>
+    private static bool RepeatsHeaders(Band band) => band.Owner is { } owner && !owner.RepeatedHeaders.Contains(band);
 
     /// <summary>
     /// The explicit break before each band; a break before a band moves up over the KeepWithGroup=After rows of the same
