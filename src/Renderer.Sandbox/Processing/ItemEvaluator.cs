@@ -97,7 +97,7 @@ internal sealed class ItemEvaluator
     public TextboxInstance EvaluateTextbox(Textbox textbox)
     {
         var outerItem = _context.CurrentItemValue;
-        _context.CurrentItemValue = textbox.SingleValue;
+        _context.CurrentItemValue = textbox.SingleValue is { } own ? () => _context.Evaluator.Evaluate(own, _context) : null;
         try
         {
             return EvaluateTextboxValue(textbox);

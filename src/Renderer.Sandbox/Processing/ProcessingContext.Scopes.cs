@@ -45,10 +45,10 @@ internal sealed partial class ProcessingContext
         _progress.TracksRows = ScopeProgress.UsesRunningRows(Rdl.Model.Expressions.ExpressionCollector.Collect(report).Select(e => e.Raw));
     }
 
-    /// <summary>The value expression of the textbox being evaluated (Me.Value in its style expressions); null outside textboxes.</summary>
-    public ExpressionText? CurrentItemValue { get; set; }
+    /// <summary>Computes the value of the textbox being evaluated (for Me.Value in its style expressions); null outside textboxes.</summary>
+    public Func<object?>? CurrentItemValue { get; set; }
 
-    public object? GetCurrentItemValue() => CurrentItemValue is { } value ? Evaluator.Evaluate(value, this) : null;
+    public object? GetCurrentItemValue() => CurrentItemValue?.Invoke();
 
     /// <summary>Records the value of a textbox just evaluated, for ReportItems!Name.Value.</summary>
     public void SetReportItemValue(string name, object? value)
