@@ -40,4 +40,10 @@ public sealed record RenderOutput(byte[] Content, string ContentType, int PageCo
 {
     /// <summary>Peak resident memory of the sandbox process in bytes (VmHWM), when known.</summary>
     public long PeakMemoryBytes { get; init; }
+
+    /// <summary>
+    /// The output as blocks instead of <see cref="Content"/> (which is then empty), when the render was asked to keep it
+    /// that way (the sandbox sends them to the host as they are); null otherwise. Not sent over the protocol.
+    /// </summary>
+    internal IReadOnlyList<ReadOnlyMemory<byte>>? ContentChunks { get; init; }
 }

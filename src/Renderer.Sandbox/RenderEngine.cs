@@ -8,6 +8,7 @@ using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Processing;
 using Renderer.Sandbox.Runtime;
+using Renderer.Sandbox.Writers;
 using Renderer.Sandbox.Writers.Csv;
 using Renderer.Sandbox.Writers.Docx;
 using Renderer.Sandbox.Writers.Pdf;
@@ -27,15 +28,48 @@ public static class RenderEngine
     /// </summary>
     internal const int StreamPagesAbove = 20_000;
 
-    public static Task<RenderOutput> RenderAsync(RenderInput input, IDataSetProvider data, CancellationToken cancellationToken)
+    public static Task<RenderOutput> RenderAsync(RenderInput input, IDataSetProvider data, CancellationToken cancellationToken) =>
+        RenderAsync(input, data, cancellationToken, chunkedOutput: false);
+
+    /// <summary>
+    /// As <see cref="RenderAsync(RenderInput, IDataSetProvider, CancellationToken)"/>; with <paramref name="chunkedOutput"/>
+    /// a PDF or CSV output is returned in <see cref="RenderOutput.ContentChunks"/> and never copied into one array.
+    /// </summary>
+    internal static Task<RenderOutput> RenderAsync(RenderInput input, IDataSetProvider data, CancellationToken cancellationToken, bool chunkedOutput)
     {
         var diagnostics = new DiagnosticBag();
         var trace = RenderTrace.Start();
         var document = Paginate(input, data, diagnostics, cancellationToken, trace);
         if (document is null) return Task.FromResult(Failed(diagnostics));
-        var (bytes, contentType) = Write(document, input.Format);
+        RenderOutput output;
+        if (chunkedOutput && WriteChunked(document, input.Format) is { } chunked)
+        {
+            output = new RenderOutput([], chunked.ContentType, document.PageCount, diagnostics.ToImmutable()) { ContentChunks = chunked.Output.Chunks };
+        }
+        else
+        {
+            var (bytes, contentType) = Write(document, input.Format);
+            output = new RenderOutput(bytes, contentType, document.PageCount, diagnostics.ToImmutable());
+        }
         trace?.Mark("write");
-        return Task.FromResult(new RenderOutput(bytes, contentType, document.PageCount, diagnostics.ToImmutable()));
+        return Task.FromResult(output);
+    }
+
+    /// <summary>PDF and CSV (written front to back) into blocks; null for the formats that seek in their output (zip packages).</summary>
+    private static (ChunkedOutput Output, string ContentType)? WriteChunked(PaginatedDocument document, string format)
+    {
+        var output = new ChunkedOutput();
+        switch (format.ToLowerInvariant())
+        {
+            case "csv":
+                new CsvDocumentWriter().Write(document, output);
+                return (output, CsvDocumentWriter.ContentType);
+            case "xlsx" or "docx":
+                return null;
+            default:
+                new PdfDocumentWriter().Write(document, output);
+                return (output, "application/pdf");
+        }
     }
 
     /// <summary>Runs everything up to the page model; null when a stage failed (see the diagnostics).</summary>

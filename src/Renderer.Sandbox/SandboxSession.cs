@@ -27,7 +27,7 @@ internal static class SandboxSession
         try
         {
             result = await SandboxTestHooks.TryRunAsync(renderInput, data, output, cancellationToken).ConfigureAwait(false)
-                ?? await RenderEngine.RenderAsync(renderInput, data, cancellationToken).ConfigureAwait(false);
+                ?? await RenderEngine.RenderAsync(renderInput, data, cancellationToken, chunkedOutput: true).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not ProtocolException and not EndOfStreamException and not IOException)
         {
@@ -38,14 +38,16 @@ internal static class SandboxSession
         try
         {
             // The output goes in chunks, then the result without it: no frame as large as the output is ever built.
-            var content = result.Content;
             var peak = PeakMemory.ReadBytes();
-            for (int offset = 0; offset < content.Length; offset += SandboxProtocol.ResultChunkSize)
+            foreach (var block in result.ContentChunks ?? [result.Content])
             {
-                var chunk = content.AsMemory(offset, Math.Min(SandboxProtocol.ResultChunkSize, content.Length - offset));
-                await writer.WriteAsync(new ResultChunkMessage(chunk), cancellationToken).ConfigureAwait(false);
+                for (int offset = 0; offset < block.Length; offset += SandboxProtocol.ResultChunkSize)
+                {
+                    var chunk = block.Slice(offset, Math.Min(SandboxProtocol.ResultChunkSize, block.Length - offset));
+                    await writer.WriteAsync(new ResultChunkMessage(chunk), cancellationToken).ConfigureAwait(false);
+                }
             }
-            await writer.WriteAsync(new RenderResultMessage(result with { Content = [], PeakMemoryBytes = peak }), cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(new RenderResultMessage(result with { Content = [], ContentChunks = null, PeakMemoryBytes = peak }), cancellationToken).ConfigureAwait(false);
         }
         catch (ProtocolException ex)
         {
