@@ -33,7 +33,7 @@ public static class RenderEngine
 
     /// <summary>
     /// As <see cref="RenderAsync(RenderInput, IDataSetProvider, CancellationToken)"/>; with <paramref name="chunkedOutput"/>
-    /// a PDF or CSV output is returned in <see cref="RenderOutput.ContentChunks"/> and never copied into one array.
+    /// a PDF, XLSX or CSV output is returned in <see cref="RenderOutput.ContentChunks"/> and never copied into one array.
     /// </summary>
     internal static Task<RenderOutput> RenderAsync(RenderInput input, IDataSetProvider data, CancellationToken cancellationToken, bool chunkedOutput)
     {
@@ -55,7 +55,10 @@ public static class RenderEngine
         return Task.FromResult(output);
     }
 
-    /// <summary>PDF and CSV (written front to back) into blocks; null for the formats that seek in their output (zip packages).</summary>
+    /// <summary>
+    /// PDF, CSV and XLSX into blocks (the XLSX zip is then written with data descriptors, as any streamed zip); null for
+    /// DOCX, whose OpenXml package seeks in its output.
+    /// </summary>
     private static (ChunkedOutput Output, string ContentType)? WriteChunked(PaginatedDocument document, string format)
     {
         var output = new ChunkedOutput();
@@ -64,7 +67,10 @@ public static class RenderEngine
             case "csv":
                 new CsvDocumentWriter().Write(document, output);
                 return (output, CsvDocumentWriter.ContentType);
-            case "xlsx" or "docx":
+            case "xlsx":
+                new XlsxDocumentWriter().Write(document, output);
+                return (output, XlsxDocumentWriter.ContentType);
+            case "docx":
                 return null;
             default:
                 new PdfDocumentWriter().Write(document, output);

@@ -3,7 +3,7 @@ namespace Renderer.Sandbox.Writers;
 /// <summary>
 /// A write-only output kept as a list of 1 MB blocks: it never copies what it holds to grow (a MemoryStream doubles its
 /// buffer, copying it each time, and ends a 22 MB PDF with 32 MB of capacity and then a 22 MB copy from ToArray), and
-/// the sandbox sends the blocks to the host as they are. For writers that only write forward (PDF, CSV).
+/// the sandbox sends the blocks to the host as they are. For writers that only write forward (PDF, CSV, the XLSX zip).
 /// </summary>
 internal sealed class ChunkedOutput : Stream
 {

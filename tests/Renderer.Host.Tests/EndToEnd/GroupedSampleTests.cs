@@ -148,6 +148,16 @@ public sealed class GroupedSampleTests : ServerTest
     }
 
     [Test]
+    public async Task Xlsx_streamed_from_the_sandbox_in_chunks_passes_the_open_xml_validator()
+    {
+        var xlsx = await Render("format=xlsx&Year=2024");
+        using var stream = new MemoryStream(xlsx);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.That(errors, Is.Empty, string.Join(Environment.NewLine, errors));
+    }
+
+    [Test]
     public async Task Docx_is_valid_and_shows_the_grand_total()
     {
         var docx = await Render("format=docx&Year=2024");
