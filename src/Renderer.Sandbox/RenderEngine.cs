@@ -41,41 +41,10 @@ public static class RenderEngine
         var trace = RenderTrace.Start();
         var document = Paginate(input, data, diagnostics, cancellationToken, trace);
         if (document is null) return Task.FromResult(Failed(diagnostics));
-        RenderOutput output;
-        if (chunkedOutput && WriteChunked(document, input.Format) is { } chunked)
-        {
-            output = new RenderOutput([], chunked.ContentType, document.PageCount, diagnostics.ToImmutable()) { ContentChunks = chunked.Output.Chunks };
-        }
-        else
-        {
-            var (bytes, contentType) = Write(document, input.Format);
-            output = new RenderOutput(bytes, contentType, document.PageCount, diagnostics.ToImmutable());
-        }
+        var (bytes, chunks, contentType) = Write(document, input.Format, chunkedOutput);
+        var output = new RenderOutput(bytes, contentType, document.PageCount, diagnostics.ToImmutable()) { ContentChunks = chunks };
         trace?.Mark("write");
         return Task.FromResult(output);
-    }
-
-    /// <summary>
-    /// PDF, CSV and XLSX into blocks (the XLSX zip is then written with data descriptors, as any streamed zip); null for
-    /// DOCX, whose OpenXml package seeks in its output.
-    /// </summary>
-    private static (ChunkedOutput Output, string ContentType)? WriteChunked(PaginatedDocument document, string format)
-    {
-        var output = new ChunkedOutput();
-        switch (format.ToLowerInvariant())
-        {
-            case "csv":
-                new CsvDocumentWriter().Write(document, output);
-                return (output, CsvDocumentWriter.ContentType);
-            case "xlsx":
-                new XlsxDocumentWriter().Write(document, output);
-                return (output, XlsxDocumentWriter.ContentType);
-            case "docx":
-                return null;
-            default:
-                new PdfDocumentWriter().Write(document, output);
-                return (output, "application/pdf");
-        }
     }
 
     /// <summary>Runs everything up to the page model; null when a stage failed (see the diagnostics).</summary>
@@ -125,24 +94,37 @@ public static class RenderEngine
         return document;
     }
 
-    private static (byte[] Bytes, string ContentType) Write(PaginatedDocument document, string format)
+    /// <summary>
+    /// Writes the document: PDF, XLSX and CSV front to back into blocks (the XLSX zip with data descriptors, as any
+    /// streamed zip), returned as they are when <paramref name="chunked"/>, else as one array; DOCX, whose OpenXml package
+    /// seeks in its output, through a MemoryStream.
+    /// </summary>
+    private static (byte[] Bytes, IReadOnlyList<ReadOnlyMemory<byte>>? Chunks, string ContentType) Write(PaginatedDocument document, string format, bool chunked)
     {
-        using var stream = new MemoryStream();
+        string contentType;
+        var output = new ChunkedOutput();
         switch (format.ToLowerInvariant())
         {
-            case "xlsx":
-                new XlsxDocumentWriter().Write(document, stream);
-                return (stream.ToArray(), XlsxDocumentWriter.ContentType);
-            case "csv":
-                new CsvDocumentWriter().Write(document, stream);
-                return (stream.ToArray(), CsvDocumentWriter.ContentType);
             case "docx":
-                new DocxDocumentWriter().Write(document, stream);
-                return (stream.ToArray(), DocxDocumentWriter.ContentType);
+                using (var stream = new MemoryStream())
+                {
+                    new DocxDocumentWriter().Write(document, stream);
+                    return (stream.ToArray(), null, DocxDocumentWriter.ContentType);
+                }
+            case "xlsx":
+                new XlsxDocumentWriter().Write(document, output);
+                contentType = XlsxDocumentWriter.ContentType;
+                break;
+            case "csv":
+                new CsvDocumentWriter().Write(document, output);
+                contentType = CsvDocumentWriter.ContentType;
+                break;
             default:
-                new PdfDocumentWriter().Write(document, stream);
-                return (stream.ToArray(), "application/pdf");
+                new PdfDocumentWriter().Write(document, output);
+                contentType = "application/pdf";
+                break;
         }
+        return chunked ? ([], output.Chunks, contentType) : (output.ToArray(), null, contentType);
     }
 
     private static RenderOutput Failed(DiagnosticBag diagnostics) => new([], string.Empty, 0, diagnostics.ToImmutable());
