@@ -20,8 +20,6 @@ internal sealed class PdfFontSubsets : IDisposable
     private readonly TextShaper _shaper;
     private readonly Dictionary<SKTypeface, SKTypeface> _subsets = [];
     private readonly Dictionary<(SKTypeface, float), SKFont> _drawFonts = [];
-    private const int MaxRememberedStyles = 1024;
-    private readonly Dictionary<TextStyle, (SKFont Font, SKTypeface FullFace)> _byStyle = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string, TextStyle), ShapedLine> _shaped = [];
 
     public PdfFontSubsets(SkiaFontCache fonts, IEnumerable<Page> pages)
@@ -106,25 +104,20 @@ internal sealed class PdfFontSubsets : IDisposable
     /// <summary>As <see cref="Get(TextStyle)"/>, also giving the full (not subset) face layout measured with.</summary>
     public SKFont Get(TextStyle style, out SKTypeface fullFace)
     {
-        // Every cell of a column shares its TextStyle instance: remember the answer per instance, which saves the font
-        // cache's key hashing and SkiaSharp's handle-table lookups behind SKFont.Typeface on each text item.
-        if (!_byStyle.TryGetValue(style, out var known))
-        {
-            var full = _fonts.Get(style);
-            known = (Get(full), full.Typeface);
-            if (_byStyle.Count >= MaxRememberedStyles) _byStyle.Clear(); // per-row style expressions: one instance per cell
-            _byStyle[style] = known;
-        }
-        fullFace = known.FullFace;
-        return known.Font;
+        // The font cache remembers each style instance's font and face (every cell of a column shares its TextStyle).
+        var full = _fonts.Resolve(style);
+        fullFace = full.Typeface;
+        return Get(full.Font, full.Typeface);
     }
 
     /// <summary>The font to draw a shaped run of <paramref name="typeface"/> with, at the style's size.</summary>
     public SKFont Get(SKTypeface typeface, TextStyle style) => Get(_fonts.Get(typeface, _fonts.Get(style).Size));
 
-    private SKFont Get(SKFont full)
+    private SKFont Get(SKFont full) => Get(full, full.Typeface);
+
+    private SKFont Get(SKFont full, SKTypeface fullFace)
     {
-        if (!_subsets.TryGetValue(full.Typeface, out var subset) || ReferenceEquals(subset, full.Typeface)) return full;
+        if (!_subsets.TryGetValue(fullFace, out var subset) || ReferenceEquals(subset, fullFace)) return full;
         var key = (subset, full.Size);
         if (!_drawFonts.TryGetValue(key, out var font))
         {
