@@ -112,7 +112,8 @@ public static class RenderEngine
                     return (stream.ToArray(), null, DocxDocumentWriter.ContentType);
                 }
             case "xlsx":
-                new XlsxDocumentWriter().Write(document, output);
+                // The document is dropped after writing: each page's rows can go as soon as they are written.
+                new XlsxDocumentWriter { ReleaseWrittenPages = true }.Write(document, output);
                 contentType = XlsxDocumentWriter.ContentType;
                 break;
             case "csv":

@@ -49,7 +49,7 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
             {
                 bands[first].BreakBefore = PageBreakMark.Combine(paging.BreakBefore, bands[first].BreakBefore);
                 bands[^1].BreakAfter = PageBreakMark.Combine(bands[^1].BreakAfter, paging.BreakAfter);
-                if (paging.KeepTogether) bands[first].KeepTogetherHeights.Add(itemTop + height - bands[first].Y);
+                if (paging.KeepTogether) bands[first].AddKeepTogether(itemTop + height - bands[first].Y);
             }
             placed.Add((item.Top + item.Height, push + height - item.Height));
             extent = Math.Max(extent, item.Top + push + height);
@@ -143,7 +143,7 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
 
     private double AddTablix(TablixInstance tablix, double top, double left, string? regionName, List<Band> bands)
     {
-        var owner = new TablixBands();
+        var owner = new TablixBands(placer, tablix with { Rows = [] }, left);
         double y = top;
         if (tablix.Rows.Count == 0 && tablix.NoRows is { } noRows)
         {
@@ -157,10 +157,8 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
         {
             var row = tablix.Rows[i];
             double height = placer.RowHeight(tablix, row);
-            int logicalRow = i;
-            var band = new Band(y, height, (x, py, repeat, sink) => placer.EmitRow(tablix, row, x + left + tablix.Left, py, height, PageRegion.Body, sink, logicalRow, repeat))
+            var band = new TablixRowBand(y, height, owner, row, i)
             {
-                Owner = owner,
                 KeepWithNext = row.KeepWithNext,
                 BreakBefore = row.BreakBefore,
                 BreakAfter = row.BreakAfter,
@@ -174,7 +172,7 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
         foreach (var (start, count) in tablix.KeepTogetherRanges)
         {
             if (start < 0 || start + count > tablix.Rows.Count) continue;
-            bands[first + start].KeepTogetherHeights.Add(bands.Skip(first + start).Take(count).Sum(b => b.Height));
+            bands[first + start].AddKeepTogether(bands.Skip(first + start).Take(count).Sum(b => b.Height));
         }
         return y - top;
     }

@@ -67,9 +67,9 @@ internal sealed class ItemPlacer(TextLayout text)
     public double RowHeight(TablixInstance tablix, TablixRowInstance row)
     {
         double height = row.Height;
-        foreach (var cell in row.Cells)
+        foreach (var slot in row.Cells)
         {
-            if (cell is null || cell.IsContinuation) continue;
+            if (slot is not { } cell || cell.IsContinuation) continue;
             height = Math.Max(height, MeasureHeight(cell.Content, SpanWidth(tablix, cell)));
         }
         return height;
@@ -80,8 +80,7 @@ internal sealed class ItemPlacer(TextLayout text)
         double left = x;
         for (int c = 0; c < tablix.ColumnWidths.Length; c++)
         {
-            var cell = row.Cells[c];
-            if (cell is not null)
+            if (row.Cells[c] is { } cell)
             {
                 double w = SpanWidth(tablix, cell);
                 var logical = logicalRow < 0 ? null : new LogicalCell(tablix.Tablix.Name, logicalRow, c, 1, cell.ColumnSpan)
@@ -96,7 +95,7 @@ internal sealed class ItemPlacer(TextLayout text)
         }
     }
 
-    public static double SpanWidth(TablixInstance tablix, CellInstance cell)
+    public static double SpanWidth(TablixInstance tablix, in CellInstance cell)
     {
         double w = 0;
         for (int i = cell.Column; i < Math.Min(tablix.ColumnWidths.Length, cell.Column + cell.ColumnSpan); i++) w += tablix.ColumnWidths[i];

@@ -8,9 +8,10 @@ namespace Renderer.Sandbox.Layout;
 /// </summary>
 internal sealed class PageBody
 {
-    private readonly List<BandPlacement> _placements = [];
+    private List<BandPlacement> _placements = [];
     private int _probed;
     private bool _hasItems;
+    private bool _released;
 
     public IReadOnlyList<BandPlacement> Placements => _placements;
 
@@ -44,9 +45,20 @@ internal sealed class PageBody
 
     public void Place(Band band, double x, double y, bool isRepeat) => _placements.Add(new BandPlacement(band, x, y, isRepeat));
 
+    /// <summary>True once <see cref="Release"/> dropped the placed bands.</summary>
+    public bool IsReleased => _released;
+
+    /// <summary>Drops the placed bands: the page has been written for good (see <see cref="IPageSource.Release"/>).</summary>
+    public void Release()
+    {
+        _placements = [];
+        _released = true;
+    }
+
     /// <summary>Emits the page's body items, in placement order.</summary>
     public void EmitItems(List<PageItem> sink)
     {
+        if (_released) throw new InvalidOperationException("The page was released: its body items are no longer held.");
         foreach (var placement in _placements) placement.EmitTo(sink);
     }
 }

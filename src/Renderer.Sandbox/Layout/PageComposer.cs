@@ -28,6 +28,16 @@ internal sealed class PageComposer : IPageSource
 
     private readonly ItemPlacer? _placer;
 
+    /// <summary>
+    /// Pages released by a writer (see <see cref="Release"/>) are followed by a background collection each time another
+    /// quarter of the bands has gone, in documents of at least <see cref="CollectMinimumBands"/> bands.
+    /// </summary>
+    private const int CollectSteps = 4;
+    private const int CollectMinimumBands = 20_000;
+    private int _totalBands = -1;
+    private int _releasedBands;
+    private int _nextCollectAt;
+
     public PageComposer(PageDefinition page, List<PageBody> bodies, string? initialPageName, SectionLayout section, ItemPlacer? placer = null)
     {
         _placer = placer;
@@ -106,6 +116,29 @@ internal sealed class PageComposer : IPageSource
             _placer.OutlineOnly = false;
         }
         return Describe(index) with { Items = [.. body] };
+    }
+
+    /// <summary>Drops page <paramref name="index"/>'s placed bands (and so the rows only they hold) and its header and footer.</summary>
+    public void Release(int index)
+    {
+        if (_bodies[index].IsReleased) return;
+        if (_totalBands < 0)
+        {
+            _totalBands = PlacementCount;
+            _nextCollectAt = _totalBands / CollectSteps;
+        }
+        _releasedBands += _bodies[index].Placements.Count;
+        _bodies[index].Release();
+        _headers[index] = null;
+        _footers[index] = null;
+        // Released rows sit in the oldest generation, which the writer's short-lived allocations seldom make the GC
+        // collect: ask for a background collection each time another share of the bands has gone (not after the last),
+        // so the writer's objects reuse their space rather than grow the heap.
+        if (_totalBands >= CollectMinimumBands && _releasedBands >= _nextCollectAt && _releasedBands < _totalBands)
+        {
+            _nextCollectAt += _totalBands / CollectSteps;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: false);
+        }
     }
 
     private static bool Prints(PageSection section, int number, int total) =>

@@ -7,7 +7,11 @@ using Renderer.Sandbox.Processing.Instances;
 namespace Renderer.Sandbox.Layout;
 
 /// <summary>A textbox's lines broken for a given width, and the height they need (padding included).</summary>
-internal sealed record MeasuredText(TextboxInstance Instance, double Width, IReadOnlyList<string> Lines, double LineHeight, double Ascent, double ContentHeight);
+internal sealed record MeasuredText(TextboxInstance Instance, double Width, IReadOnlyList<string> Lines, double LineHeight, double Ascent, double ContentHeight)
+{
+    /// <summary>The instance's text, read once (a number's text is formatted each time the instance is asked).</summary>
+    public required string Text { get; init; }
+}
 
 /// <summary>
 /// Breaks a textbox's text into lines (word wrap), measures the height it needs, and places the lines inside its
@@ -27,11 +31,12 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
         var padding = instance.Style.Box.Padding;
         var metrics = measurer.GetMetrics(style);
         var innerWidth = Math.Max(1, width - padding.Left - padding.Right);
-        IReadOnlyList<string> lines = instance.Text.Length == 0 ? []
-            : measureText ? measurer.BreakLines(instance.Text, style, innerWidth)
-            : instance.Text.Contains('\n') ? instance.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n') : [instance.Text];
+        var text = instance.Text;
+        IReadOnlyList<string> lines = text.Length == 0 ? []
+            : measureText ? measurer.BreakLines(text, style, innerWidth)
+            : text.Contains('\n') ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n') : [text];
         var height = lines.Count * metrics.LineHeight + padding.Top + padding.Bottom;
-        return new MeasuredText(instance, width, lines, metrics.LineHeight, metrics.Ascent, height);
+        return new MeasuredText(instance, width, lines, metrics.LineHeight, metrics.Ascent, height) { Text = text };
     }
 
     /// <summary>The height the textbox takes: its design height, grown to fit its text when CanGrow is set.</summary>
@@ -68,7 +73,7 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
             };
             lines[i] = new TextLine(x, top + text.Ascent + i * text.LineHeight, lineWidth, line);
         }
-        return new TextItem(bounds, region, instance.Text, instance.Value, instance.Style.Format, style, instance.Style.Box, ImmutableCollectionsMarshal.AsImmutableArray(lines))
+        return new TextItem(bounds, region, text.Text, instance.Value, instance.Style.Format, style, instance.Style.Box, ImmutableCollectionsMarshal.AsImmutableArray(lines))
         {
             Cell = cell,
             Name = instance.Textbox.Name,

@@ -70,6 +70,16 @@ public sealed record PaginatedDocument
     public Page GetPage(int index) => !_pages.IsDefault || _source is null ? _pages[index] : _source.Compose(index);
 
     /// <summary>
+    /// Tells a streamed document that page <paramref name="index"/> will not be read again (a writer's last pass went
+    /// past it), so the evaluated rows only that page shows can be collected while the rest is written; composing the
+    /// page afterwards throws. A held document keeps its pages.
+    /// </summary>
+    internal void ReleasePage(int index)
+    {
+        if (IsStreamed) _source!.Release(index);
+    }
+
+    /// <summary>
     /// Page <paramref name="index"/>'s number, size, <see cref="Page.Name"/> and <see cref="Page.StartsSection"/> without
     /// composing it: the items of a streamed document's page are left empty.
     /// </summary>
@@ -104,6 +114,12 @@ internal interface IPageSource
     /// value, and no header or footer: cheap to compose, for writers that first need where items are (a grid).
     /// </summary>
     Page ComposeOutline(int index);
+
+    /// <summary>
+    /// The caller will not ask for page <paramref name="index"/> again (its items, outline or whole): what only its body
+    /// needs (its rows' evaluated cells) may be dropped. Composing it afterwards throws.
+    /// </summary>
+    void Release(int index);
 }
 
 /// <summary>

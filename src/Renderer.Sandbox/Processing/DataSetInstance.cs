@@ -26,6 +26,7 @@ internal sealed class DataSetInstance
             SlotOfField[i] = field.IsCalculated ? slots++ : -1;
         }
         Rows = slots == data.Columns.Count ? data.Rows : WithCalculatedSlots(data.Rows, slots);
+        RepeatedStrings.Share(Rows, data.Columns.Count);
     }
 
     /// <summary>Marks a calculated field's slot whose value has not been evaluated for that row yet.</summary>

@@ -22,6 +22,7 @@ internal sealed class ItemEvaluator
     private readonly DiagnosticBag _diagnostics;
     private readonly CultureInfo _culture;
     private readonly ImageEvaluator _images;
+    private readonly SharedTextboxes _shared = new();
     private int _errorCount;
 
     public ItemEvaluator(ProcessingContext context, DiagnosticBag diagnostics, CultureInfo culture, Func<TablixDefinition, TablixInstance> processTablix)
@@ -29,7 +30,7 @@ internal sealed class ItemEvaluator
         _context = context;
         _diagnostics = diagnostics;
         _culture = culture;
-        Styles = new StyleResolver(context);
+        Styles = new StyleResolver(context, culture);
         ProcessTablix = processTablix;
         _images = new ImageEvaluator(this, context, diagnostics);
         Paging = new PagingEvaluator(this);
@@ -141,7 +142,9 @@ internal sealed class ItemEvaluator
 
     /// <summary>
     /// The usual textbox, one paragraph of one run: as the general case, without a StringBuilder, and sharing the value's
-    /// string (a field's text) instead of copying it (large reports evaluate this once per cell).
+    /// string (a field's text) instead of copying it (large reports evaluate this once per cell). A number's text is
+    /// formatted when read (<see cref="TextboxInstance.Formatted"/>), and a cell showing the same value as an earlier
+    /// one of its column reuses that instance (<see cref="SharedTextboxes"/>).
     /// </summary>
     private TextboxInstance EvaluateSingleRun(Textbox textbox)
     {
@@ -150,8 +153,17 @@ internal sealed class ItemEvaluator
         var style = SafeText(textbox, paragraph.Style, run.Style);
         var runValue = TryEvaluate(run.Value, textbox, out var failed);
         var value = failed ? "#Error" : runValue;
-        var text = failed ? "#Error" : ValueFormatter.Format(runValue, style.Format, _culture);
         _context.SetReportItemValue(textbox.Name, value);
+        if (!failed && ReferenceEquals(style.Culture, _culture))
+        {
+            var links = Links.Evaluate(textbox);
+            if (links is not null) return TextboxInstance.Formatted(textbox, value, style, links);
+            if (_shared.TryGet(textbox, value, style, out var shared)) return shared;
+            var instance = TextboxInstance.Formatted(textbox, value, style, null);
+            _shared.Add(textbox, value, instance);
+            return instance;
+        }
+        var text = failed ? "#Error" : ValueFormatter.Format(runValue, style.Format, _culture);
         return new TextboxInstance(textbox, value, text, style) { Links = Links.Evaluate(textbox) };
     }
 

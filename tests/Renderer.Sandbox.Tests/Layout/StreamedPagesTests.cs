@@ -73,6 +73,35 @@ public sealed class StreamedPagesTests
     }
 
     [Test]
+    public void Xlsx_that_releases_each_page_once_written_equals_the_held_pages_and_the_pages_are_gone_after()
+    {
+        var run = Render5000();
+        using var held = Workbook(run.Document);
+        var streamed = run.Streamed;
+        var output = new MemoryStream();
+        new XlsxDocumentWriter { ReleaseWrittenPages = true }.Write(streamed, output);
+        output.Position = 0;
+        using var released = SpreadsheetDocument.Open(output, false);
+
+        Assert.That(SheetNames(released), Is.EqualTo(SheetNames(held)));
+        foreach (var name in SheetNames(held))
+            Assert.That(Cells(released, name), Is.EqualTo(Cells(held, name)), name);
+        Assert.That(streamed.PageCount, Is.EqualTo(run.Pages.Length), "the page count is kept");
+        Assert.That(streamed.DescribePage(1).Name, Is.EqualTo(run.Pages[1].Name), "and each page's description");
+        Assert.That(() => streamed.GetPage(1), Throws.InvalidOperationException, "a released page is not composed empty");
+    }
+
+    [Test]
+    public void A_held_document_keeps_its_pages_when_a_writer_releases_them()
+    {
+        var run = Render5000();
+        new XlsxDocumentWriter { ReleaseWrittenPages = true }.Write(run.Document, new MemoryStream());
+
+        Assert.That(run.Document.GetPage(1).Items, Is.EqualTo(run.Pages[1].Items));
+        Assert.That(run.Document.GetPage(1).Items, Is.Not.Empty);
+    }
+
+    [Test]
     public void Page_outlines_put_every_body_item_where_the_composed_page_does_without_its_text()
     {
         var run = Render5000();

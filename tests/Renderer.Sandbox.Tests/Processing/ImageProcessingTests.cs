@@ -81,7 +81,7 @@ public sealed class ImageProcessingTests
 
         var instance = kit.Process(tablix);
 
-        var data = instance.Rows.Select(r => ((ImageInstance)r.Cells[0]!.Content).Data).ToArray();
+        var data = instance.Rows.Select(r => ((ImageInstance)r.Cells[0]!.Value.Content).Data).ToArray();
         Assert.That(data, Is.EqualTo(new[] { Png, Jpeg, null }));
         Assert.That(kit.Diagnostics.ToImmutable(), Is.Empty);
     }

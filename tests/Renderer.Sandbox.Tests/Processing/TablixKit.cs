@@ -68,5 +68,5 @@ internal sealed class TablixKit(string[] fields, IEnumerable<object?[]> rows)
 
     /// <summary>The grid as text: one string per output row, cells separated by '|', continuation cells as '^'.</summary>
     public static string[] Grid(TablixInstance tablix) =>
-        tablix.Rows.Select(r => string.Join("|", r.Cells.Select(c => c is null ? "" : c.IsContinuation ? "^" : c.Content is TextboxInstance t ? t.Text : c.Content.GetType().Name))).ToArray();
+        tablix.Rows.Select(r => string.Join("|", r.Cells.Select(c => c is not { } cell ? "" : cell.IsContinuation ? "^" : cell.Content is TextboxInstance t ? t.Text : cell.Content.GetType().Name))).ToArray();
 }

@@ -51,7 +51,7 @@ public sealed class TablixMatrixTests
         Assert.That(tablix.ColumnHeaderRows, Is.EqualTo(1));
         Assert.That(tablix.ColumnWidths, Is.EqualTo(new[] { 60d, 50, 50, 50 }), "header width from TablixHeader.Size, one body width per column instance");
         Assert.That(tablix.Rows[0].Height, Is.EqualTo(14), "column header row height from TablixHeader.Size");
-        var grand = (TextboxInstance)tablix.Rows[^1].Cells[^1]!.Content;
+        var grand = (TextboxInstance)tablix.Rows[^1].Cells[^1]!.Value.Content;
         Assert.That(grand.Value, Is.EqualTo(28m));
     }
 
@@ -89,7 +89,7 @@ public sealed class TablixMatrixTests
             "North|||1||1",
             "West|3|7|||10",
         }));
-        Assert.That(tablix.Rows[0].Cells[1]!.ColumnSpan, Is.EqualTo(2), "2023 spans its two halves");
+        Assert.That(tablix.Rows[0].Cells[1]!.Value.ColumnSpan, Is.EqualTo(2), "2023 spans its two halves");
         Assert.That(tablix.Rows.Take(2).Select(r => r.Height), Is.EqualTo(new[] { 14d, 12 }));
     }
 
@@ -105,6 +105,6 @@ public sealed class TablixMatrixTests
         };
         var tablix = k.Process(Tablix(1, body, rowHierarchy, [Static()]));
         Assert.That(Grid(tablix).Take(4), Is.EqualTo(new[] { "East|10", "^|5", "^|2", "^|17" }));
-        Assert.That(tablix.Rows[0].Cells[0]!.Content is TextboxInstance { Text: "East" });
+        Assert.That(tablix.Rows[0].Cells[0]!.Value.Content is TextboxInstance { Text: "East" });
     }
 }

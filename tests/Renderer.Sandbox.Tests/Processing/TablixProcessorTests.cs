@@ -85,9 +85,9 @@ public sealed class TablixProcessorTests
     public void Sum_keeps_decimal_values_typed_and_count_ignores_nulls()
     {
         var (tablix, _) = Process();
-        var total = (TextboxInstance)tablix.Rows[^1].Cells[1]!.Content;
+        var total = (TextboxInstance)tablix.Rows[^1].Cells[1]!.Value.Content;
         Assert.That(total.Value, Is.EqualTo(25.75m));
-        var count = (TextboxInstance)tablix.Rows[^1].Cells[0]!.Content;
+        var count = (TextboxInstance)tablix.Rows[^1].Cells[0]!.Value.Content;
         Assert.That(count.Value, Is.EqualTo(4), "Count skips the null quantity");
     }
 }

@@ -58,7 +58,7 @@ public sealed class TablixShapeTests
         var panel = new RectangleItem("Panel", new ItemBounds(default, default, new ReportSize(100), new ReportSize(30)), StyleDefinition.Empty, At, [label, total]);
         var tablix = k.Process(Tablix(1, [Row(panel)], [k.Dynamic(k.Group("RegionGroup", "Region"))], [Static()]));
         Assert.That(tablix.Rows, Has.Count.EqualTo(3));
-        var panels = tablix.Rows.Select(r => (RectangleInstance)r.Cells[0]!.Content).ToList();
+        var panels = tablix.Rows.Select(r => (RectangleInstance)r.Cells[0]!.Value.Content).ToList();
         Assert.That(panels.Select(p => string.Join(",", p.Items.OfType<TextboxInstance>().Select(t => t.Text))), Is.EqualTo(new[] { "East,17", "North,1", "West,10" }));
         Assert.That(panels[0].Items[1].Top, Is.EqualTo(14));
         Assert.That(panels[0].Items[1].Left, Is.EqualTo(60));
@@ -104,7 +104,7 @@ public sealed class TablixShapeTests
         var format = k.Expr("=IIf(Region = \"North\", \"0.00\", \"0\")", c => Equals(c.GetFieldValue("Region"), "North") ? "0.00" : "0");
         var style = new StyleDefinition(StyleDefinition.Empty.Properties.Add("Color", color).Add("FontWeight", weight).Add("BackgroundColor", background).Add("Format", format));
         var tablix = k.Process(Tablix(1, [Row(k.Box(k.Sum("Amount"), style))], [k.Dynamic(k.Group("RegionGroup", "Region"))], [Static()]));
-        var cells = tablix.Rows.Select(r => (TextboxInstance)r.Cells[0]!.Content).ToList();
+        var cells = tablix.Rows.Select(r => (TextboxInstance)r.Cells[0]!.Value.Content).ToList();
         Assert.That(cells.Select(c => c.Text), Is.EqualTo(new[] { "17", "1.00", "10" }));
         Assert.That(cells.Select(c => c.Style.Text.Color), Is.EqualTo(new[] { new Rgba(255, 0, 0), new Rgba(0, 128, 0), new Rgba(255, 0, 0) }));
         Assert.That(cells.Select(c => c.Style.Text.Bold), Is.EqualTo(new[] { true, false, false }));

@@ -7,7 +7,10 @@ using Renderer.Sandbox.Processing.Instances;
 namespace Renderer.Sandbox.Processing.Charts;
 
 /// <summary>A processed chart: its box style and its evaluated data, ready for <c>ChartLayout</c>.</summary>
-internal sealed record ChartInstance(ChartDefinition Chart, BoxStyle Box, ChartData Data) : ItemInstance(Chart);
+internal sealed record ChartInstance(ChartDefinition Chart, BoxStyle Box, ChartData Data) : ItemInstance(Chart)
+{
+    public override ItemPaging? Paging { get; init; }
+}
 
 /// <summary>
 /// A chart's evaluated data: one label per category instance (leaf of the category hierarchy, in order) and the series

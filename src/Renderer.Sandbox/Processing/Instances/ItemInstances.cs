@@ -18,8 +18,18 @@ internal abstract record ItemInstance(ReportItem Definition)
 
     public double Height => Definition.Bounds.Height.Points;
 
-    /// <summary>Evaluated page break, PageName and KeepTogether of a rectangle or data region; null for other items.</summary>
-    public ItemPaging? Paging { get; init; }
+    /// <summary>
+    /// Evaluated page break, PageName and KeepTogether of a rectangle or data region; null for other items. Kept only by
+    /// the item kinds that can paginate (a textbox, of which a large table holds one per cell, has no room for it).
+    /// </summary>
+    public virtual ItemPaging? Paging
+    {
+        get => null;
+        init
+        {
+            if (value is not null) throw new NotSupportedException($"A {GetType().Name} has no pagination properties.");
+        }
+    }
 }
 
 /// <summary>An explicit page break that applies (Disabled evaluated to false); <see cref="ResetPageNumber"/> restarts Globals!PageNumber.</summary>
@@ -32,21 +42,108 @@ internal sealed record PageBreakMark(bool ResetPageNumber)
 /// <summary>How an item paginates: a break before and/or after it, the name of its pages, and whether it keeps together.</summary>
 internal sealed record ItemPaging(PageBreakMark? BreakBefore, PageBreakMark? BreakAfter, string? PageName, bool KeepTogether);
 
-internal sealed record TextboxInstance(Textbox Textbox, object? Value, string Text, ResolvedStyle Style) : ItemInstance(Textbox)
+/// <summary>
+/// An evaluated textbox: its <see cref="Value"/> and display <see cref="Text"/>. A large table holds one per cell, so it
+/// keeps only what differs per cell (its definition is <see cref="ItemInstance.Definition"/>, no pagination), and the
+/// text of a number or date formatted with its style's Format is formatted again when read rather than kept.
+/// </summary>
+internal sealed record TextboxInstance : ItemInstance
 {
+    private readonly object? _value;
+    private readonly string? _text; // null: ValueFormatter.Format(_value, Style.Format, Style.Culture)
+    private readonly object _styleAndLinks; // the ResolvedStyle, or a Linked pair when the textbox has links (few do)
+
+    public TextboxInstance(Textbox textbox, object? value, string text, ResolvedStyle style)
+        : base(textbox)
+    {
+        _value = value;
+        _text = text;
+        _styleAndLinks = style;
+    }
+
+    private TextboxInstance(Textbox textbox, object? value, ResolvedStyle style)
+        : base(textbox)
+    {
+        _value = value;
+        _styleAndLinks = style;
+    }
+
+    /// <summary>
+    /// A textbox showing <paramref name="value"/> formatted with <paramref name="style"/>'s Format and Culture (as
+    /// <see cref="ValueFormatter.Format"/> gives it); the text is not kept when the value is a number or date.
+    /// </summary>
+    public static TextboxInstance Formatted(Textbox textbox, object? value, ResolvedStyle style, TextLinks? links) =>
+        style.Culture is not null && FormatsPurely(value)
+            ? new TextboxInstance(textbox, value, style) { Links = links }
+            : new TextboxInstance(textbox, value, ValueFormatter.Format(value, style.Format, style.Culture ?? System.Globalization.CultureInfo.CurrentCulture), style) { Links = links };
+
+    public Textbox Textbox => (Textbox)Definition;
+
+    public object? Value
+    {
+        get => _value;
+        init
+        {
+            _text ??= Text;
+            _value = value;
+        }
+    }
+
+    public string Text
+    {
+        get => _text ?? ValueFormatter.Format(_value, Style.Format, Style.Culture!);
+        init => _text = value;
+    }
+
+    public ResolvedStyle Style
+    {
+        get => _styleAndLinks as ResolvedStyle ?? ((Linked)_styleAndLinks).Style;
+        init
+        {
+            var old = Style;
+            if (_text is null && (!ReferenceEquals(value.Format, old.Format) || !ReferenceEquals(value.Culture, old.Culture))) _text = Text;
+            _styleAndLinks = Links is { } links ? new Linked(value, links) : value;
+        }
+    }
+
     /// <summary>Hyperlink, bookmark and document-map id; null when the textbox has none.</summary>
-    public TextLinks? Links { get; init; }
+    public TextLinks? Links
+    {
+        get => (_styleAndLinks as Linked)?.Links;
+        init
+        {
+            var style = Style;
+            _styleAndLinks = value is null ? style : new Linked(style, value);
+        }
+    }
+
+    /// <summary>Values whose formatted text depends only on the value, the format string and the culture.</summary>
+    private static bool FormatsPurely(object? value) =>
+        value is int or long or short or byte or sbyte or uint or ulong or ushort or decimal or double or float or DateTime;
+
+    private sealed record Linked(ResolvedStyle Style, TextLinks Links);
 }
 
-internal sealed record RectangleInstance(RectangleItem Rectangle, ImmutableArray<ItemInstance> Items, BoxStyle Box) : ItemInstance(Rectangle);
+internal sealed record RectangleInstance(RectangleItem Rectangle, ImmutableArray<ItemInstance> Items, BoxStyle Box) : ItemInstance(Rectangle)
+{
+    public override ItemPaging? Paging { get; init; }
+}
 
-internal sealed record LineInstance(LineItem Line, BorderSide Stroke) : ItemInstance(Line);
+internal sealed record LineInstance(LineItem Line, BorderSide Stroke) : ItemInstance(Line)
+{
+    public override ItemPaging? Paging { get; init; }
+}
 
 /// <summary>An image with its encoded bytes (PNG, JPEG, ...); <see cref="Data"/> is null when nothing is drawn.</summary>
-internal sealed record ImageInstance(ImageItem Image, byte[]? Data) : ItemInstance(Image);
+internal sealed record ImageInstance(ImageItem Image, byte[]? Data) : ItemInstance(Image)
+{
+    public override ItemPaging? Paging { get; init; }
+}
 
 internal sealed record TablixInstance(TablixDefinition Tablix, ImmutableArray<double> ColumnWidths, List<TablixRowInstance> Rows, BoxStyle Box) : ItemInstance(Tablix)
 {
+    public override ItemPaging? Paging { get; init; }
+
     /// <summary>The NoRowsMessage text when the dataset returned no rows.</summary>
     public TextboxInstance? NoRows { get; init; }
 
@@ -96,9 +193,42 @@ internal sealed record TablixRowInstance(int BodyRow, double Height, CellInstanc
 /// A header spanning several output rows appears in its first row; the rows below hold a blank continuation
 /// (<see cref="IsContinuation"/>) carrying its background and side borders.
 /// </summary>
-internal sealed record CellInstance(int Column, int ColumnSpan, ItemInstance Content)
+/// <remarks>
+/// A value, held inline in its row's array (a large table has one per output cell; as objects they cost 32 bytes each
+/// plus the array's reference).
+/// </remarks>
+internal readonly record struct CellInstance
 {
-    public bool IsContinuation { get; init; }
+    // ColumnSpan in the low 31 bits, IsContinuation in the sign bit.
+    private readonly int _spanAndContinuation;
+
+    public CellInstance(int column, int columnSpan, ItemInstance content)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(columnSpan);
+        Column = column;
+        _spanAndContinuation = columnSpan;
+        Content = content;
+    }
+
+    public int Column { get; init; }
+
+    public int ColumnSpan
+    {
+        get => _spanAndContinuation & int.MaxValue;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _spanAndContinuation = (_spanAndContinuation & int.MinValue) | value;
+        }
+    }
+
+    public ItemInstance Content { get; init; }
+
+    public bool IsContinuation
+    {
+        get => _spanAndContinuation < 0;
+        init => _spanAndContinuation = value ? _spanAndContinuation | int.MinValue : _spanAndContinuation & int.MaxValue;
+    }
 }
 
 internal sealed record ProcessedReport(string Name, ImmutableArray<ItemInstance> BodyItems, double BodyHeight);

@@ -10,7 +10,7 @@ namespace Renderer.Sandbox.Processing.Styling;
 /// paragraph, then the textbox (RDL 2005 keeps them all on the textbox). Styles made only of constants are resolved
 /// once and cached, so a 100k-row table does not re-parse them per cell.
 /// </summary>
-internal sealed class StyleResolver(ProcessingContext context)
+internal sealed class StyleResolver(ProcessingContext context, CultureInfo? culture = null)
 {
     // Keyed by the textbox's style object, then matched by reference on the paragraph and run styles: the parsed
     // definitions are shared by every cell of a column, and record equality (or a tuple key) would cost more per cell
@@ -59,7 +59,7 @@ internal sealed class StyleResolver(ProcessingContext context)
         {
             RightToLeft = string.Equals(Get("Direction")?.Trim(), "RTL", StringComparison.OrdinalIgnoreCase),
         };
-        var resolved = new ResolvedStyle(text, ResolveBox(item), Get("Format"), canGrow);
+        var resolved = new ResolvedStyle(text, ResolveBox(item), Get("Format"), canGrow) { Culture = culture };
         if (IsConstant(item) && IsConstant(paragraph) && IsConstant(run))
         {
             if (cachedList is null) _textCache[item] = cachedList = [];

@@ -9,4 +9,7 @@ namespace Renderer.Sandbox.Processing.Subreports;
 /// the Subreport item's position. It takes the height of its body (it grows and pushes items below it down like a tablix).
 /// </summary>
 internal sealed record SubreportInstance(SubreportItem Subreport, string ReportName, ImmutableArray<ItemInstance> Items, double BodyHeight)
-    : ItemInstance(Subreport);
+    : ItemInstance(Subreport)
+{
+    public override ItemPaging? Paging { get; init; }
+}

@@ -29,6 +29,13 @@ internal sealed class XlsxDocumentWriter
     /// <summary>Name of the document map sheet.</summary>
     public const string DocumentMapSheetName = "Document map";
 
+    /// <summary>
+    /// Releases each page of a streamed document once its rows are written (see <see cref="PaginatedDocument.ReleasePage"/>),
+    /// so the processed rows behind it can be collected while the rest is written; the document's pages cannot be
+    /// composed again afterwards. For a caller that drops the document after writing it.
+    /// </summary>
+    internal bool ReleaseWrittenPages { get; init; }
+
     /// <summary>Writes <paramref name="document"/> to <paramref name="output"/>.</summary>
     public void Write(PaginatedDocument document, Stream output) => WriteWithDiagnostics(document, output);
 
@@ -70,7 +77,7 @@ internal sealed class XlsxDocumentWriter
                 var drawings = drawingSheets.Contains(first + i) ? new SheetDrawings() : null;
                 using (var sheet = package.CreateWorksheet(first + i))
                 {
-                    WriteSheet(document, sections[i], grids[i], sheet, styles, sharedStrings, links, diagnostics, drawings);
+                    WriteSheet(document, sections[i], grids[i], sheet, styles, sharedStrings, links, diagnostics, drawings, ReleaseWrittenPages);
                 }
 
                 drawings?.Write(first + i, package.CreateDrawingPart);
@@ -135,7 +142,8 @@ internal sealed class XlsxDocumentWriter
         SharedStrings sharedStrings,
         SheetLinks links,
         ImmutableArray<RdlDiagnostic>.Builder diagnostics,
-        SheetDrawings? drawings)
+        SheetDrawings? drawings,
+        bool releaseWrittenPages)
     {
         var widths = new double[grid.ColumnCount];
         for (var c = 0; c < widths.Length; c++)
@@ -196,6 +204,10 @@ internal sealed class XlsxDocumentWriter
             }
 
             sheetRow += rows.Count;
+            if (releaseWrittenPages)
+            {
+                document.ReleasePage(p);
+            }
         }
 
         sheet.DrawingRelationshipId = drawings is null ? null : SheetDrawings.RelationshipId;
