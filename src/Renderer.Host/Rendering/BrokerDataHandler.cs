@@ -10,9 +10,10 @@ namespace Renderer.Host.Rendering;
 /// host's own catalog, never from the sandbox, so the broker checks requests against what the report really declares.
 /// A request for a subreport's dataset (<see cref="SubreportDataSetName"/>) is checked against, and run with the data
 /// sources of, that subreport's own definition as the host resolved it for this render; a subreport the render does not
-/// use is refused.
+/// use is refused. A request the render's <see cref="DataSetPrefetch"/> already ran gets the prefetched rows.
 /// </summary>
-internal sealed class BrokerDataHandler(IQueryRunner broker, ReportDefinition report, IReadOnlyDictionary<string, ReportDefinition>? subreports = null)
+internal sealed class BrokerDataHandler(
+    IQueryRunner broker, ReportDefinition report, IReadOnlyDictionary<string, ReportDefinition>? subreports = null, DataSetPrefetch? prefetch = null)
     : ISandboxDataHandler
 {
     public async Task<SandboxDataResult> ExecuteAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
@@ -24,14 +25,22 @@ internal sealed class BrokerDataHandler(IQueryRunner broker, ReportDefinition re
                 return SandboxDataResult.Failed($"DAT6002: This render has no subreport '{subreport}'.");
             (target, dataSetName) = (definition, dataSet);
         }
+        else if (prefetch is not null && await prefetch.TryTakeAsync(dataSetName, parameters) is { } prefetched)
+        {
+            if (!prefetched.Result.Success) return Failed(prefetched.Result);
+            return SandboxDataResult.FromRows(prefetched.Result.Columns, prefetched.Rows ?? Stream(prefetched.Result, cancellationToken));
+        }
         var result = await broker.ExecuteAsync(target, dataSetName, parameters, cancellationToken);
         if (!result.Success)
         {
             await result.DisposeAsync();
-            return SandboxDataResult.Failed(string.Join(" ", result.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}")));
+            return Failed(result);
         }
         return SandboxDataResult.FromRows(result.Columns, Stream(result, cancellationToken));
     }
+
+    private static SandboxDataResult Failed(DataQueryResult result) =>
+        SandboxDataResult.Failed(string.Join(" ", result.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}")));
 
     private static async IAsyncEnumerable<object?[]> Stream(DataQueryResult result, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

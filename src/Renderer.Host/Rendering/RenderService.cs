@@ -60,7 +60,8 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
             ReportServerUrl = serverUrl,
             Subreports = subreports.Images,
         };
-        var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions);
+        await using var prefetch = DataSetPrefetch.Start(broker, entry.Definition, cancellationToken);
+        var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions, prefetch);
         var result = await launcher.RenderAsync(input, handler, cancellationToken);
         if (!result.Success)
         {

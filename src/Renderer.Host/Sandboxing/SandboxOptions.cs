@@ -5,7 +5,11 @@ public sealed class SandboxOptions
 {
     public const string SectionName = "Sandbox";
 
-    /// <summary>Path of Renderer.Sandbox.dll; relative paths are relative to the host's own folder. Default: the copy next to the host.</summary>
+    /// <summary>
+    /// Path of Renderer.Sandbox.dll; relative paths are relative to the host's own folder. Default: the precompiled,
+    /// self-contained sandbox in the <c>sandbox</c> folder next to the host when a Release build published one there
+    /// (see Directory.Build.targets), else the copy next to the host.
+    /// </summary>
     public string? SandboxPath { get; set; }
 
     /// <summary>Path of the dotnet muxer; default: the one that runs the host (see <see cref="DotnetMuxer"/>).</summary>
@@ -55,8 +59,15 @@ public sealed class SandboxOptions
             ? Path.Combine(AppContext.BaseDirectory, SandboxIsolation.LauncherFileName)
             : Path.GetFullPath(LauncherPath, AppContext.BaseDirectory);
 
-    public string ResolveSandboxPath() =>
-        string.IsNullOrWhiteSpace(SandboxPath)
-            ? Path.Combine(AppContext.BaseDirectory, "Renderer.Sandbox.dll")
-            : Path.GetFullPath(SandboxPath, AppContext.BaseDirectory);
+    public string ResolveSandboxPath()
+    {
+        if (!string.IsNullOrWhiteSpace(SandboxPath)) return Path.GetFullPath(SandboxPath, AppContext.BaseDirectory);
+        var published = Path.Combine(AppContext.BaseDirectory, PublishedSandboxFolder, SandboxFileName);
+        return File.Exists(published) ? published : Path.Combine(AppContext.BaseDirectory, SandboxFileName);
+    }
+
+    /// <summary>The folder, next to the host, where Release builds publish the self-contained composite sandbox.</summary>
+    public const string PublishedSandboxFolder = "sandbox";
+
+    private const string SandboxFileName = "Renderer.Sandbox.dll";
 }

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using DataBroker.Queries;
+using Microsoft.Extensions.DependencyInjection;
+using Renderer.Host.Catalog;
+using Renderer.Host.Rendering;
+using Renderer.Host.Tests.EndToEnd;
+using Renderer.Host.Tests.Security;
+
+namespace Renderer.Host.Tests.Rendering;
+
+/// <summary>
+/// Datasets whose query takes no parameters run through the real broker (SQLite) as the render starts, and the
+/// sandbox's first request for one gets the prefetched rows: the same rows, once, in order, past the read-ahead bound.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class DataSetPrefetchTests
+{
+    private const int RowCount = 40_000;
+
+    // 1..40000: more rows than the read-ahead buffer holds, so the rest must stream as they are read.
+    private static readonly string CountingQuery =
+        $"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x &lt; {RowCount}) SELECT x AS Amount FROM c";
+
+    private HostileServer _server = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _server = new HostileServer();
+
+    [OneTimeTearDown]
+    public void Stop() => _server.Dispose();
+
+    [Test]
+    public async Task The_first_request_gets_every_prefetched_row_in_order_and_a_second_request_goes_to_the_broker()
+    {
+        var entry = Add("Counting", TestReports.WithQuery("CanaryDb", CountingQuery));
+        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+        Assert.That(prefetch.DataSetNames, Is.EquivalentTo(new[] { "Data" }));
+
+        var taken = await prefetch.TryTakeAsync("Data", NoParameters);
+        Assert.That(taken, Is.Not.Null);
+        Assert.That(taken!.Result.Columns, Is.EqualTo(new[] { "Amount" }));
+        var values = new List<long>();
+        await foreach (var row in taken.Rows!) values.Add(Convert.ToInt64(row[0], CultureInfo.InvariantCulture));
+        Assert.That(values, Has.Count.EqualTo(RowCount));
+        Assert.That(values, Is.EqualTo(Enumerable.Range(1, RowCount).Select(i => (long)i)), "every row, in query order");
+
+        Assert.That(await prefetch.TryTakeAsync("Data", NoParameters), Is.Null, "a prefetch is handed out once");
+    }
+
+    [Test]
+    public async Task A_request_with_parameters_or_for_another_dataset_is_not_served_from_the_prefetch()
+    {
+        var entry = Add("WithParametersAsked", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t"));
+        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+
+        Assert.That(await prefetch.TryTakeAsync("Data", new Dictionary<string, object?> { ["Extra"] = 1 }), Is.Null);
+        Assert.That(await prefetch.TryTakeAsync("Other", NoParameters), Is.Null);
+        Assert.That(await prefetch.TryTakeAsync("data", NoParameters), Is.Not.Null, "dataset names match as the broker matches them");
+    }
+
+    [Test]
+    public async Task A_dataset_whose_query_takes_parameters_is_left_to_the_sandbox_request()
+    {
+        var rdl = TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t WHERE Amount &gt; @Min").Replace(
+            "<CommandText>",
+            "<QueryParameters><QueryParameter Name=\"@Min\"><Value>=0</Value></QueryParameter></QueryParameters><CommandText>",
+            StringComparison.Ordinal);
+        var entry = Add("TakesParameters", rdl);
+        Assert.That(entry.Definition.DataSets.Single().Query.Parameters, Has.Length.EqualTo(1));
+
+        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+        Assert.That(prefetch.DataSetNames, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_failing_prefetched_query_reaches_the_sandbox_as_the_brokers_error()
+    {
+        var entry = Add("FailsEarly", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM no_such_table"));
+        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+        var handler = new BrokerDataHandler(Broker, entry.Definition, prefetch: prefetch);
+
+        var result = await handler.ExecuteAsync("Data", NoParameters, CancellationToken.None);
+
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.ErrorMessage, Does.StartWith("DAT").And.Contain("no_such_table"));
+        Assert.That(result.ErrorMessage, Does.Not.Contain(HostileServer.Canary));
+    }
+
+    [Test]
+    public async Task A_prefetch_nobody_takes_is_closed_without_error()
+    {
+        var entry = Add("NeverAsked", TestReports.WithQuery("CanaryDb", CountingQuery));
+        var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+        await Task.Delay(100);
+
+        Assert.That(async () => await prefetch.DisposeAsync(), Throws.Nothing);
+    }
+
+    [Test]
+    public async Task A_render_over_the_api_sums_every_prefetched_row()
+    {
+        Add("CountingApi", TestReports.WithQuery("CanaryDb", CountingQuery));
+        using var client = _server.CreateClient();
+
+        var response = await client.GetAsync("/api/reports/CountingApi/render?format=csv");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(body, Does.Contain(((long)RowCount * (RowCount + 1) / 2).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> NoParameters = new Dictionary<string, object?>();
+
+    private IQueryRunner Broker => _server.Services.GetRequiredService<IQueryRunner>();
+
+    private CatalogEntry Add(string name, string rdl)
+    {
+        var added = _server.Services.GetRequiredService<ReportCatalog>().Add(name, Encoding.UTF8.GetBytes(rdl), persist: false);
+        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
+        return added.Entry!;
+    }
+}
