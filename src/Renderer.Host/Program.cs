@@ -10,7 +10,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddRendererHost(isCli);
 
-var app = builder.Build();
+// Disposed at the end: the sandbox launcher then waits for processes still ending after their render (CLI included).
+await using var app = builder.Build();
 if (CredentialsCommand.IsCredentials(args)) return await CredentialsCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 if (isCli) return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,14 +12,18 @@ namespace Renderer.Host.Sandboxing;
 /// Runs each render in a fresh Renderer.Sandbox process with an empty environment (see <see cref="SandboxEnvironment"/>),
 /// in its own temporary working folder, and talks to it over stdin/stdout. A crash (SBX7001), an exceeded time limit
 /// (SBX7003), a protocol error (SBX7004) or a failure to start (SBX7000) comes back as a failed
-/// <see cref="SandboxResult"/>, never as an exception; the child is always killed and reaped before this returns.
-/// Cancellation by the caller also kills the child, then throws <see cref="OperationCanceledException"/>.
+/// <see cref="SandboxResult"/>, never as an exception; the child is killed and reaped before this returns, except after
+/// a completed render: its answer is returned as soon as it has arrived, while the child ends by itself (the kernel's
+/// teardown of a render's memory took 10-15 ms) and is reaped, and its folder deleted, in the background
+/// (<see cref="SandboxResult.ProcessExit"/>). Cancellation by the caller also kills the child, then throws <see cref="OperationCanceledException"/>.
 /// With a <see cref="SandboxPool"/> (registered by the host), a render takes a pre-started, warmed-up process from it
 /// instead of starting one; the process still serves this one render only and is killed afterwards.
 /// </summary>
-public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<SandboxLauncher> logger, SandboxPool? pool = null)
+public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<SandboxLauncher> logger, SandboxPool? pool = null) : IAsyncDisposable
 {
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<Task<int>, byte> _ending = new();
 
     public Task<SandboxResult> RenderAsync(RenderInput input, ISandboxDataHandler data, CancellationToken cancellationToken) =>
         RenderAsync(input, data, onStarted: null, cancellationToken);
@@ -40,7 +45,8 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
             instance = started;
         }
 
-        await using (instance.ConfigureAwait(false))
+        SandboxResult? result = null;
+        try
         {
             if (onStarted is not null)
             {
@@ -50,8 +56,33 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
                 onStarted(instance.Process.Id);
             }
             // The time limit starts here, when the job is sent, not when a pooled process was started.
-            return await ConverseAsync(instance, input, data, settings.TimeoutSeconds, cancellationToken).ConfigureAwait(false);
+            result = await ConverseAsync(instance, input, data, settings.TimeoutSeconds, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == SandboxOutcome.Completed) result = result with { ProcessExit = EndInBackground(instance) };
+            return result;
         }
+        finally
+        {
+            if (result?.ProcessExit is null) await instance.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for the processes of completed renders still ending in the background (so no working folder outlives the host).</summary>
+    public async ValueTask DisposeAsync() => await Task.WhenAll(_ending.Keys).ConfigureAwait(false);
+
+    /// <summary>Lets a process that has answered end by itself (killed after the grace period), then reaps it and deletes its folder.</summary>
+    private Task<int> EndInBackground(SandboxInstance instance)
+    {
+        var ending = EndAsync(instance);
+        _ending.TryAdd(ending, 0);
+        _ = ending.ContinueWith(done => _ending.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return ending;
+    }
+
+    private static async Task<int> EndAsync(SandboxInstance instance)
+    {
+        await Task.Yield();
+        await using (instance.ConfigureAwait(false))
+            return await instance.Process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
     }
 
     private async Task<SandboxResult> ConverseAsync(SandboxInstance instance, RenderInput input, ISandboxDataHandler data, int timeoutSeconds, CancellationToken cancellationToken)
@@ -77,12 +108,12 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
 
         if (final is not null)
         {
-            // The answer arrived (even if the time limit ran out just after it): use it.
-            var exitCode = await process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
+            // The answer arrived (even if the time limit ran out just after it): use it. A result is returned at once
+            // (the caller reaps the process in the background); a failure waits for the exit code and stderr for the log.
             return final switch
             {
-                RenderResultMessage result => new SandboxResult(SandboxOutcome.Completed, result.Output, result.Output.Diagnostics) { ExitCode = exitCode, StandardErrorTail = process.StandardErrorTail() },
-                RenderFailedMessage failed => Failed(process, exitCode, SandboxOutcome.RenderFailed, input, failed.Diagnostics),
+                RenderResultMessage result => new SandboxResult(SandboxOutcome.Completed, result.Output, result.Output.Diagnostics) { StandardErrorTail = process.StandardErrorTail() },
+                RenderFailedMessage failed => Failed(process, await process.WaitForExitAsync(ExitGrace).ConfigureAwait(false), SandboxOutcome.RenderFailed, input, failed.Diagnostics),
                 _ => throw new InvalidOperationException("Unreachable: the conversation returns only final messages."),
             };
         }

@@ -34,8 +34,14 @@ public sealed record SandboxResult(SandboxOutcome Outcome, RenderOutput? Output,
 {
     public bool Success => Outcome == SandboxOutcome.Completed && Output is not null;
 
-    /// <summary>The process's exit code (128 + signal when a signal ended it); null when it never started.</summary>
+    /// <summary>
+    /// The process's exit code (128 + signal when a signal ended it) for a failed render; null when it never started,
+    /// and for a completed render, which returns before its process has ended (see <see cref="ProcessExit"/>).
+    /// </summary>
     public int? ExitCode { get; init; }
+
+    /// <summary>For a completed render: completes with the exit code once the process has ended and been reaped and its folder deleted.</summary>
+    public Task<int>? ProcessExit { get; init; }
 
     /// <summary>The last ~4 KB the process wrote to stderr.</summary>
     public string StandardErrorTail { get; init; } = string.Empty;

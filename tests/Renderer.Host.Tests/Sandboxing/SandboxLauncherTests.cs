@@ -38,8 +38,9 @@ public sealed class SandboxLauncherTests
             Assert.That(text, Does.Contain("param Year=Int32:2024"));
             Assert.That(result.Output.PeakMemoryBytes, Is.GreaterThan(0), "VmHWM of the sandbox");
             Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[] { "__sandbox_test_echo__.rdl(1,2): warning SBX7999: Echo from the sandbox test hook. (in Report) Expression: =echo" }));
-            Assert.That(result.ExitCode, Is.EqualTo(0));
         });
+        Assert.That(result.ProcessExit, Is.Not.Null, "a completed render is reaped in the background");
+        Assert.That(await result.ProcessExit!, Is.EqualTo(0), "the sandbox ends by itself with exit code 0 after it answered");
     }
 
     [Test]
@@ -232,6 +233,28 @@ public sealed class SandboxLauncherTests
     {
         foreach (var file in new[] { "Renderer.Sandbox.dll", "Renderer.Sandbox.runtimeconfig.json", "Renderer.Sandbox.deps.json" })
             Assert.That(File.Exists(Path.Combine(AppContext.BaseDirectory, file)), Is.True, file);
+    }
+
+    [Test]
+    public async Task Disposing_the_launcher_waits_until_a_completed_renders_process_is_reaped_and_its_folder_deleted()
+    {
+        var launcher = Launcher();
+        int pid = 0;
+        string? folder = null;
+        var result = await launcher.RenderAsync(Input(Echo), new FakeData(), id =>
+        {
+            pid = id;
+            folder = File.ResolveLinkTarget($"/proc/{id}/cwd", returnFinalTarget: false)?.FullName;
+        }, CancellationToken.None);
+        Assert.That(result.Success, Is.True, Describe(result));
+
+        // As the host does when it stops (the CLI right after its one render).
+        await launcher.DisposeAsync();
+
+        Assert.That(folder, Does.Contain("rdl-sandbox-"));
+        Assert.That(Directory.Exists(folder), Is.False, "the working folder was deleted");
+        AssertProcessGone(pid);
+        Assert.That(result.ProcessExit!.IsCompleted, Is.True);
     }
 
     private static SandboxLauncher Launcher(int timeoutSeconds = 60) =>

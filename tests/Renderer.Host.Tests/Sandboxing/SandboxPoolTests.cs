@@ -39,6 +39,9 @@ public sealed class SandboxPoolTests
             firstFolder = File.ResolveLinkTarget($"/proc/{pid}/cwd", returnFinalTarget: false)?.FullName;
         }, CancellationToken.None);
         var two = await launcher.RenderAsync(Input(Echo), new NoData(), pid => second = pid, CancellationToken.None);
+        // A completed render returns once its answer arrived; the process is reaped and its folder deleted just after.
+        Assert.That(await one.ProcessExit!, Is.EqualTo(0));
+        Assert.That(await two.ProcessExit!, Is.EqualTo(0));
 
         Assert.Multiple(() =>
         {
@@ -105,6 +108,7 @@ public sealed class SandboxPoolTests
             Assert.That(pool.IsEnabled, Is.False);
             Assert.That(pool.ReadyProcessIds, Is.Empty);
         });
+        Assert.That(await result.ProcessExit!, Is.EqualTo(0));
         AssertProcessGone(pid);
     }
 
