@@ -43,6 +43,7 @@ internal sealed class PagingEvaluator(ItemEvaluator items)
         var location = pageBreak?.Location ?? BreakLocation.None;
         var before = location is BreakLocation.Start or BreakLocation.StartAndEnd ? mark : null;
         var after = location is BreakLocation.End or BreakLocation.StartAndEnd ? mark : null;
-        return instance with { Paging = new ItemPaging(before, after, Name(pageName, instance.Definition), keepTogether) };
+        var between = location == BreakLocation.Between ? mark : null;
+        return instance with { Paging = new ItemPaging(before, after, Name(pageName, instance.Definition), keepTogether) { BreakBetween = between } };
     }
 }

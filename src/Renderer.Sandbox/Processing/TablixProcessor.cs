@@ -22,6 +22,9 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
 {
     private readonly GroupPartitioner _partitioner = new(context);
 
+    /// <summary>Per tablix definition: the body rows whose cells hold items with page breaks (null: none; see <see cref="CellPaging"/>).</summary>
+    private readonly Dictionary<TablixDefinition, bool[]?> _cellPagingPlans = new(ReferenceEqualityComparer.Instance);
+
     private ProcessingContext Context => context;
 
     private ItemEvaluator Items => items;
@@ -110,6 +113,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
         private readonly ItemEvaluator _items = owner.Items;
         private readonly List<CellInstance?[]> _cells = [];
         private readonly GroupPaging _paging = new();
+        private readonly CellPaging? _cellPaging = CellPaging.For(tablix, owner._cellPagingPlans);
 
         public List<TablixRowInstance> Output { get; } = [];
 
@@ -188,13 +192,16 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
                     cells[rowHeaderColumns + k] = new CellInstance(rowHeaderColumns + k, span, instance);
             }
             _cells.Add(cells);
-            Output.Add(new TablixRowInstance(bodyRow, row.Height.Points, cells)
+            var output = new TablixRowInstance(bodyRow, row.Height.Points, cells)
             {
                 RepeatOnNewPage = member.RepeatOnNewPage,
                 KeepWithNext = string.Equals(member.KeepWithGroup, "After", StringComparison.OrdinalIgnoreCase),
                 GroupDepth = depth,
                 OutlineLevel = toggles,
-            });
+            };
+            // Page breaks of items in the cell apply to this row instance; not in header and footer rows (outside every group).
+            if (_cellPaging is { } cellPaging && depth > 0 && cellPaging.Applies(bodyRow)) output = cellPaging.Apply(output);
+            Output.Add(output);
         }
 
         /// <summary>Evaluates a body cell in the intersection of the row scope (<paramref name="rows"/>) and the slot's column groups.</summary>

@@ -40,7 +40,14 @@ internal sealed record PageBreakMark(bool ResetPageNumber)
 }
 
 /// <summary>How an item paginates: a break before and/or after it, the name of its pages, and whether it keeps together.</summary>
-internal sealed record ItemPaging(PageBreakMark? BreakBefore, PageBreakMark? BreakAfter, string? PageName, bool KeepTogether);
+internal sealed record ItemPaging(PageBreakMark? BreakBefore, PageBreakMark? BreakAfter, string? PageName, bool KeepTogether)
+{
+    /// <summary>
+    /// BreakLocation Between: a break before this instance unless it is the first of its item's instances. Only an item
+    /// that repeats (inside a tablix cell, see <see cref="Renderer.Sandbox.Processing.Tablix.CellPaging"/>) has several instances; a body item has one.
+    /// </summary>
+    public PageBreakMark? BreakBetween { get; init; }
+}
 
 /// <summary>
 /// An evaluated textbox: its <see cref="Value"/> and display <see cref="Text"/>. A large table holds one per cell, so it
