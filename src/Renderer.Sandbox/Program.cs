@@ -12,7 +12,10 @@ internal static class Program
     {
         var protocolIn = Console.OpenStandardInput();
         var protocolOut = Console.OpenStandardOutput();
-        Console.SetOut(Console.Error);
+        // stderr through a UTF-8 writer of our own: Console.Error would first look up the terminal's charset (3-4 ms).
+        var stderr = new StreamWriter(Console.OpenStandardError(), new System.Text.UTF8Encoding(false), 1024) { AutoFlush = true };
+        Console.SetError(stderr);
+        Console.SetOut(stderr);
         if (SandboxWarmUp.RequestedFormats(args) is { Count: > 0 } warmUpFormats) SandboxWarmUp.Run(warmUpFormats);
         int exitCode;
         try

@@ -22,7 +22,11 @@ public static class ExpressionCollector
         }
         void AddStyle(StyleDefinition style)
         {
-            foreach (var key in style.Properties.Keys.Order(StringComparer.Ordinal)) Add(style.Properties[key]);
+            if (style.Properties.Count == 0) return;
+            // Ordinal key order: the host and the sandbox must number the expressions alike (hash order is per process).
+            string[] keys = [.. style.Properties.Keys];
+            Array.Sort(keys, StringComparer.Ordinal);
+            foreach (var key in keys) Add(style.Properties[key]);
         }
         void AddFilters(ImmutableArray<FilterDefinition> filters)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 using SkiaSharp;
 
@@ -14,7 +13,8 @@ internal sealed class FontLibrary
     private const string ResourcePrefix = "Renderer.Sandbox.Fonts.";
 
     /// <summary>Report family (case-insensitive) to shipped family. Documented in Fonts/README.md; keep both in sync.</summary>
-    private static readonly FrozenDictionary<string, ShippedFamily> FamilyMap = new Dictionary<string, ShippedFamily>(StringComparer.OrdinalIgnoreCase)
+    /// <remarks>A plain dictionary: a frozen one cost about 4 ms to build in every fresh sandbox, for 24 keys.</remarks>
+    private static readonly Dictionary<string, ShippedFamily> FamilyMap = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Arial"] = ShippedFamily.LiberationSans,
         ["Helvetica"] = ShippedFamily.LiberationSans,
@@ -40,7 +40,7 @@ internal sealed class FontLibrary
         ["Carlito"] = ShippedFamily.Carlito,
         ["Cambria"] = ShippedFamily.Caladea,
         ["Caladea"] = ShippedFamily.Caladea,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    };
 
     private static readonly string[] FileStems = ["LiberationSans", "LiberationSerif", "LiberationMono", "Carlito", "Caladea"];
 

@@ -14,6 +14,7 @@ internal sealed class SkiaFontCache
     private readonly ConcurrentDictionary<(SKTypeface Typeface, float Size), SKFont> fonts = new();
     private const int MaxRememberedStyles = 4096;
     private readonly ConcurrentDictionary<TextStyle, StyleFont> byInstance = new(ReferenceEqualityComparer.Instance);
+    private int _remembered; // entries added to byInstance since it was last cleared (ConcurrentDictionary.Count takes every lock)
 
     // Style -> font without allocating: layout measures hundreds of thousands of strings.
     private readonly ConcurrentDictionary<StyleKey, SKFont> byStyle = new();
@@ -38,7 +39,11 @@ internal sealed class SkiaFontCache
         if (byInstance.TryGetValue(style, out var known)) return known;
         var font = Get(style);
         known = new StyleFont(font, font.Typeface);
-        if (byInstance.Count >= MaxRememberedStyles) byInstance.Clear();
+        if (Interlocked.Increment(ref _remembered) > MaxRememberedStyles)
+        {
+            byInstance.Clear();
+            Interlocked.Exchange(ref _remembered, 1);
+        }
         byInstance[style] = known;
         return known;
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using Renderer.Sandbox.Pages;
 using SkiaSharp;
@@ -17,7 +16,6 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
     /// <summary>Slack for float rounding, so text measured to exactly the width still fits it.</summary>
     private const double Tolerance = 0.001;
 
-    private static readonly SearchValues<char> NewLines = SearchValues.Create("\r\n");
 
     private readonly SkiaFontCache fonts;
     private readonly TextShaper shaper;
@@ -65,7 +63,7 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
         var font = resolved.Font;
         var wrap = maxWidth > 0 && double.IsFinite(maxWidth);
         var limit = (float)(maxWidth + Tolerance);
-        var hasNewLine = text.AsSpan().ContainsAny(NewLines);
+        var hasNewLine = text.AsSpan().ContainsAny('\r', '\n');
         var simple = shaper.Fallback.IsSimple(text, resolved.Typeface);
         if (!hasNewLine && (!wrap || (simple ? font.MeasureText(text.AsSpan()) : shaper.Shape(text, style).Width) <= limit))
         {
@@ -77,7 +75,7 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
         var start = 0;
         while (true)
         {
-            var rel = span[start..].IndexOfAny(NewLines);
+            var rel = span[start..].IndexOfAny('\r', '\n');
             var end = rel < 0 ? span.Length : start + rel;
             var fitter = simple || !wrap || start == end ? new LineFitter(font) : new LineFitter(start, shaper.LogicalAdvances(text[start..end], style));
             AddParagraph(text, start, end, fitter, wrap, limit, lines);
