@@ -6,7 +6,8 @@ namespace Renderer.Host.Sandboxing;
 
 /// <summary>
 /// One running sandbox child: started with an explicit environment and argument list (no shell), stderr drained in
-/// the background (last 4 KB kept). Disposing kills the whole process tree if it still runs and reaps it.
+/// the background (last 4 KB kept). Disposing kills the process (and its descendants, when it may have any) if it still
+/// runs and reaps it.
 /// </summary>
 internal sealed class SandboxProcess : IAsyncDisposable
 {
@@ -21,9 +22,12 @@ internal sealed class SandboxProcess : IAsyncDisposable
     private long _tailWritten;
     private readonly MemoryStream _head = new();
 
-    private SandboxProcess(Process process)
+    private readonly bool _mayHaveDescendants;
+
+    private SandboxProcess(Process process, bool mayHaveDescendants)
     {
         _process = process;
+        _mayHaveDescendants = mayHaveDescendants;
         _stderrPump = Task.Run(DrainStderrAsync);
     }
 
@@ -40,7 +44,11 @@ internal sealed class SandboxProcess : IAsyncDisposable
         Start(dotnet, [sandboxDll], environment, workingDirectory);
 
     /// <summary>Starts <paramref name="program"/> with <paramref name="arguments"/> and exactly <paramref name="environment"/>.</summary>
-    public static SandboxProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    /// <param name="mayHaveDescendants">
+    /// False when the process cannot create processes (the seccomp layer applies): killing it then needs no search of
+    /// every process on the machine for its descendants (reading /proc/*/stat cost the host several milliseconds per render).
+    /// </param>
+    public static SandboxProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, bool mayHaveDescendants = true)
     {
         var startInfo = new ProcessStartInfo(program)
         {
@@ -55,7 +63,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
         startInfo.Environment.Clear();
         foreach (var (name, value) in environment) startInfo.Environment[name] = value;
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("The sandbox process did not start.");
-        return new SandboxProcess(process);
+        return new SandboxProcess(process, mayHaveDescendants);
     }
 
     /// <summary>Waits (up to 5 s) until the process no longer runs <paramref name="launcher"/>, i.e. the launcher has exec'd the sandbox, or has ended.</summary>
@@ -80,12 +88,12 @@ internal sealed class SandboxProcess : IAsyncDisposable
     /// <summary>Completes when the process has ended (it is not reaped for the caller; see <see cref="WaitForExitAsync(TimeSpan)"/>).</summary>
     public Task WaitForExitAsync() => _process.WaitForExitAsync(CancellationToken.None);
 
-    /// <summary>Kills the process and its descendants; never throws.</summary>
+    /// <summary>Kills the process and its descendants (see <c>mayHaveDescendants</c> of <see cref="Start(string, IReadOnlyList{string}, IReadOnlyDictionary{string, string}, string, bool)"/>); never throws.</summary>
     public void Kill()
     {
         try
         {
-            _process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: _mayHaveDescendants);
         }
         catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException or AggregateException)
         {

@@ -31,7 +31,8 @@ internal sealed class SandboxStarter(SandboxOptions settings, ILogger logger)
             var environment = SandboxEnvironment.Build(settings, workingDirectory);
             var throughLauncher = plan.Applied != SandboxLayers.None;
             var process = throughLauncher
-                ? SandboxProcess.Start(settings.ResolveLauncherPath(), LauncherArguments.Build(plan, settings, dotnet, sandboxDll, workingDirectory, sandboxArguments), environment, workingDirectory)
+                ? SandboxProcess.Start(settings.ResolveLauncherPath(), LauncherArguments.Build(plan, settings, dotnet, sandboxDll, workingDirectory, sandboxArguments), environment, workingDirectory,
+                    mayHaveDescendants: !plan.Applied.HasFlag(SandboxLayers.Seccomp))
                 : SandboxProcess.Start(dotnet, [sandboxDll, .. sandboxArguments], environment, workingDirectory);
             return (new SandboxInstance(process, workingDirectory, throughLauncher, prewarm, logger), null);
         }
