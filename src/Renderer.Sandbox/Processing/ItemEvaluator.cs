@@ -55,6 +55,9 @@ internal sealed class ItemEvaluator
     /// <summary>Processes one subreport instance (set by the report processor); subreports are left out while it is null.</summary>
     public Func<SubreportItem, ItemInstance?>? ProcessSubreport { get; set; }
 
+    /// <summary>Adds a processing diagnostic (warnings of data regions and groups).</summary>
+    public void AddDiagnostic(RdlDiagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
     public int SuppressedErrors => Math.Max(0, _errorCount - MaxReportedErrors);
 
     public ImmutableArray<ItemInstance> EvaluateAll(IEnumerable<ReportItem> items)

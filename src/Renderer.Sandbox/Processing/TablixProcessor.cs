@@ -21,6 +21,7 @@ namespace Renderer.Sandbox.Processing;
 internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
 {
     private readonly GroupPartitioner _partitioner = new(context);
+    private readonly Scopes.DataRegionRows _sources = new(context, items, dataSets);
 
     /// <summary>Per tablix definition: the body rows whose cells hold items with page breaks (null: none; see <see cref="CellPaging"/>).</summary>
     private readonly Dictionary<TablixDefinition, bool[]?> _cellPagingPlans = new(ReferenceEqualityComparer.Instance);
@@ -31,8 +32,9 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
 
     public TablixInstance Process(TablixDefinition tablix)
     {
-        var dataSet = dataSets(tablix.DataSetName);
-        var filtered = FilterEngine.Apply(context, dataSet, dataSet.Rows, tablix.Filters, tablix.Describe());
+        // Nested in a cell of another data region: only that cell's rows (see DataRegionRows).
+        var (dataSet, source) = _sources.For(tablix, tablix.DataSetName);
+        var filtered = FilterEngine.Apply(context, dataSet, source, tablix.Filters, tablix.Describe());
         var rows = _partitioner.Sort(dataSet, filtered, tablix.SortExpressions);
         var rowLevels = HeaderLevels.Measure(tablix.RowHierarchy, rowHierarchy: true);
         var columnLevels = HeaderLevels.Measure(tablix.ColumnHierarchy, rowHierarchy: false);

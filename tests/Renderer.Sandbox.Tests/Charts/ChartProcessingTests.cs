@@ -71,6 +71,26 @@ public class ChartProcessingTests
         Assert.That(labels, Is.EqualTo(new[] { "2023,2024", "2023,2024", "2024" }));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void A_chart_in_a_rectangle_of_a_list_cell_charts_only_its_regions_rows(bool chartNamesTheDataSet)
+    {
+        var run = ChartRun.Render(ChartRdl.InList(chartNamesTheDataSet), ChartRdl.Columns, ChartRdl.Rows);
+
+        // Per region (sorted), Sum(Amount) by Year computed from the rows.
+        var expected = ChartRdl.Rows.GroupBy(r => (string)r[0]!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.GroupBy(r => (int)r[1]!).OrderBy(y => y.Key).ToList()).ToList();
+        var charts = run.AllCharts;
+        Assert.That(charts, Has.Length.EqualTo(3), "one chart per region");
+        for (int i = 0; i < charts.Length; i++)
+        {
+            var data = charts[i].Data;
+            Assert.That(data.Categories, Is.EqualTo(expected[i].Select(y => y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            Assert.That(data.Series.Single().Points.Select(p => p.Y), Is.EqualTo(expected[i].Select(y => (double?)y.Sum(r => (double)r[2]!))));
+        }
+        Assert.That(run.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info), Is.Empty, () => string.Join("\n", run.Diagnostics));
+    }
+
     [Test]
     public void Chart_filters_drop_rows_before_grouping()
     {

@@ -74,6 +74,32 @@ internal static class ChartRdl
         return Report(tablix, "2016/01");
     }
 
+    /// <summary>
+    /// A list grouped by Region whose cell holds a rectangle with a column chart by Year (a chart per region, the chart
+    /// naming no dataset when <paramref name="chartDataSet"/> is false).
+    /// </summary>
+    public static string InList(bool chartDataSet = true)
+    {
+        var chart = "<Chart Name=\"PerRegion\">"
+            + "<ChartCategoryHierarchy><ChartMembers><ChartMember><Group Name=\"ChartYear\"><GroupExpressions><GroupExpression>=Fields!Year.Value</GroupExpression></GroupExpressions></Group>"
+            + "<SortExpressions><SortExpression><Value>=Fields!Year.Value</Value></SortExpression></SortExpressions><Label>=Fields!Year.Value</Label></ChartMember></ChartMembers></ChartCategoryHierarchy>"
+            + "<ChartSeriesHierarchy><ChartMembers><ChartMember><Label>Amount</Label></ChartMember></ChartMembers></ChartSeriesHierarchy>"
+            + "<ChartData><ChartSeriesCollection><ChartSeries Name=\"Amount\"><ChartDataPoints><ChartDataPoint><ChartDataPointValues><Y>=Sum(Fields!Amount.Value)</Y></ChartDataPointValues></ChartDataPoint></ChartDataPoints>"
+            + "<Type>Column</Type></ChartSeries></ChartSeriesCollection></ChartData>"
+            + (chartDataSet ? "<DataSetName>Data</DataSetName>" : string.Empty)
+            + "<Top>20pt</Top><Left>0pt</Left><Height>100pt</Height><Width>200pt</Width></Chart>";
+        var title = "<Textbox Name=\"RegionName\"><Paragraphs><Paragraph><TextRuns><TextRun><Value>=Fields!Region.Value</Value></TextRun></TextRuns></Paragraph></Paragraphs>"
+            + "<Top>0pt</Top><Left>0pt</Left><Height>20pt</Height><Width>200pt</Width></Textbox>";
+        var rectangle = $"<Rectangle Name=\"Frame\"><ReportItems>{title}{chart}</ReportItems></Rectangle>";
+        var list = "<Tablix Name=\"RegionList\"><TablixBody><TablixColumns><TablixColumn><Width>200pt</Width></TablixColumn></TablixColumns>"
+            + $"<TablixRows><TablixRow><Height>120pt</Height><TablixCells><TablixCell><CellContents>{rectangle}</CellContents></TablixCell></TablixCells></TablixRow></TablixRows></TablixBody>"
+            + "<TablixColumnHierarchy><TablixMembers><TablixMember /></TablixMembers></TablixColumnHierarchy>"
+            + "<TablixRowHierarchy><TablixMembers><TablixMember><Group Name=\"RegionGroup\"><GroupExpressions><GroupExpression>=Fields!Region.Value</GroupExpression></GroupExpressions></Group>"
+            + "<SortExpressions><SortExpression><Value>=Fields!Region.Value</Value></SortExpression></SortExpressions></TablixMember></TablixMembers></TablixRowHierarchy>"
+            + "<DataSetName>Data</DataSetName><Top>0pt</Top><Left>0pt</Left><Height>120pt</Height><Width>200pt</Width></Tablix>";
+        return Report(list, "2016/01");
+    }
+
     private static string Report(string body, string version)
     {
         var legacy = version.StartsWith("2005", StringComparison.Ordinal);

@@ -7,6 +7,7 @@ using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Processing;
 using Renderer.Sandbox.Processing.Charts;
+using Renderer.Sandbox.Processing.Instances;
 using Renderer.Sandbox.Runtime;
 using Renderer.Sandbox.Tests.Layout;
 
@@ -15,14 +16,18 @@ namespace Renderer.Sandbox.Tests.Charts;
 /// <summary>Reads a chart report, processes it over in-memory rows (Sum/Count of a field plus <see cref="MiniEvaluator"/> terms) and paginates it.</summary>
 internal sealed partial class ChartRun
 {
-    private ChartRun(ImmutableArray<ChartInstance> charts, PaginatedDocument document, ImmutableArray<RdlDiagnostic> diagnostics)
+    private ChartRun(ImmutableArray<ChartInstance> charts, ImmutableArray<ChartInstance> allCharts, PaginatedDocument document, ImmutableArray<RdlDiagnostic> diagnostics)
     {
         Charts = charts;
+        AllCharts = allCharts;
         Document = document;
         Diagnostics = diagnostics;
     }
 
     public ImmutableArray<ChartInstance> Charts { get; }
+
+    /// <summary>Every processed chart instance, nested ones (in rectangles and tablix cells) included, in processing order.</summary>
+    public ImmutableArray<ChartInstance> AllCharts { get; }
 
     public PaginatedDocument Document { get; }
 
@@ -36,7 +41,22 @@ internal sealed partial class ChartRun
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared));
         var pages = ReportLayout.Paginate(run.Report, run.Processed, run.Processor.Context!, run.Processor.Items!, placer);
         var all = run.ReadDiagnostics.AddRange(run.ProcessDiagnostics);
-        return new ChartRun([.. run.Processed.BodyItems.OfType<ChartInstance>()], new PaginatedDocument("Chart", pages), all);
+        return new ChartRun([.. run.Processed.BodyItems.OfType<ChartInstance>()], [.. Nested(run.Processed.BodyItems)], new PaginatedDocument("Chart", pages), all);
+    }
+
+    private static IEnumerable<ChartInstance> Nested(IEnumerable<ItemInstance> items)
+    {
+        foreach (var item in items)
+        {
+            var inner = item switch
+            {
+                ChartInstance chart => [chart],
+                RectangleInstance rectangle => Nested(rectangle.Items),
+                TablixInstance tablix => Nested(tablix.Rows.SelectMany(r => r.Cells).OfType<CellInstance>().Select(c => c.Content)),
+                _ => [],
+            };
+            foreach (var chart in inner) yield return chart;
+        }
     }
 
 

@@ -17,6 +17,7 @@ namespace Renderer.Sandbox.Tests.Processing;
 internal sealed class TablixKit(string[] fields, IEnumerable<object?[]> rows)
 {
     public static readonly SourceLocation At = new("test.rdl", 1, 1);
+    private readonly Dictionary<string, (string[] Fields, object?[][] Rows)> _others = [];
     private int _names;
 
     public FakeEvaluator Fake { get; } = new();
@@ -54,16 +55,30 @@ internal sealed class TablixKit(string[] fields, IEnumerable<object?[]> rows)
     public static TablixDefinition Tablix(int columns, TablixRow[] body, TablixMember[] rowHierarchy, TablixMember[] columnHierarchy) =>
         new("T", default, StyleDefinition.Empty, At, "Data", [.. Enumerable.Repeat(new ReportSize(50), columns)], [.. body], [.. rowHierarchy], [.. columnHierarchy]);
 
+    /// <summary>Declares another dataset (for data regions that name it); "Data" is the kit's own.</summary>
+    public TablixKit WithDataSet(string name, string[] otherFields, params object?[][] otherRows)
+    {
+        _others[name] = (otherFields, otherRows);
+        return this;
+    }
+
     public TablixInstance Process(TablixDefinition tablix)
     {
-        var definition = new DataSetDefinition("Data", new QueryDefinition("Db", "q", null, [], At),
-            [.. fields.Select(f => new FieldDefinition(f, f, null, null, At))], At);
-        var data = new DataSetInstance(definition, new DataSetRows(fields, rows.Select(r => (object?[])r.Clone()).ToList()));
-        Context = new ProcessingContext(Fake, new Dictionary<string, ReportParameter>(), new Dictionary<string, object?>(), "me", n => n.Length == 0 || n == "Data" ? data : null);
+        var data = DataSet("Data", fields, rows);
+        var others = _others.ToDictionary(o => o.Key, o => DataSet(o.Key, o.Value.Fields, o.Value.Rows));
+        DataSetInstance? Find(string? n) => n is null || n.Length == 0 || n == "Data" ? data : others.GetValueOrDefault(n);
+        Context = new ProcessingContext(Fake, new Dictionary<string, ReportParameter>(), new Dictionary<string, object?>(), "me", Find);
         TablixProcessor? processor = null;
         var items = new ItemEvaluator(Context, Diagnostics, CultureInfo.InvariantCulture, t => processor!.Process(t));
-        processor = new TablixProcessor(Context, items, _ => data);
+        processor = new TablixProcessor(Context, items, n => Find(n) ?? throw new InvalidOperationException($"No dataset '{n}'."));
         return processor.Process(tablix);
+    }
+
+    private static DataSetInstance DataSet(string name, string[] names, IEnumerable<object?[]> values)
+    {
+        var definition = new DataSetDefinition(name, new QueryDefinition("Db", "q", null, [], At),
+            [.. names.Select(f => new FieldDefinition(f, f, null, null, At))], At);
+        return new DataSetInstance(definition, new DataSetRows(names, values.Select(r => (object?[])r.Clone()).ToList()));
     }
 
     /// <summary>The grid as text: one string per output row, cells separated by '|', continuation cells as '^'.</summary>

@@ -19,15 +19,14 @@ namespace Renderer.Sandbox.Processing.Charts;
 internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
 {
     private readonly GroupPartitioner _partitioner = new(context);
+    private readonly Scopes.DataRegionRows _sources = new(context, items, dataSets);
     private readonly ChartMarkerResolver _markers = new(items);
 
     public ChartInstance Process(ChartDefinition chart)
     {
         var region = chart.DataRegion;
-        var dataSet = dataSets(region.DataSetName);
         // A chart inside a data region (a sparkline in a tablix cell) charts the rows of its enclosing scope.
-        var outer = context.Scopes.Count > 0 ? context.Scopes[^1] : null;
-        IReadOnlyList<object?[]> source = outer is not null && ReferenceEquals(outer.DataSet, dataSet) ? outer.Rows : dataSet.Rows;
+        var (dataSet, source) = _sources.For(chart, region.DataSetName);
         var filtered = FilterEngine.Apply(context, dataSet, source, region.Filters, chart.Describe());
         var rows = _partitioner.Sort(dataSet, filtered, region.SortExpressions);
         context.PushScope(new ScopeFrame(chart.Name, dataSet, rows) { IsDataRegion = true });
