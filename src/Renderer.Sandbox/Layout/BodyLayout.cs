@@ -13,9 +13,10 @@ namespace Renderer.Sandbox.Layout;
 /// next page between lines instead of running off the page (SSRS splits such textboxes the same way); the fragments
 /// keep its background, side borders and padding, with its top border on the first and bottom border on the last.
 /// A drawn rectangle taller than a page likewise continues on the next pages: its items paginate as bands and its box is
-/// drawn as one fragment per page (see <see cref="AddTallBox"/>).
+/// drawn as one fragment per page (see <see cref="AddTallBox"/>). A tablix row taller than a page whose cell holds a
+/// rectangle, a data region or a subreport continues on the next pages the same way (see <see cref="AddTallRow"/>).
 /// </remarks>
-internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = double.PositiveInfinity)
+internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeight = double.PositiveInfinity)
 {
     public List<Band> Build(ProcessedReport report)
     {
@@ -41,7 +42,7 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
             {
                 TablixInstance tablix => AddTablix(tablix, itemTop, left, name, bands),
                 RectangleInstance rectangle when IsContainerOnly(rectangle) => AddContainer(rectangle, itemTop, left, name, bands),
-                RectangleInstance rectangle when rectangle.Height > pageBodyHeight => AddTallBox(rectangle, itemTop, left, name, bands),
+                RectangleInstance rectangle when IsTallerThanPage(rectangle) => AddTallBox(rectangle, itemTop, left, name, bands),
                 Processing.Subreports.SubreportInstance subreport => AddSubreport(subreport, itemTop, left, name, bands),
                 _ => AddSimple(item, itemTop, left, name, bands),
             };
@@ -61,9 +62,10 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
     /// A rectangle without background or borders only groups its items: its items become bands of their own, so they
     /// paginate (split across pages, break, grow) like body items, and nothing is drawn for it; a drawn rectangle stays one band.
     /// </summary>
-    private static bool IsContainerOnly(RectangleInstance rectangle) =>
-        rectangle.Items.Length > 0 && rectangle.Box.Background.IsTransparent
-        && !rectangle.Box.Left.IsVisible && !rectangle.Box.Top.IsVisible && !rectangle.Box.Right.IsVisible && !rectangle.Box.Bottom.IsVisible;
+    private static bool IsContainerOnly(RectangleInstance rectangle) => rectangle.Items.Length > 0 && IsUndrawn(rectangle.Box);
+
+    private static bool IsUndrawn(Pages.BoxStyle box) =>
+        box.Background.IsTransparent && !box.Left.IsVisible && !box.Top.IsVisible && !box.Right.IsVisible && !box.Bottom.IsVisible;
 
     private double AddContainer(RectangleInstance rectangle, double top, double left, string? pageName, List<Band> bands) =>
         Math.Max(rectangle.Height, AddItems(rectangle.Items, top, left + rectangle.Left, pageName, bands));
@@ -73,19 +75,33 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
     /// <see cref="BoxSpan"/> on a band at its top (before the items, so it is drawn under them) that the paginator draws
     /// as one fragment per page, down to a zero-height band at its bottom that carries pagination on to there.
     /// </summary>
-    private double AddTallBox(RectangleInstance rectangle, double top, double left, string? pageName, List<Band> bands)
+    private double AddTallBox(RectangleInstance rectangle, double top, double left, string? pageName, List<Band> bands) =>
+        AddSpannedBox(rectangle.Box, rectangle.Items, rectangle.Height, top, left + rectangle.Left, rectangle.Width, pageName, bands);
+
+    /// <summary>
+    /// A drawn rectangle (or a cell's rectangle) whose height is at least <paramref name="minHeight"/>: its items as bands at
+    /// (<paramref name="x"/>, <paramref name="top"/>), its box as a <see cref="BoxSpan"/> (see <see cref="AddTallBox"/>); returns its height.
+    /// </summary>
+    private double AddSpannedBox(Pages.BoxStyle box, IEnumerable<ItemInstance> items, double minHeight, double top, double x, double width, string? pageName, List<Band> bands)
     {
         int first = bands.Count;
-        double x = left + rectangle.Left;
-        double height = Math.Max(rectangle.Height, AddItems(rectangle.Items, top, x, pageName, bands));
+        double height = Math.Max(minHeight, AddItems(items, top, x, pageName, bands));
         var firstItem = bands.Skip(first).OrderBy(b => b.Y).FirstOrDefault();
         double opening = firstItem is null ? 0 : Math.Min(height, firstItem.Y + firstItem.Height - top);
         var span = new BoxSpan(top + height, (px, py, h, isFirst, isLast, sink) =>
-            sink.Add(new RectangleItem(new Bounds(px + x, py, rectangle.Width, h), PageRegion.Body, BoxSpan.Fragment(rectangle.Box, isFirst, isLast))));
+            sink.Add(new RectangleItem(new Bounds(px + x, py, width, h), PageRegion.Body, BoxSpan.Fragment(box, isFirst, isLast))));
         bands.Insert(first, new Band(top, opening, static (_, _, _, _) => { }) { PageName = pageName, Span = span });
         bands.Add(new Band(top + height, 0, static (_, _, _, _) => { }) { PageName = pageName });
         return height;
     }
+
+    /// <summary>
+    /// A drawn rectangle taller than a page: designed so, or grown so by a data region or subreport it holds (measured
+    /// only then, and only when pages have a height).
+    /// </summary>
+    private bool IsTallerThanPage(RectangleInstance rectangle) =>
+        rectangle.Height > pageBodyHeight
+        || (!double.IsPositiveInfinity(pageBodyHeight) && SubreportFlow.Applies(rectangle) && placer.MeasureHeight(rectangle, rectangle.Width) > pageBodyHeight);
 
     /// <summary>A subreport's body items become bands of their own at the item's position; it takes its body's height or more.</summary>
     private double AddSubreport(Processing.Subreports.SubreportInstance subreport, double top, double left, string? pageName, List<Band> bands) =>
@@ -151,12 +167,21 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
             bands.Add(new Band(y, h, (x, py, _, sink) => placer.Emit(noRows, x + left + tablix.Left, py, tablix.Width, h, PageRegion.Body, sink)) { PageName = regionName });
             return h;
         }
-        int first = bands.Count;
+        var rowBands = new int[tablix.Rows.Count + 1];
+        var rowTops = new double[tablix.Rows.Count + 1];
         bool leadingHeaders = true;
         for (int i = 0; i < tablix.Rows.Count; i++)
         {
             var row = tablix.Rows[i];
             double height = placer.RowHeight(tablix, row);
+            rowBands[i] = bands.Count;
+            rowTops[i] = y;
+            if (height > pageBodyHeight && !(leadingHeaders && row.RepeatOnNewPage) && CanSplit(row))
+            {
+                leadingHeaders = false;
+                y += AddTallRow(tablix, row, height, y, left, regionName, bands);
+                continue;
+            }
             var band = new TablixRowBand(y, height, owner, row, i)
             {
                 KeepWithNext = row.KeepWithNext,
@@ -169,10 +194,11 @@ internal sealed class BodyLayout(ItemPlacer placer, double pageBodyHeight = doub
             bands.Add(band);
             y += height;
         }
+        rowTops[tablix.Rows.Count] = y;
         foreach (var (start, count) in tablix.KeepTogetherRanges)
         {
-            if (start < 0 || start + count > tablix.Rows.Count) continue;
-            bands[first + start].AddKeepTogether(bands.Skip(first + start).Take(count).Sum(b => b.Height));
+            if (start < 0 || count < 1 || start + count > tablix.Rows.Count) continue;
+            bands[rowBands[start]].AddKeepTogether(rowTops[start + count] - rowTops[start]);
         }
         return y - top;
     }

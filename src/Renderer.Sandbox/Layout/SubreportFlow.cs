@@ -5,17 +5,20 @@ using Renderer.Sandbox.Processing.Subreports;
 namespace Renderer.Sandbox.Layout;
 
 /// <summary>
-/// Lays out a subreport that sits inside a tablix cell or list (directly or in a rectangle there): its items flow as in
-/// the body (<see cref="BodyLayout"/>: growing items push the ones below down) and the cell's row grows to hold them.
-/// A tablix row stays on one page, so such a subreport is not split across pages.
+/// Lays out a subreport that sits inside a tablix cell or list (directly or in a rectangle there), or a rectangle there
+/// holding a data region (a list's table of the group's rows): its items flow as in the body (<see cref="BodyLayout"/>:
+/// growing items push the ones below down) and the cell's row grows to hold them. A row that fits on a page stays on one
+/// page; a taller one is split across pages by <see cref="BodyLayout"/>.
 /// </summary>
 internal static class SubreportFlow
 {
-    /// <summary>A subreport, or a rectangle holding one (at any depth): its height depends on the subreport's content.</summary>
+    /// <summary>
+    /// A subreport, or a rectangle holding one or a tablix (at any depth): its height depends on that content.
+    /// </summary>
     public static bool Applies(ItemInstance item) => item switch
     {
         SubreportInstance => true,
-        RectangleInstance r => r.Items.Any(Applies),
+        RectangleInstance r => r.Items.Any(i => i is TablixInstance || Applies(i)),
         _ => false,
     };
 
