@@ -88,9 +88,10 @@ internal sealed class DataSetPrefetch : IAsyncDisposable
                 if (prefetched.Rows is { } rows) await rows.DisposeAsync().ConfigureAwait(false);
                 else await prefetched.Result.DisposeAsync().ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or DataBrokerException or InvalidOperationException or IOException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // A prefetch nobody asked for, or cancelled with the render: its failure is nobody's error.
+                // A prefetch nobody asked for, or cancelled with the render: its failure is nobody's error (a request
+                // for it would have reached the sandbox as the broker's error, and been logged there).
             }
         }
         _cancel.Dispose();

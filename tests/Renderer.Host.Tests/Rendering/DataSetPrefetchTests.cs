@@ -123,3 +123,26 @@ public sealed class DataSetPrefetchTests
         return added.Entry!;
     }
 }
+
+/// <summary>A prefetch that nobody takes never fails the render, whatever its query threw.</summary>
+[TestFixture]
+public sealed class DataSetPrefetchFailureTests
+{
+    [Test]
+    public async Task An_untaken_prefetch_whose_broker_threw_is_disposed_without_error()
+    {
+        var report = Rdl.Model.Reading.RdlReader.Read(Encoding.UTF8.GetBytes(TestReports.WithQuery("Db", "SELECT 1 AS Amount")), "Throws.rdl").Report!;
+        var prefetch = DataSetPrefetch.Start(new ThrowingBroker(), report, CancellationToken.None);
+        Assert.That(prefetch.DataSetNames, Is.EquivalentTo(new[] { "Data" }));
+        await Task.Delay(50);
+
+        Assert.That(async () => await prefetch.DisposeAsync(), Throws.Nothing);
+    }
+
+    /// <summary>A broker whose driver throws something it did not expect (failure injection for the test above).</summary>
+    private sealed class ThrowingBroker : IQueryRunner
+    {
+        public Task<DataQueryResult> ExecuteAsync(Rdl.Model.Definitions.ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, CancellationToken cancellationToken) =>
+            throw new FormatException("driver exploded");
+    }
+}
