@@ -167,6 +167,7 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
             bands.Add(new Band(y, h, (x, py, _, sink) => placer.Emit(noRows, x + left + tablix.Left, py, tablix.Width, h, PageRegion.Body, sink)) { PageName = regionName });
             return h;
         }
+        var firstLogicalRow = placer.ReserveLogicalRows(tablix.Tablix.Name, tablix.Rows.Count);
         var rowBands = new int[tablix.Rows.Count + 1];
         var rowTops = new double[tablix.Rows.Count + 1];
         bool leadingHeaders = true;
@@ -182,7 +183,7 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
                 y += AddTallRow(tablix, row, height, y, left, regionName, bands);
                 continue;
             }
-            var band = new TablixRowBand(y, height, owner, row, i)
+            var band = new TablixRowBand(y, height, owner, row, firstLogicalRow + i)
             {
                 KeepWithNext = row.KeepWithNext,
                 BreakBefore = row.BreakBefore,

@@ -14,6 +14,21 @@ internal sealed class ItemPlacer(TextLayout text)
     /// </summary>
     public bool OutlineOnly { get; set; }
 
+    private Dictionary<string, int>? _logicalRows;
+
+    /// <summary>
+    /// The first logical row (see <see cref="LogicalCell.Row"/>) for one rendering of tablix <paramref name="tablixName"/>
+    /// with <paramref name="rowCount"/> rows. A tablix nested in a list cell is rendered once per list instance: each
+    /// rendering gets rows of its own, so the CSV and DOCX writers never merge the rows of two instances into one.
+    /// </summary>
+    public int ReserveLogicalRows(string tablixName, int rowCount)
+    {
+        _logicalRows ??= new(StringComparer.Ordinal);
+        _logicalRows.TryGetValue(tablixName, out var first);
+        _logicalRows[tablixName] = first + rowCount;
+        return first;
+    }
+
     /// <summary>The height an item takes when laid out (textboxes with CanGrow may grow).</summary>
     public double MeasureHeight(ItemInstance item, double width) => item switch
     {

@@ -121,4 +121,22 @@ public sealed class NestedRegionTests : ServerTest
                 Assert.That(segment, Does.Not.Contain("Total " + other), $"{region}'s instance shows no {other} total");
         }
     }
+
+    [Test]
+    public async Task The_csv_export_lists_each_nested_order_once_and_never_mixes_two_regions_in_one_record()
+    {
+        var upload = await Client.PostAsync("/api/reports?name=NestedRegionOrdersCsv", new StringContent(Rdl(), Encoding.UTF8, "application/xml"));
+        Assert.That(upload.IsSuccessStatusCode, Is.True, await upload.Content.ReadAsStringAsync());
+
+        var response = await Client.GetAsync("/api/reports/NestedRegionOrdersCsv/render?format=csv");
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), csv);
+
+        var records = csv.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith('#')).ToList();
+        var totals = RegionTotals();
+        Assert.That(records, Has.Count.EqualTo(totals.Values.Sum(t => t.Count)), "one record per order of every region");
+        Assert.That(records.Where(r => r.Count(c => c == '#') != 1), Is.Empty, "no record holds the orders of two regions");
+        foreach (var (region, (_, count)) in totals)
+            Assert.That(records.Count(r => r.StartsWith($"#{count}/{count},", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(1), $"{region}'s last order");
+    }
 }
