@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.Data.Sqlite;
 using UglyToad.PdfPig;
 
 namespace Renderer.Host.Tests.EndToEnd;
@@ -72,33 +69,13 @@ public sealed class CellPageBreakTests : ServerTest
         </Report>
         """;
 
-    private async Task<byte[]> Render(string format, string disabledRegion)
-    {
-        var name = "Letters" + disabledRegion;
-        var upload = await Client.PostAsync($"/api/reports?name={name}", new StringContent(Letters(disabledRegion), Encoding.UTF8, "application/xml"));
-        Assert.That(upload.IsSuccessStatusCode, Is.True, await upload.Content.ReadAsStringAsync());
-        var response = await Client.GetAsync($"/api/reports/{name}/render?format={format}");
-        var body = await response.Content.ReadAsByteArrayAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => Encoding.UTF8.GetString(body));
-        return body;
-    }
-
-    private List<string> Regions()
-    {
-        using var connection = new SqliteConnection($"Data Source={Server.SampleDatabase};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT Region FROM sales WHERE Year = 2024 ORDER BY Region";
-        using var reader = command.ExecuteReader();
-        var regions = new List<string>();
-        while (reader.Read()) regions.Add(reader.GetString(0));
-        return regions;
-    }
+    private Task<byte[]> Render(string format, string disabledRegion) =>
+        UploadAndRenderAsync("Letters" + disabledRegion, Letters(disabledRegion), format);
 
     [Test]
     public async Task Pdf_has_one_page_per_letter_except_where_the_break_is_disabled()
     {
-        var regions = Regions();
+        var regions = Server.SampleRegions(2024);
         Assert.That(regions, Has.Count.GreaterThanOrEqualTo(3), "the sample database has several 2024 regions");
         var pdf = await Render("pdf", regions[1]);
         using var document = PdfDocument.Open(pdf);
@@ -120,7 +97,7 @@ public sealed class CellPageBreakTests : ServerTest
     [Test]
     public async Task Xlsx_has_one_worksheet_per_page_named_after_its_region()
     {
-        var regions = Regions();
+        var regions = Server.SampleRegions(2024);
         var xlsx = await Render("xlsx", regions[1]);
         using var stream = new MemoryStream(xlsx);
         using var document = SpreadsheetDocument.Open(stream, false);

@@ -16,7 +16,7 @@ public sealed class NestedRegionTests : ServerTest
     [Test]
     public async Task Each_regions_nested_table_shows_only_that_regions_orders_and_totals()
     {
-        var pdf = await RenderAsync(Client, "NestedRegionOrders", Where, "pdf");
+        var pdf = await UploadAndRenderAsync("NestedRegionOrders", Report(Where), "pdf");
 
         AssertEachRegionShowsItsOwnOrders(pdf, RegionTotals(Server.SampleDatabase, Where));
     }
@@ -24,7 +24,7 @@ public sealed class NestedRegionTests : ServerTest
     [Test]
     public async Task The_csv_export_lists_each_nested_order_once_and_never_mixes_two_regions_in_one_record()
     {
-        var csv = Encoding.UTF8.GetString(await RenderAsync(Client, "NestedRegionOrdersCsv", Where, "csv"));
+        var csv = Encoding.UTF8.GetString(await UploadAndRenderAsync("NestedRegionOrdersCsv", Report(Where), "csv"));
 
         var records = csv.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith('#')).ToList();
         var totals = RegionTotals(Server.SampleDatabase, Where);

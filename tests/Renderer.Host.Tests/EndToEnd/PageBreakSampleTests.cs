@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.Data.Sqlite;
 using UglyToad.PdfPig;
 
 namespace Renderer.Host.Tests.EndToEnd;
@@ -22,18 +21,6 @@ public sealed partial class PageBreakSampleTests : ServerTest
         return body;
     }
 
-    private List<string> Regions()
-    {
-        using var connection = new SqliteConnection($"Data Source={Server.SampleDatabase};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT Region FROM sales WHERE Year = 2024 ORDER BY Region";
-        using var reader = command.ExecuteReader();
-        var regions = new List<string>();
-        while (reader.Read()) regions.Add(reader.GetString(0));
-        return regions;
-    }
-
     [GeneratedRegex(@"Page (\d+) of (\d+) \((\d+)/(\d+)\)")]
     private static partial Regex FooterNumbers();
 
@@ -43,7 +30,7 @@ public sealed partial class PageBreakSampleTests : ServerTest
         var pdf = await Render("pdf");
         using var document = PdfDocument.Open(pdf);
         var pages = document.GetPages().Select(p => p.Text).ToList();
-        var regions = Regions();
+        var regions = Server.SampleRegions(2024);
         Assert.That(regions, Has.Count.GreaterThan(1), "the sample database has several 2024 regions");
 
         var pageRegions = pages.Select(t => regions.FirstOrDefault(r => t.Contains("Sales - Region " + r, StringComparison.Ordinal)) ?? "?").ToList();
@@ -75,6 +62,6 @@ public sealed partial class PageBreakSampleTests : ServerTest
         using var document = SpreadsheetDocument.Open(stream, false);
         var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
 
-        Assert.That(names, Is.EqualTo(Regions()));
+        Assert.That(names, Is.EqualTo(Server.SampleRegions(2024)));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace Renderer.Host.Tests.EndToEnd;
 
@@ -23,6 +24,20 @@ internal sealed class ServerFixture : WebApplicationFactory<Program>
     public string CanaryDatabase { get; }
 
     public string SampleDatabase => Path.Combine(DataFolder, "sample.db");
+
+    /// <summary>The regions with orders in <paramref name="year"/> in the sample database, in order.</summary>
+    public List<string> SampleRegions(int year)
+    {
+        using var connection = new SqliteConnection($"Data Source={SampleDatabase};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT Region FROM sales WHERE Year = $year ORDER BY Region";
+        command.Parameters.AddWithValue("$year", year);
+        using var reader = command.ExecuteReader();
+        var regions = new List<string>();
+        while (reader.Read()) regions.Add(reader.GetString(0));
+        return regions;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -15,7 +15,7 @@ public sealed class TallListRowTests : ServerTest
     [Test]
     public async Task A_list_row_taller_than_a_page_continues_on_the_next_pages_with_every_order_and_total()
     {
-        var pdf = await RenderAsync(Client, "TallListRowOrders", Where, "pdf");
+        var pdf = await UploadAndRenderAsync("TallListRowOrders", Report(Where), "pdf");
 
         AssertEachRegionShowsItsOwnOrders(pdf, RegionTotals(Server.SampleDatabase, Where));
     }
