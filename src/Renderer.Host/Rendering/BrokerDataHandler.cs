@@ -28,7 +28,7 @@ internal sealed class BrokerDataHandler(
         else if (prefetch is not null && await prefetch.TryTakeAsync(dataSetName, parameters) is { } prefetched)
         {
             if (!prefetched.Result.Success) return Failed(prefetched.Result);
-            return SandboxDataResult.FromRows(prefetched.Result.Columns, prefetched.Rows ?? Stream(prefetched.Result, cancellationToken));
+            return SandboxDataResult.FromRows(prefetched.Result.Columns, prefetched.Rows);
         }
         var result = await broker.ExecuteAsync(target, dataSetName, parameters, cancellationToken);
         if (!result.Success)

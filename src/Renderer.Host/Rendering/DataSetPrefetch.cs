@@ -60,7 +60,7 @@ internal sealed class DataSetPrefetch : IAsyncDisposable
     /// The prefetched result of <paramref name="dataSetName"/> when it was prefetched, not yet taken, and the request
     /// carries no parameters; null otherwise (the caller asks the broker).
     /// </summary>
-    public async Task<SandboxDataResultSource?> TryTakeAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters)
+    public async Task<PrefetchedDataSet?> TryTakeAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters)
     {
         Task<Prefetched>? started;
         lock (_lock)
@@ -68,7 +68,7 @@ internal sealed class DataSetPrefetch : IAsyncDisposable
             if (parameters.Count > 0 || !_started.Remove(dataSetName, out started)) return null;
         }
         var prefetched = await started.ConfigureAwait(false);
-        return new SandboxDataResultSource(prefetched.Result, prefetched.Rows?.ReadAllAsync());
+        return new PrefetchedDataSet(prefetched.Result, prefetched.Rows?.ReadAllAsync() ?? prefetched.Result.Rows);
     }
 
     public async ValueTask DisposeAsync()
@@ -142,5 +142,5 @@ internal sealed class DataSetPrefetch : IAsyncDisposable
     }
 }
 
-/// <summary>A broker result to hand to the sandbox: its columns and diagnostics, and the rows to stream (null: the result's own rows).</summary>
-internal sealed record SandboxDataResultSource(DataQueryResult Result, IAsyncEnumerable<object?[]>? Rows);
+/// <summary>A prefetched broker result: its columns and diagnostics, and the rows read ahead (none when the query failed).</summary>
+internal sealed record PrefetchedDataSet(DataQueryResult Result, IAsyncEnumerable<object?[]> Rows);

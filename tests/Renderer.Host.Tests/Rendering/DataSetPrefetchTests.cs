@@ -43,7 +43,7 @@ public sealed class DataSetPrefetchTests
         Assert.That(taken, Is.Not.Null);
         Assert.That(taken!.Result.Columns, Is.EqualTo(new[] { "Amount" }));
         var values = new List<long>();
-        await foreach (var row in taken.Rows!) values.Add(Convert.ToInt64(row[0], CultureInfo.InvariantCulture));
+        await foreach (var row in taken.Rows) values.Add(Convert.ToInt64(row[0], CultureInfo.InvariantCulture));
         Assert.That(values, Has.Count.EqualTo(RowCount));
         Assert.That(values, Is.EqualTo(Enumerable.Range(1, RowCount).Select(i => (long)i)), "every row, in query order");
 
