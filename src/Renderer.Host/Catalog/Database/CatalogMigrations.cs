@@ -1,0 +1,104 @@
+namespace Renderer.Host.Catalog.Database;
+
+/// <summary>One schema change: applied once, in order, and recorded in <c>schema_version</c>.</summary>
+internal sealed record CatalogMigration(int Version, string Description, string Sqlite, string PostgreSql)
+{
+    public string For(CatalogProvider provider) => provider == CatalogProvider.PostgreSql ? PostgreSql : Sqlite;
+}
+
+/// <summary>
+/// The catalog schema as a list of versioned migrations. Never edit a migration that has shipped: add the next one.
+/// Times are Unix milliseconds (BIGINT) and ids are GUID text, so the same queries run on SQLite and PostgreSQL.
+/// </summary>
+internal static class CatalogMigrations
+{
+    private const string Items = """
+        CREATE TABLE catalog_items (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            path_key TEXT NOT NULL,
+            parent_key TEXT NOT NULL,
+            description TEXT NULL,
+            read_only INTEGER NOT NULL DEFAULT 0,
+            content_type TEXT NULL,
+            properties TEXT NULL,
+            current_version INTEGER NOT NULL DEFAULT 0,
+            row_version BIGINT NOT NULL DEFAULT 1,
+            created_by TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            modified_by TEXT NOT NULL,
+            modified_at BIGINT NOT NULL,
+            deleted_at BIGINT NULL,
+            deleted_by TEXT NULL,
+            delete_batch TEXT NULL
+        );
+        CREATE UNIQUE INDEX ux_catalog_items_path ON catalog_items (path_key) WHERE deleted_at IS NULL;
+        CREATE INDEX ix_catalog_items_parent ON catalog_items (parent_key);
+        CREATE INDEX ix_catalog_items_deleted ON catalog_items (deleted_at);
+        CREATE TABLE report_parameter_settings (
+            item_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            data_type TEXT NOT NULL,
+            settings TEXT NOT NULL,
+            modified_by TEXT NOT NULL,
+            modified_at BIGINT NOT NULL,
+            PRIMARY KEY (item_id, name)
+        );
+        """;
+
+    private static string Versions(string blob) => $"""
+        CREATE TABLE item_versions (
+            item_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            content {blob} NOT NULL,
+            content_hash TEXT NOT NULL,
+            size BIGINT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            comment TEXT NULL,
+            PRIMARY KEY (item_id, version)
+        );
+        """;
+
+    private static string Logs(string identity) => $"""
+        CREATE TABLE audit_log (
+            id {identity},
+            at BIGINT NOT NULL,
+            user_name TEXT NOT NULL,
+            action TEXT NOT NULL,
+            item_path TEXT NULL,
+            client_address TEXT NULL,
+            outcome TEXT NOT NULL,
+            details TEXT NULL
+        );
+        CREATE INDEX ix_audit_log_at ON audit_log (at);
+        CREATE TABLE execution_log (
+            id {identity},
+            item_path TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            request_type TEXT NOT NULL,
+            format TEXT NOT NULL,
+            parameters TEXT NULL,
+            time_start BIGINT NOT NULL,
+            time_end BIGINT NOT NULL,
+            time_data_retrieval BIGINT NOT NULL,
+            time_processing BIGINT NOT NULL,
+            time_rendering BIGINT NOT NULL,
+            source TEXT NOT NULL,
+            status TEXT NOT NULL,
+            byte_count BIGINT NOT NULL,
+            row_count BIGINT NOT NULL,
+            page_count INTEGER NOT NULL,
+            peak_memory_kb BIGINT NOT NULL
+        );
+        CREATE INDEX ix_execution_log_start ON execution_log (time_start);
+        """;
+
+    public static IReadOnlyList<CatalogMigration> All { get; } =
+    [
+        new(1, "catalog items, versions and parameter settings", Items + Versions("BLOB"), Items + Versions("BYTEA")),
+        new(2, "audit and execution logs", Logs("INTEGER PRIMARY KEY AUTOINCREMENT"), Logs("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+    ];
+}
