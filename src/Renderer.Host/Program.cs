@@ -1,4 +1,5 @@
 using Renderer.Host.Api;
+using Renderer.Host.Api.V2;
 using Renderer.Host.Cli;
 
 var isCli = RenderCommand.IsRender(args) || CredentialsCommand.IsCredentials(args);
@@ -19,6 +20,9 @@ app.Services.GetRequiredService<Renderer.Host.Catalog.ReportCatalog>(); // load 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapReportsApi();
+app.MapCatalogItemsApi();
+app.MapReportsV2Api();
+app.MapSharedItemsApi();
 app.MapGet("/", () => Results.Redirect("/api/reports"));
 await app.RunAsync();
 return 0;

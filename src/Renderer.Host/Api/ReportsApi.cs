@@ -57,30 +57,7 @@ public static class ReportsApi
     {
         if (!catalog.TryGet(name, out var entry))
             return TypedResults.Problem(title: "Report not found", detail: $"There is no report named '{name}'.", statusCode: 404);
-        var format = http.Request.Query["format"].ToString();
-        if (format.Length == 0) format = "pdf";
-        var parameters = http.Request.Query
-            .Where(q => !string.Equals(q.Key, "format", StringComparison.OrdinalIgnoreCase))
-            .Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
-        var user = http.User.Identity?.Name ?? "anonymous";
-        // Drillthrough links point back at this server as the client called it.
-        var serverUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var result = await renderer.RenderAsync(entry, format, parameters, user, serverUrl, cancellationToken);
-        if (result.Success)
-        {
-            // Only the formats RenderService accepts get here: the format name is the file extension.
-            var extension = format.ToLowerInvariant();
-            http.Response.Headers["X-Page-Count"] = result.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            RenderWarningHeaders.Add(http.Response.Headers, result.Diagnostics);
-            return TypedResults.File(result.Content, result.ContentType, $"{entry.Name}.{extension}");
-        }
-        return result.Failure switch
-        {
-            RenderFailure.BadRequest => ProblemResults.From(400, $"Invalid request for report '{entry.Name}'", result.Diagnostics),
-            RenderFailure.Timeout => ProblemResults.From(504, $"The render of '{entry.Name}' timed out", result.Diagnostics),
-            RenderFailure.SandboxFailure => ProblemResults.From(500, $"The render of '{entry.Name}' failed in the sandbox", result.Diagnostics),
-            _ => ProblemResults.From(422, $"The report '{entry.Name}' could not be rendered", result.Diagnostics),
-        };
+        return await RenderResponse.WriteAsync(http, entry, renderer, cancellationToken);
     }
 }
 

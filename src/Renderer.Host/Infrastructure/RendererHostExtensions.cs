@@ -46,6 +46,11 @@ public static class RendererHostExtensions
         // A one-shot CLI render gains nothing from pre-started sandboxes.
         if (!cli) builder.Services.AddSandboxPool();
         builder.Services.AddSingleton<ReportCatalog>();
+        if (!cli)
+        {
+            builder.Services.AddCatalogStore(config, paths);
+            builder.Services.AddSingleton<CatalogReports>();
+        }
         builder.Services.AddSingleton<RenderService>();
         return builder;
     }

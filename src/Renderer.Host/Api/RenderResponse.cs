@@ -1,0 +1,42 @@
+using Renderer.Host.Catalog;
+using Renderer.Host.Rendering;
+
+namespace Renderer.Host.Api;
+
+/// <summary>
+/// Renders a report for an HTTP request and writes the answer: the file with its page count and warnings, or
+/// ProblemDetails whose status says who is at fault (400 request, 422 report, 500 sandbox, 504 timeout).
+/// Every query-string key other than <c>format</c> is a report parameter.
+/// </summary>
+public static class RenderResponse
+{
+    public static async Task<IResult> WriteAsync(HttpContext http, CatalogEntry entry, RenderService renderer, CancellationToken cancellationToken)
+    {
+        var format = http.Request.Query["format"].ToString();
+        if (format.Length == 0) format = "pdf";
+        var parameters = http.Request.Query
+            .Where(q => !string.Equals(q.Key, "format", StringComparison.OrdinalIgnoreCase))
+            .Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
+        var user = http.User.Identity?.Name ?? "anonymous";
+        var result = await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), cancellationToken);
+        http.Response.Headers.CacheControl = "no-store";
+        if (result.Success)
+        {
+            // Only the formats RenderService accepts get here: the format name is the file extension.
+            var extension = format.ToLowerInvariant();
+            http.Response.Headers["X-Page-Count"] = result.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RenderWarningHeaders.Add(http.Response.Headers, result.Diagnostics);
+            return TypedResults.File(result.Content, result.ContentType, $"{entry.Name}.{extension}");
+        }
+        return result.Failure switch
+        {
+            RenderFailure.BadRequest => ProblemResults.From(400, $"Invalid request for report '{entry.Name}'", result.Diagnostics),
+            RenderFailure.Timeout => ProblemResults.From(504, $"The render of '{entry.Name}' timed out", result.Diagnostics),
+            RenderFailure.SandboxFailure => ProblemResults.From(500, $"The render of '{entry.Name}' failed in the sandbox", result.Diagnostics),
+            _ => ProblemResults.From(422, $"The report '{entry.Name}' could not be rendered", result.Diagnostics),
+        };
+    }
+
+    /// <summary>The base URL drillthrough links point at.</summary>
+    private static string ServerUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+}

@@ -1,0 +1,48 @@
+using Rdl.Model.Definitions.Data;
+using Renderer.Host.Catalog;
+
+namespace Renderer.Host.Api.V2;
+
+/// <summary>A report with what a client needs to build a prompt: each parameter's type, defaults and valid values.</summary>
+public sealed record ReportJson(CatalogItemJson Item, IReadOnlyList<ReportParameterJson> Parameters, IReadOnlyList<object> Diagnostics)
+{
+    public static ReportJson From(CatalogItemJson item, CatalogEntry entry) => new(
+        item,
+        entry.Definition.Parameters.Select(ReportParameterJson.From).ToList(),
+        entry.Diagnostics.Select(ProblemResults.ToJson).ToList());
+}
+
+/// <summary>
+/// One report parameter. Constant defaults and valid values are given as written; expression defaults as their text;
+/// values that come from a dataset name the dataset and fields (their values: <c>.../ParameterDefinitions/{name}/ValidValues</c>).
+/// </summary>
+public sealed record ReportParameterJson(
+    string Name,
+    string ParameterType,
+    string? Prompt,
+    bool MultiValue,
+    bool Nullable,
+    bool AllowBlank,
+    bool Hidden,
+    IReadOnlyList<ParameterValueJson> DefaultValues,
+    DataSetValuesJson? DefaultValuesDataSet,
+    IReadOnlyList<ValidValueJson> ValidValues,
+    DataSetValuesJson? ValidValuesDataSet)
+{
+    public static ReportParameterJson From(ReportParameterDefinition p) => new(
+        p.Name, p.DataType.ToString(), p.Prompt, p.MultiValue, p.Nullable, p.AllowBlank, p.Hidden,
+        p.DefaultValues.IsDefault ? [] : p.DefaultValues.Select(v => new ParameterValueJson(v.IsExpression ? null : v.Raw, v.IsExpression ? v.Raw : null)).ToList(),
+        DataSetValuesJson.From(p.DefaultDataSet),
+        p.ValidValues.IsDefault ? [] : p.ValidValues.Select(v => new ValidValueJson(v.Value?.Raw, v.Label?.Raw)).ToList(),
+        DataSetValuesJson.From(p.ValidValuesDataSet));
+}
+
+public sealed record ParameterValueJson(string? Value, string? Expression);
+
+public sealed record ValidValueJson(string? Value, string? Label);
+
+public sealed record DataSetValuesJson(string DataSet, string ValueField, string? LabelField)
+{
+    public static DataSetValuesJson? From(DataSetReferenceDefinition? reference) =>
+        reference is null ? null : new(reference.DataSetName, reference.ValueField, reference.LabelField);
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Caching.Memory;
+using Rdl.Model.Diagnostics;
+using Rdl.Model.Reading;
+using Renderer.Host.Catalog.Items;
+using Renderer.Host.Expressions;
+
+namespace Renderer.Host.Catalog;
+
+/// <summary>
+/// Reports as the renderer needs them: read and compiled from a catalog item's current version. Entries are kept in a
+/// bounded cache keyed by item id and version (at most <see cref="MaxEntries"/>, dropped after an idle hour), so a new
+/// version is never served from an old entry.
+/// </summary>
+public sealed class CatalogReports(CatalogQueries queries, CompilationCache compiler) : IDisposable
+{
+    public const int MaxEntries = 256;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+
+    /// <summary>Reads and compiles RDL bytes; the diagnostics say why a report is refused.</summary>
+    public CatalogResult Validate(byte[] bytes, string fileName)
+    {
+        var read = RdlReader.Read(bytes, fileName);
+        if (!read.Success || read.Report is null) return new CatalogResult(false, null, read.Diagnostics);
+        var compiled = compiler.GetOrCompile(bytes, read.Report, fileName);
+        var diagnostics = read.Diagnostics.AddRange(compiled.Diagnostics);
+        if (!compiled.Success) return new CatalogResult(false, null, diagnostics);
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        return new CatalogResult(true, new CatalogEntry(name, fileName, bytes, read.Report with { Name = name }, diagnostics, DateTimeOffset.UtcNow), diagnostics);
+    }
+
+    /// <summary>The current version of report <paramref name="item"/>, read and compiled; null when it is not a report or has no content.</summary>
+    public async Task<CatalogResult?> LoadAsync(CatalogItem item, CancellationToken cancellationToken = default)
+    {
+        if (item.Kind != CatalogItemKind.Report) return null;
+        var key = (item.Id, item.CurrentVersion);
+        if (_cache.TryGetValue(key, out CatalogResult? cached)) return cached;
+        if (await queries.ContentAsync(item, cancellationToken: cancellationToken).ConfigureAwait(false) is not { } content) return null;
+        var result = Validate(content, item.Name + ".rdl");
+        _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        return result;
+    }
+
+    /// <summary>
+    /// A subreport named as SSRS does: a path relative to the parent report's folder (<c>Detail</c>, <c>../Shared/Detail</c>)
+    /// or absolute (<c>/Sales/Detail</c>).
+    /// </summary>
+    public async Task<CatalogEntry?> ResolveSubreportAsync(CatalogPath parent, string reportName, CancellationToken cancellationToken = default)
+    {
+        var path = Relative(parent.Parent, reportName);
+        if (path is null || await queries.GetAsync(path.Value, cancellationToken).ConfigureAwait(false) is not { Kind: CatalogItemKind.Report } item) return null;
+        var loaded = await LoadAsync(item, cancellationToken).ConfigureAwait(false);
+        return loaded is { Success: true } ? loaded.Entry : null;
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private static CatalogPath? Relative(CatalogPath folder, string name)
+    {
+        var segments = name.StartsWith('/') ? new List<string>() : folder.IsRoot ? [] : folder.Value[1..].Split('/').ToList();
+        foreach (var part in name.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == "..") { if (segments.Count == 0) return null; segments.RemoveAt(segments.Count - 1); }
+            else if (part != ".") segments.Add(part);
+        }
+        return CatalogPath.TryParse("/" + string.Join('/', segments), out var path, out _) ? path : null;
+    }
+}

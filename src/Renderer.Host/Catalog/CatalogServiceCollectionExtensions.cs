@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Renderer.Host.Catalog.Database;
+using Renderer.Host.Catalog.Items;
+using Renderer.Host.Infrastructure;
+
+namespace Renderer.Host.Catalog;
+
+public static class CatalogServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database-backed catalog: options (section <c>Catalog</c>, validated at start; SQLite in
+    /// <c>{DataFolder}/catalog.db</c> by default), the database, its store services, and the start-up work that
+    /// migrates the schema, seeds the samples into <c>/Samples</c> and purges expired deletions.
+    /// </summary>
+    public static IServiceCollection AddCatalogStore(this IServiceCollection services, IConfiguration config, RendererPaths paths)
+    {
+        services.AddOptions<CatalogDatabaseOptions>()
+            .Bind(config.GetSection(CatalogDatabaseOptions.SectionName))
+            .PostConfigure(o => o.ConnectionString = string.IsNullOrWhiteSpace(o.ConnectionString)
+                ? $"Data Source={Path.Combine(paths.DataFolder, "catalog.db")}"
+                : o.ConnectionString.Replace("{DataFolder}", paths.DataFolder, StringComparison.Ordinal))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CatalogDatabaseOptions>, CatalogDatabaseOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CatalogDatabaseOptions>>().Value;
+            return new CatalogDatabase(options.ParsedProvider, options.ConnectionString!);
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CatalogMigrator>();
+        services.AddSingleton<CatalogQueries>();
+        services.AddSingleton<CatalogPublisher>();
+        services.AddSingleton<CatalogTree>();
+        services.AddSingleton<ParameterSettings>();
+        services.AddSingleton<SampleSeeder>();
+        services.AddHostedService<CatalogStartup>();
+        return services;
+    }
+}
