@@ -1,5 +1,7 @@
 using Renderer.Host.Api;
 using Renderer.Host.Api.V2;
+using Renderer.Host.Infrastructure.Health;
+using Scalar.AspNetCore;
 using Renderer.Host.Cli;
 
 var isCli = RenderCommand.IsRender(args) || CredentialsCommand.IsCredentials(args);
@@ -23,7 +25,11 @@ app.MapReportsApi();
 app.MapCatalogItemsApi();
 app.MapReportsV2Api();
 app.MapSharedItemsApi();
-app.MapGet("/", () => Results.Redirect("/api/reports"));
+app.MapRendererHealth();
+app.MapOpenApi();
+app.MapScalarApiReference();
+// Until the browser viewer exists, the root shows the API reference.
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 await app.RunAsync();
 return 0;
 

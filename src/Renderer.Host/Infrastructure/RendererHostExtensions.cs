@@ -5,6 +5,7 @@ using Renderer.Host.Catalog;
 using Renderer.Host.Expressions;
 using Renderer.Host.Expressions.Wasm;
 using Renderer.Host.Infrastructure;
+using Renderer.Host.Infrastructure.Health;
 using Renderer.Host.Rendering;
 using Renderer.Host.Sandboxing;
 
@@ -50,6 +51,8 @@ public static class RendererHostExtensions
         {
             builder.Services.AddCatalogStore(config, paths);
             builder.Services.AddSingleton<CatalogReports>();
+            builder.Services.AddRendererHealthChecks();
+            builder.Services.AddOpenApi();
         }
         builder.Services.AddSingleton<RenderService>();
         return builder;

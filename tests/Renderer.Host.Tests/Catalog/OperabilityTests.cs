@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Renderer.Host.Tests.Catalog;
+
+/// <summary>What an administrator and a client program reach first: health, liveness, the OpenAPI description and its reference page.</summary>
+[NonParallelizable]
+public sealed class OperabilityTests
+{
+    private string _dataFolder = null!;
+    private CatalogServer _server = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        _dataFolder = Path.Combine(Path.GetTempPath(), "operability-" + Guid.NewGuid().ToString("N")[..12]);
+        _server = new CatalogServer(_dataFolder, "sqlite", null);
+        _client = _server.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _client.Dispose();
+        _server.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataFolder, recursive: true); }
+        catch (IOException) { }
+    }
+
+    [Test]
+    public async Task Health_reports_the_catalog_database_and_the_sandbox_layers()
+    {
+        var response = await _client.GetAsync("/health");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+        var catalog = body.GetProperty("checks").GetProperty("catalog");
+        Assert.That(catalog.GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+        Assert.That(catalog.GetProperty("data").GetProperty("provider").GetString(), Is.EqualTo("Sqlite"));
+        var sandbox = body.GetProperty("checks").GetProperty("sandbox");
+        Assert.That(sandbox.GetProperty("data").GetProperty("layersApplied").GetString(), Is.Not.Empty);
+        Assert.That((await _client.GetAsync("/alive")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task The_OpenAPI_document_describes_the_catalog_and_render_operations()
+    {
+        var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.That(paths, Does.Contain("/api/v2.0/CatalogItems").And.Contain("/api/v2.0/Reports({id})/Render").And.Contain("/api/reports/{name}/render"));
+        var reference = await _client.GetAsync("/scalar/v1");
+        Assert.That(reference.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await reference.Content.ReadAsStringAsync(), Does.Contain("\"url\":\"openapi/v1.json\""));
+        Assert.That((await _client.GetAsync("/scalar/scalar.js")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the reference page's script is served by the host, not a CDN");
+    }
+
+    [Test]
+    public async Task The_root_address_leads_to_the_API_reference_instead_of_raw_json()
+    {
+        using var client = _server.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/scalar/v1"));
+    }
+}
