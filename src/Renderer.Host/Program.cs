@@ -25,6 +25,7 @@ app.MapReportsApi();
 app.MapCatalogItemsApi();
 app.MapReportsV2Api();
 app.MapSharedItemsApi();
+app.MapLogsApi();
 app.MapRendererHealth();
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -41,6 +41,12 @@ public sealed record RenderOutput(byte[] Content, string ContentType, int PageCo
     /// <summary>Peak resident memory of the sandbox process in bytes (VmHWM), when known.</summary>
     public long PeakMemoryBytes { get; init; }
 
+    /// <summary>Wall time in the sandbox from reading the RDL to the processed report (data waits included), in ms.</summary>
+    public long ProcessingMilliseconds { get; init; }
+
+    /// <summary>Wall time in the sandbox for pagination and the writer, in ms.</summary>
+    public long RenderingMilliseconds { get; init; }
+
     /// <summary>
     /// The output as blocks instead of <see cref="Content"/> (which is then empty), when the render was asked to keep it
     /// that way (the sandbox sends them to the host as they are); null otherwise. Not sent over the protocol.

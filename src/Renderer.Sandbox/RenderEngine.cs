@@ -39,16 +39,22 @@ public static class RenderEngine
     {
         var diagnostics = new DiagnosticBag();
         var trace = RenderTrace.Start();
-        var document = Paginate(input, data, diagnostics, cancellationToken, trace);
+        var stages = new StageClock();
+        var document = Paginate(input, data, diagnostics, cancellationToken, trace, stages);
         if (document is null) return Task.FromResult(Failed(diagnostics));
         var (bytes, chunks, contentType) = Write(document, input.Format, chunkedOutput);
-        var output = new RenderOutput(bytes, contentType, document.PageCount, diagnostics.ToImmutable()) { ContentChunks = chunks };
+        var output = new RenderOutput(bytes, contentType, document.PageCount, diagnostics.ToImmutable())
+        {
+            ContentChunks = chunks,
+            ProcessingMilliseconds = stages.ProcessingMilliseconds,
+            RenderingMilliseconds = stages.SinceProcessedMilliseconds,
+        };
         trace?.Mark("write");
         return Task.FromResult(output);
     }
 
     /// <summary>Runs everything up to the page model; null when a stage failed (see the diagnostics).</summary>
-    internal static PaginatedDocument? Paginate(RenderInput input, IDataSetProvider data, DiagnosticBag diagnostics, CancellationToken cancellationToken, RenderTrace? trace = null)
+    internal static PaginatedDocument? Paginate(RenderInput input, IDataSetProvider data, DiagnosticBag diagnostics, CancellationToken cancellationToken, RenderTrace? trace = null, StageClock? stages = null)
     {
         var read = RdlReader.Read(input.RdlBytes, input.FileName);
         diagnostics.AddRange(read.Diagnostics);
@@ -77,6 +83,7 @@ public static class RenderEngine
             return null;
         }
         if (processed is null) return null;
+        stages?.Processed();
         trace?.Mark("process");
 
         // Only drawn formats need word-wrapped, measured lines; XLSX/CSV keep values and skip text measuring.
@@ -131,4 +138,17 @@ public static class RenderEngine
     private static RenderOutput Failed(DiagnosticBag diagnostics) => new([], string.Empty, 0, diagnostics.ToImmutable());
 
     private static Exception Unwrap(Exception ex) => ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
+}
+
+/// <summary>Splits a render's wall time into processing (up to the processed report) and rendering (pagination and writing), for the execution log.</summary>
+internal sealed class StageClock
+{
+    private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+    private long _processedAt = -1;
+
+    public long ProcessingMilliseconds => _processedAt < 0 ? _watch.ElapsedMilliseconds : _processedAt;
+
+    public long SinceProcessedMilliseconds => _processedAt < 0 ? 0 : _watch.ElapsedMilliseconds - _processedAt;
+
+    public void Processed() => _processedAt = _watch.ElapsedMilliseconds;
 }

@@ -1,4 +1,5 @@
 using Renderer.Host.Catalog;
+using Renderer.Host.Catalog.Logs;
 using Renderer.Host.Rendering;
 
 namespace Renderer.Host.Api;
@@ -10,8 +11,9 @@ namespace Renderer.Host.Api;
 /// </summary>
 public static class RenderResponse
 {
-    public static async Task<IResult> WriteAsync(HttpContext http, CatalogEntry entry, RenderService renderer, CancellationToken cancellationToken)
+    public static async Task<IResult> WriteAsync(HttpContext http, CatalogEntry entry, string itemPath, RenderService renderer, CancellationToken cancellationToken)
     {
+        var start = DateTimeOffset.UtcNow;
         var format = http.Request.Query["format"].ToString();
         if (format.Length == 0) format = "pdf";
         var parameters = http.Request.Query
@@ -20,6 +22,7 @@ public static class RenderResponse
         var user = http.User.Identity?.Name ?? "anonymous";
         var result = await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), cancellationToken);
         http.Response.Headers.CacheControl = "no-store";
+        await LogAsync(http, itemPath, format, user, start, result);
         if (result.Success)
         {
             // Only the formats RenderService accepts get here: the format name is the file extension.
@@ -35,6 +38,20 @@ public static class RenderResponse
             RenderFailure.SandboxFailure => ProblemResults.From(500, $"The render of '{entry.Name}' failed in the sandbox", result.Diagnostics),
             _ => ProblemResults.From(422, $"The report '{entry.Name}' could not be rendered", result.Diagnostics),
         };
+    }
+
+    private static async Task LogAsync(HttpContext http, string itemPath, string format, string user, DateTimeOffset start, RenderResult result)
+    {
+        if (http.RequestServices.GetService<ExecutionLogWriter>() is not { } log) return;
+        var parameters = string.Join('&', http.Request.Query
+            .Where(q => !string.Equals(q.Key, "format", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? string.Empty))));
+        var status = result.Success ? "Success" : result.Diagnostics.FirstOrDefault(d => d.IsError)?.Code ?? result.Failure.ToString();
+        var t = result.Timings;
+        await log.AppendAsync(new ExecutionLogEntry(
+            itemPath, user, RequestTypes.Export, format.ToLowerInvariant(), parameters.Length == 0 ? null : parameters, start, start.AddMilliseconds(t.Total),
+            t.DataRetrieval, t.Processing, t.Rendering, "Live", status, result.Content.Length, t.RowCount, result.PageCount, result.PeakMemoryBytes / 1024,
+            $"{{\"sandboxProcessingMs\":{t.SandboxProcessing}}}", http.Connection.RemoteIpAddress?.ToString()));
     }
 
     /// <summary>The base URL drillthrough links point at.</summary>

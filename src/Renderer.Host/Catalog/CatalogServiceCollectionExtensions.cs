@@ -33,6 +33,9 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<CatalogTree>();
         services.AddSingleton<ParameterSettings>();
         services.AddSingleton<SampleSeeder>();
+        services.AddSingleton<Logs.ExecutionLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<Logs.ExecutionLogWriter>());
+        services.AddSingleton<Logs.LogQueries>();
         services.AddHostedService<CatalogStartup>();
         return services;
     }

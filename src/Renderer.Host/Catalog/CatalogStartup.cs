@@ -6,9 +6,10 @@ namespace Renderer.Host.Catalog;
 
 /// <summary>
 /// Before the server takes requests: migrates the catalog schema and seeds the samples. Then, once an hour, purges
-/// items deleted longer ago than <see cref="CatalogDatabaseOptions.DeletedRetentionDays"/>.
+/// items deleted longer ago than <see cref="CatalogDatabaseOptions.DeletedRetentionDays"/> and execution-log rows older
+/// than <see cref="CatalogDatabaseOptions.ExecutionLogRetentionDays"/>.
 /// </summary>
-public sealed class CatalogStartup(CatalogMigrator migrator, SampleSeeder seeder, CatalogTree tree, IOptions<CatalogDatabaseOptions> options, ILogger<CatalogStartup> logger)
+public sealed class CatalogStartup(CatalogMigrator migrator, SampleSeeder seeder, CatalogTree tree, Logs.LogQueries logs, IOptions<CatalogDatabaseOptions> options, ILogger<CatalogStartup> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -42,6 +43,7 @@ public sealed class CatalogStartup(CatalogMigrator migrator, SampleSeeder seeder
             {
                 var purged = await tree.PurgeAsync(TimeSpan.FromDays(options.Value.DeletedRetentionDays), stopping).ConfigureAwait(false);
                 if (purged > 0) logger.LogInformation("Purged {Count} catalog item(s) deleted more than {Days} days ago", purged, options.Value.DeletedRetentionDays);
+                await logs.PurgeExecutionsAsync(TimeSpan.FromDays(options.Value.ExecutionLogRetentionDays), stopping).ConfigureAwait(false);
                 if (!await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false)) return;
             }
             catch (OperationCanceledException)

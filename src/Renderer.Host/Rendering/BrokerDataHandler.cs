@@ -16,7 +16,29 @@ internal sealed class BrokerDataHandler(
     IQueryRunner broker, ReportDefinition report, IReadOnlyDictionary<string, ReportDefinition>? subreports = null, DataSetPrefetch? prefetch = null)
     : ISandboxDataHandler
 {
+    private long _dataTicks;
+    private long _rowCount;
+
+    /// <summary>Time spent getting data for the sandbox: running queries and reading their rows (TimeDataRetrieval).</summary>
+    public TimeSpan DataTime => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _dataTicks));
+
+    /// <summary>Rows handed to the sandbox.</summary>
+    public long RowCount => Interlocked.Read(ref _rowCount);
+
     public async Task<SandboxDataResult> ExecuteAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await ExecuteTimedAsync(dataSetName, parameters, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Add(ref _dataTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    private async Task<SandboxDataResult> ExecuteTimedAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
     {
         var target = report;
         if (SubreportDataSetName.TryParse(dataSetName, out var subreport, out var dataSet))
@@ -28,7 +50,7 @@ internal sealed class BrokerDataHandler(
         else if (prefetch is not null && await prefetch.TryTakeAsync(dataSetName, parameters) is { } prefetched)
         {
             if (!prefetched.Result.Success) return Failed(prefetched.Result);
-            return SandboxDataResult.FromRows(prefetched.Result.Columns, prefetched.Rows);
+            return SandboxDataResult.FromRows(prefetched.Result.Columns, Count(prefetched.Rows, cancellationToken));
         }
         var result = await broker.ExecuteAsync(target, dataSetName, parameters, cancellationToken);
         if (!result.Success)
@@ -42,12 +64,29 @@ internal sealed class BrokerDataHandler(
     private static SandboxDataResult Failed(DataQueryResult result) =>
         SandboxDataResult.Failed(string.Join(" ", result.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}")));
 
-    private static async IAsyncEnumerable<object?[]> Stream(DataQueryResult result, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<object?[]> Stream(DataQueryResult result, CancellationToken cancellationToken) => Disposing(result, Count(result.Rows, cancellationToken));
+
+    private static async IAsyncEnumerable<object?[]> Disposing(DataQueryResult result, IAsyncEnumerable<object?[]> rows)
     {
         await using (result)
         {
-            await foreach (var row in result.Rows.WithCancellation(cancellationToken))
+            await foreach (var row in rows)
                 yield return row;
+        }
+    }
+
+    /// <summary>Passes the rows on, adding the time spent reading each one to <see cref="DataTime"/> and counting them.</summary>
+    private async IAsyncEnumerable<object?[]> Count(IAsyncEnumerable<object?[]> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+            Interlocked.Add(ref _dataTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            if (!more) yield break;
+            Interlocked.Increment(ref _rowCount);
+            yield return enumerator.Current;
         }
     }
 }

@@ -38,6 +38,7 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
         string? serverUrl,
         CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!Formats.Contains(format))
         {
             return RenderResult.Failed(RenderFailure.BadRequest,
@@ -63,6 +64,8 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
         await using var prefetch = DataSetPrefetch.Start(broker, entry.Definition, cancellationToken);
         var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions, prefetch);
         var result = await launcher.RenderAsync(input, handler, cancellationToken);
+        var timings = RenderTimings.From(System.Diagnostics.Stopwatch.GetElapsedTime(started), handler.DataTime,
+            result.Output?.ProcessingMilliseconds ?? 0, result.Output?.RenderingMilliseconds ?? 0, handler.RowCount);
         if (!result.Success)
         {
             logger.LogWarning("Render of {Report} ended with {Outcome} (exit code {ExitCode}); sandbox stderr: {Stderr}", entry.Name, result.Outcome, result.ExitCode, result.StandardErrorTail);
@@ -72,15 +75,16 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
                 SandboxOutcome.Completed => RenderFailure.ReportError,
                 _ => RenderFailure.SandboxFailure,
             };
-            return RenderResult.Failed(failure, result.Diagnostics);
+            return RenderResult.Failed(failure, result.Diagnostics) with { Timings = timings };
         }
         var output = result.Output!;
         var diagnostics = compiled.Diagnostics.Where(d => !d.IsError).ToImmutableArray().AddRange(subreports.Diagnostics).AddRange(output.Diagnostics);
         if (output.Diagnostics.Any(d => d.IsError) || output.Content.Length == 0)
-            return RenderResult.Failed(RenderFailure.ReportError, diagnostics);
+            return RenderResult.Failed(RenderFailure.ReportError, diagnostics) with { Timings = timings, PeakMemoryBytes = output.PeakMemoryBytes };
         return new RenderResult(RenderFailure.None, output.Content, output.ContentType, output.PageCount, diagnostics)
         {
             PeakMemoryBytes = output.PeakMemoryBytes,
+            Timings = timings,
         };
     }
 

@@ -52,6 +52,8 @@ public static class MessageCodec
                 writer.WriteString(result.Output.ContentType);
                 writer.WriteInt32(result.Output.PageCount);
                 writer.WriteInt64(result.Output.PeakMemoryBytes);
+                writer.WriteInt64(result.Output.ProcessingMilliseconds);
+                writer.WriteInt64(result.Output.RenderingMilliseconds);
                 EncodeDiagnostics(result.Output.Diagnostics, writer);
                 break;
             case RenderFailedMessage failed:
@@ -169,8 +171,15 @@ public static class MessageCodec
         var contentType = reader.ReadString();
         var pageCount = reader.ReadInt32();
         var peak = reader.ReadInt64();
+        var processing = reader.ReadInt64();
+        var rendering = reader.ReadInt64();
         var diagnostics = DecodeDiagnostics(reader);
-        return new RenderResultMessage(new RenderOutput(content, contentType, pageCount, diagnostics) { PeakMemoryBytes = peak });
+        return new RenderResultMessage(new RenderOutput(content, contentType, pageCount, diagnostics)
+        {
+            PeakMemoryBytes = peak,
+            ProcessingMilliseconds = processing,
+            RenderingMilliseconds = rendering,
+        });
     }
 
     private static void EncodeDiagnostics(ImmutableArray<RdlDiagnostic> diagnostics, PayloadWriter writer)

@@ -16,6 +16,9 @@ public sealed class CatalogDatabaseOptions
     /// <summary>How long a deleted item can be restored before it is purged.</summary>
     public int DeletedRetentionDays { get; set; } = 30;
 
+    /// <summary>How long execution-log rows are kept (SSRS's default is 60 days).</summary>
+    public int ExecutionLogRetentionDays { get; set; } = 60;
+
     internal CatalogProvider ParsedProvider => Provider.Trim().ToLowerInvariant() switch
     {
         "sqlite" => CatalogProvider.Sqlite,
@@ -40,6 +43,8 @@ public sealed class CatalogDatabaseOptionsValidator : IValidateOptions<CatalogDa
             failures.Add($"Catalog:Provider is '{options.Provider}'; use 'sqlite' or 'postgresql'.");
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             failures.Add("Catalog:ConnectionString is empty.");
+        if (options.ExecutionLogRetentionDays is < 1 or > 3650)
+            failures.Add($"Catalog:ExecutionLogRetentionDays is {options.ExecutionLogRetentionDays}; use 1 to 3650.");
         if (options.DeletedRetentionDays is < 0 or > 3650)
             failures.Add($"Catalog:DeletedRetentionDays is {options.DeletedRetentionDays}; use 0 to 3650.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -91,7 +91,8 @@ internal static class CatalogMigrations
             byte_count BIGINT NOT NULL,
             row_count BIGINT NOT NULL,
             page_count INTEGER NOT NULL,
-            peak_memory_kb BIGINT NOT NULL
+            peak_memory_kb BIGINT NOT NULL,
+            additional_info TEXT NULL
         );
         CREATE INDEX ix_execution_log_start ON execution_log (time_start);
         """;
