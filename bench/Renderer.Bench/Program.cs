@@ -1,3 +1,4 @@
+using Renderer.Host.Cli;
 using System.Diagnostics;
 using System.Globalization;
 using Renderer.Host.Catalog;
@@ -52,12 +53,11 @@ foreach (var size in sizes)
         ["Sandbox:PoolSize"] = pool.ToString(CultureInfo.InvariantCulture),
         ["Sandbox:PoolWarmUpFormats"] = string.Join(",", formats),
     });
-    builder.AddRendererHost(cli: true);
+    builder.AddRendererHost(HostMode.Render);
     if (pool > 0) builder.Services.AddSandboxPool();
     await using var app = builder.Build();
     if (pool > 0) await app.Services.GetRequiredService<SandboxPool>().StartAsync(CancellationToken.None);
-    var catalog = app.Services.GetRequiredService<ReportCatalog>();
-    var entry = catalog.Add("sales.rdlc", rdl, persist: false);
+    var entry = new CatalogReports(queries: null, app.Services.GetRequiredService<Renderer.Host.Expressions.CompilationCache>()).Validate(rdl, "sales.rdlc");
     if (!entry.Success) throw new InvalidOperationException(string.Join("; ", entry.Diagnostics));
     var renderer = app.Services.GetRequiredService<RenderService>();
     foreach (var format in formats)

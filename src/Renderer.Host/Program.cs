@@ -4,19 +4,34 @@ using Renderer.Host.Infrastructure.Health;
 using Scalar.AspNetCore;
 using Renderer.Host.Cli;
 
-var isCli = RenderCommand.IsRender(args) || CredentialsCommand.IsCredentials(args);
+var mode = CommandLine.Classify(args);
+if (mode == HostMode.Help)
+{
+    Console.Out.WriteLine(CommandLine.Help(args));
+    return 0;
+}
+if (mode == HostMode.UsageError)
+{
+    Console.Error.WriteLine(CommandLine.UsageError(args));
+    return 2;
+}
+var isCli = mode != HostMode.Server;
 // appsettings.json is read from the build output, so the server and CLI work from any folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = isCli ? [] : args,
     ContentRootPath = AppContext.BaseDirectory,
 });
-builder.AddRendererHost(isCli);
+builder.AddRendererHost(mode);
 
 // Disposed at the end: the sandbox launcher then waits for processes still ending after their render (CLI included).
 await using var app = builder.Build();
-if (CredentialsCommand.IsCredentials(args)) return await CredentialsCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
-if (isCli) return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+switch (mode)
+{
+    case HostMode.Credentials: return await CredentialsCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+    case HostMode.Render: return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+    case HostMode.Catalog: return await CatalogCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
 
 app.Services.GetRequiredService<Renderer.Host.Catalog.ReportCatalog>(); // load and compile the sample reports at start
 app.UseExceptionHandler();

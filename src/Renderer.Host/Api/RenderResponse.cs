@@ -11,7 +11,7 @@ namespace Renderer.Host.Api;
 /// </summary>
 public static class RenderResponse
 {
-    public static async Task<IResult> WriteAsync(HttpContext http, CatalogEntry entry, string itemPath, RenderService renderer, CancellationToken cancellationToken)
+    public static async Task<IResult> WriteAsync(HttpContext http, CatalogEntry entry, string itemPath, ISubreportSource? subreports, RenderService renderer, CancellationToken cancellationToken)
     {
         var start = DateTimeOffset.UtcNow;
         var format = http.Request.Query["format"].ToString();
@@ -20,7 +20,9 @@ public static class RenderResponse
             .Where(q => !string.Equals(q.Key, "format", StringComparison.OrdinalIgnoreCase))
             .Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
         var user = http.User.Identity?.Name ?? "anonymous";
-        var result = await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), cancellationToken);
+        var result = subreports is null
+            ? await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), cancellationToken)
+            : await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), subreports, cancellationToken);
         http.Response.Headers.CacheControl = "no-store";
         await LogAsync(http, itemPath, format, user, start, result);
         if (result.Success)

@@ -57,7 +57,7 @@ public static class ReportsApi
     {
         if (!catalog.TryGet(name, out var entry))
             return TypedResults.Problem(title: "Report not found", detail: $"There is no report named '{name}'.", statusCode: 404);
-        return await RenderResponse.WriteAsync(http, entry, entry.Name, renderer, cancellationToken);
+        return await RenderResponse.WriteAsync(http, entry, entry.Name, subreports: null, renderer, cancellationToken);
     }
 }
 

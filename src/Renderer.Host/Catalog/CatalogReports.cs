@@ -10,9 +10,9 @@ namespace Renderer.Host.Catalog;
 /// <summary>
 /// Reports as the renderer needs them: read and compiled from a catalog item's current version. Entries are kept in a
 /// bounded cache keyed by item id and version (at most <see cref="MaxEntries"/>, dropped after an idle hour), so a new
-/// version is never served from an old entry.
+/// version is never served from an old entry. Without <see cref="CatalogQueries"/> (the command line) it only validates.
 /// </summary>
-public sealed class CatalogReports(CatalogQueries queries, CompilationCache compiler) : IDisposable
+public sealed class CatalogReports(CatalogQueries? queries, CompilationCache compiler) : IDisposable
 {
     public const int MaxEntries = 256;
 
@@ -33,7 +33,7 @@ public sealed class CatalogReports(CatalogQueries queries, CompilationCache comp
     /// <summary>The current version of report <paramref name="item"/>, read and compiled; null when it is not a report or has no content.</summary>
     public async Task<CatalogResult?> LoadAsync(CatalogItem item, CancellationToken cancellationToken = default)
     {
-        if (item.Kind != CatalogItemKind.Report) return null;
+        if (item.Kind != CatalogItemKind.Report || queries is null) return null;
         var key = (item.Id, item.CurrentVersion);
         if (_cache.TryGetValue(key, out CatalogResult? cached)) return cached;
         if (await queries.ContentAsync(item, cancellationToken: cancellationToken).ConfigureAwait(false) is not { } content) return null;
@@ -49,7 +49,7 @@ public sealed class CatalogReports(CatalogQueries queries, CompilationCache comp
     public async Task<CatalogEntry?> ResolveSubreportAsync(CatalogPath parent, string reportName, CancellationToken cancellationToken = default)
     {
         var path = Relative(parent.Parent, reportName);
-        if (path is null || await queries.GetAsync(path.Value, cancellationToken).ConfigureAwait(false) is not { Kind: CatalogItemKind.Report } item) return null;
+        if (path is null || queries is null || await queries.GetAsync(path.Value, cancellationToken).ConfigureAwait(false) is not { Kind: CatalogItemKind.Report } item) return null;
         var loaded = await LoadAsync(item, cancellationToken).ConfigureAwait(false);
         return loaded is { Success: true } ? loaded.Entry : null;
     }

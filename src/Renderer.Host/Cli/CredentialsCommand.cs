@@ -9,7 +9,7 @@ namespace Renderer.Host.Cli;
 /// </summary>
 public static class CredentialsCommand
 {
-    private const string Usage = """
+    public const string Usage = """
         Usage: credentials set <source> (--connection-string <value> | --from-stdin)
                credentials list
                credentials rotate

@@ -55,19 +55,30 @@ public static class RenderCommand
         }
         outPath ??= Path.ChangeExtension(Path.GetFileName(file), format);
 
-        var catalog = services.GetRequiredService<ReportCatalog>();
-        var added = catalog.Add(Path.GetFileName(file), await File.ReadAllBytesAsync(file), persist: false);
-        foreach (var d in added.Diagnostics) await error.WriteLineAsync(d.ToString());
+        // Only this file (and the subreports beside it) is read and compiled: the catalog is never loaded.
+        var reports = new CatalogReports(queries: null, services.GetRequiredService<Expressions.CompilationCache>());
+        var added = reports.Validate(await File.ReadAllBytesAsync(file), Path.GetFileName(file));
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in added.Diagnostics) if (printed.Add(d.ToString())) await error.WriteLineAsync(d.ToString());
         if (!added.Success) return 1;
 
         var renderer = services.GetRequiredService<RenderService>();
-        var result = await renderer.RenderAsync(added.Entry!, format, parameters, Environment.UserName, CancellationToken.None);
-        foreach (var d in result.Diagnostics) await error.WriteLineAsync(d.ToString());
+        if (!Console.IsErrorRedirected) await error.WriteLineAsync($"Rendering {Path.GetFileName(file)} to {format.ToUpperInvariant()}...");
+        var subreports = new FolderSubreports(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var result = await renderer.RenderAsync(added.Entry!, format, parameters, Environment.UserName, serverUrl: null, subreports, CancellationToken.None);
+        // The render repeats the compile warnings already printed: each diagnostic is printed once.
+        foreach (var d in result.Diagnostics) if (printed.Add(d.ToString())) await error.WriteLineAsync(d.ToString());
         if (!result.Success) return 1;
         await File.WriteAllBytesAsync(outPath, result.Content);
         await output.WriteLineAsync($"Wrote {outPath}: {result.PageCount} page(s), {result.Content.Length:N0} bytes.");
         return 0;
     }
 
-    private const string Usage = "Usage: render <report.rdl> [--format pdf|xlsx|csv|docx] [--out <file>] [--param Name=Value]...";
+    public const string Usage = """
+        Usage: render <report.rdl> [--format pdf|xlsx|csv|docx] [--out <file>] [--param Name=Value]...
+
+        Renders one RDL file through the same compiler, sandbox and data broker as the server, without loading the
+        catalog. Subreports are read from .rdl/.rdlc files beside the report. Data sources are those registered under
+        DataBroker:DataSources. Exit code 0 on success, 1 on a report error, 2 on bad usage.
+        """;
 }

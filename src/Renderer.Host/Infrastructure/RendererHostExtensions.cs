@@ -2,6 +2,7 @@ using DataBroker;
 using DataBroker.Credentials;
 using DataBroker.Samples;
 using Renderer.Host.Catalog;
+using Renderer.Host.Cli;
 using Renderer.Host.Expressions;
 using Renderer.Host.Expressions.Wasm;
 using Renderer.Host.Infrastructure;
@@ -19,8 +20,9 @@ public static class RendererHostExtensions
     /// strings are replaced by the resolved folders. Encrypted connection strings live in <c>DataBroker:CredentialFile</c>
     /// (default <c>{DataFolder}/credentials.json</c>) and may use the same placeholders.
     /// </summary>
-    public static IHostApplicationBuilder AddRendererHost(this IHostApplicationBuilder builder, bool cli = false)
+    public static IHostApplicationBuilder AddRendererHost(this IHostApplicationBuilder builder, HostMode mode = HostMode.Server)
     {
+        var cli = mode != HostMode.Server;
         var config = builder.Configuration;
         if (cli) config["Logging:LogLevel:Default"] ??= "Warning";
         var paths = new RendererPaths(builder.Environment.ContentRootPath, config["DataFolder"], config["SamplesFolder"]);
@@ -46,9 +48,12 @@ public static class RendererHostExtensions
         builder.Services.AddHostedService<SandboxIsolationCheck>();
         // A one-shot CLI render gains nothing from pre-started sandboxes.
         if (!cli) builder.Services.AddSandboxPool();
-        builder.Services.AddSingleton<ReportCatalog>();
-        if (!cli)
+        if (mode == HostMode.Catalog) builder.Services.AddCatalogStore(config, paths);
+        if (cli) builder.Services.AddSingleton<ISubreportSource>(NoSubreports.Instance);
+        else
         {
+            builder.Services.AddSingleton<ReportCatalog>();
+            builder.Services.AddSingleton<ISubreportSource, ReportCatalogSubreports>();
             builder.Services.AddCatalogStore(config, paths);
             builder.Services.AddSingleton<CatalogReports>();
             builder.Services.AddRendererHealthChecks();

@@ -14,7 +14,7 @@ namespace Renderer.Host.Rendering;
 /// resolve and compile the subreports it uses (<see cref="SubreportResolver"/>), start a fresh sandbox and answer its data
 /// requests (the report's and its subreports') through the broker.
 /// </summary>
-public sealed class RenderService(CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ReportCatalog catalog, ILogger<RenderService> logger)
+public sealed class RenderService(CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ISubreportSource defaultSubreports, ILogger<RenderService> logger)
 {
     public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx", "csv", "docx" };
 
@@ -24,7 +24,16 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
         IEnumerable<KeyValuePair<string, string?[]>> parameters,
         string userId,
         CancellationToken cancellationToken)
-        => RenderAsync(entry, format, parameters, userId, serverUrl: null, cancellationToken);
+        => RenderAsync(entry, format, parameters, userId, serverUrl: null, defaultSubreports, cancellationToken);
+
+    public Task<RenderResult> RenderAsync(
+        CatalogEntry entry,
+        string format,
+        IEnumerable<KeyValuePair<string, string?[]>> parameters,
+        string userId,
+        string? serverUrl,
+        CancellationToken cancellationToken)
+        => RenderAsync(entry, format, parameters, userId, serverUrl, defaultSubreports, cancellationToken);
 
     /// <param name="serverUrl">
     /// Absolute base URL of this server as clients reach it (Globals!ReportServerUrl); drillthrough actions link to its
@@ -36,6 +45,7 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
         IEnumerable<KeyValuePair<string, string?[]>> parameters,
         string userId,
         string? serverUrl,
+        ISubreportSource subreportSource,
         CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -51,7 +61,7 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
         var compiled = compiler.GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
         if (!compiled.Success) return RenderResult.Failed(RenderFailure.ReportError, compiled.Diagnostics);
 
-        var subreports = ResolveSubreports(entry);
+        var subreports = ResolveSubreports(entry, subreportSource);
         if (!subreports.Success) return RenderResult.Failed(RenderFailure.ReportError, subreports.Diagnostics);
 
         var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, DateTime.Now, userId)
@@ -88,11 +98,10 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
         };
     }
 
-    /// <summary>The subreports of <paramref name="entry"/> from the catalog, each compiled (through the cache); one that does not compile is left out with a warning.</summary>
-    private PreparedSubreports ResolveSubreports(CatalogEntry entry)
+    /// <summary>The subreports of <paramref name="entry"/> from <paramref name="source"/>, each compiled (through the cache); one that does not compile is left out with a warning.</summary>
+    private PreparedSubreports ResolveSubreports(CatalogEntry entry, ISubreportSource source)
     {
-        var resolution = SubreportResolver.Resolve(entry.Name, entry.Definition,
-            name => catalog.TryGet(name, out var found) ? new ResolvedSubreport(found.Name, found.FileName, found.Bytes, found.Definition) : null);
+        var resolution = SubreportResolver.Resolve(entry.Name, entry.Definition, source.Find);
         var diagnostics = resolution.Diagnostics.ToBuilder();
         var images = new List<SubreportImage>();
         var definitions = new Dictionary<string, ReportDefinition>(StringComparer.OrdinalIgnoreCase);

@@ -90,7 +90,7 @@ public static class ReportsV2Api
         if (await FindReport(queries, id, cancellationToken) is not { } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
         var loaded = await reports.LoadAsync(item, cancellationToken);
         if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' no longer compiles", loaded?.Diagnostics ?? []);
-        return await RenderResponse.WriteAsync(http, entry, item.Path.Value, renderer, cancellationToken);
+        return await RenderResponse.WriteAsync(http, entry, item.Path.Value, new CatalogFolderSubreports(reports, item.Path), renderer, cancellationToken);
     }
 
     private static async Task<CatalogItem?> FindReport(CatalogQueries queries, Guid id, CancellationToken cancellationToken) =>

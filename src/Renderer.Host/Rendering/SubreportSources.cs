@@ -1,0 +1,57 @@
+using Rdl.Model.Reading;
+using Renderer.Host.Catalog;
+using Renderer.Host.Catalog.Items;
+
+namespace Renderer.Host.Rendering;
+
+/// <summary>Where a render finds the reports its Subreport items name (each name as <see cref="SubreportNames.Normalize"/> gives it).</summary>
+public interface ISubreportSource
+{
+    ResolvedSubreport? Find(string name);
+}
+
+/// <summary>No subreports: every Subreport item shows "Error: Subreport could not be shown.".</summary>
+public sealed class NoSubreports : ISubreportSource
+{
+    public static NoSubreports Instance { get; } = new();
+
+    public ResolvedSubreport? Find(string name) => null;
+}
+
+/// <summary>Subreports as files beside the report (<c>name.rdl</c> or <c>name.rdlc</c>): what the command line renders with.</summary>
+public sealed class FolderSubreports(string folder) : ISubreportSource
+{
+    public ResolvedSubreport? Find(string name)
+    {
+        if (name.IndexOfAny(['/', '\\']) >= 0 || name is "." or "..") return null;
+        foreach (var extension in new[] { ".rdl", ".rdlc" })
+        {
+            var file = Path.Combine(folder, name + extension);
+            if (!File.Exists(file)) continue;
+            var bytes = File.ReadAllBytes(file);
+            var read = RdlReader.Read(bytes, Path.GetFileName(file));
+            return read.Success && read.Report is { } report ? new ResolvedSubreport(name, Path.GetFileName(file), bytes, report with { Name = name }) : null;
+        }
+        return null;
+    }
+}
+
+/// <summary>The legacy flat report list (<c>/api/reports</c>).</summary>
+public sealed class ReportCatalogSubreports(ReportCatalog catalog) : ISubreportSource
+{
+    public ResolvedSubreport? Find(string name) =>
+        catalog.TryGet(name, out var found) ? new ResolvedSubreport(found.Name, found.FileName, found.Bytes, found.Definition) : null;
+}
+
+/// <summary>
+/// Subreports from the catalog database, in the folder of the report being rendered (SSRS resolves a subreport's name
+/// relative to its parent report). Lookups run while the render is prepared; they wait for the database synchronously.
+/// </summary>
+public sealed class CatalogFolderSubreports(CatalogReports reports, CatalogPath parent) : ISubreportSource
+{
+    public ResolvedSubreport? Find(string name)
+    {
+        var entry = reports.ResolveSubreportAsync(parent, name).GetAwaiter().GetResult();
+        return entry is null ? null : new ResolvedSubreport(entry.Name, entry.FileName, entry.Bytes, entry.Definition);
+    }
+}
