@@ -20,6 +20,9 @@ public static class RenderResponse
             .Where(q => !string.Equals(q.Key, "format", StringComparison.OrdinalIgnoreCase))
             .Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
         var user = http.User.Identity?.Name ?? "anonymous";
+        using var activity = Infrastructure.Telemetry.RendererMetrics.Activities.StartActivity("render");
+        activity?.SetTag("renderer.item_path", itemPath);
+        activity?.SetTag("renderer.format", format);
         var result = subreports is null
             ? await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), cancellationToken)
             : await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), subreports, cancellationToken);
@@ -50,6 +53,7 @@ public static class RenderResponse
             .SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? string.Empty))));
         var status = result.Success ? "Success" : result.Diagnostics.FirstOrDefault(d => d.IsError)?.Code ?? result.Failure.ToString();
         var t = result.Timings;
+        http.RequestServices.GetService<Infrastructure.Telemetry.RendererMetrics>()?.RecordRender(format.ToLowerInvariant(), status, t, result.Content.Length);
         await log.AppendAsync(new ExecutionLogEntry(
             itemPath, user, RequestTypes.Export, format.ToLowerInvariant(), parameters.Length == 0 ? null : parameters, start, start.AddMilliseconds(t.Total),
             t.DataRetrieval, t.Processing, t.Rendering, "Live", status, result.Content.Length, t.RowCount, result.PageCount, result.PeakMemoryBytes / 1024,

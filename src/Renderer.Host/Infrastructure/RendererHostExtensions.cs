@@ -7,6 +7,7 @@ using Renderer.Host.Expressions;
 using Renderer.Host.Expressions.Wasm;
 using Renderer.Host.Infrastructure;
 using Renderer.Host.Infrastructure.Health;
+using Renderer.Host.Infrastructure.Telemetry;
 using Renderer.Host.Rendering;
 using Renderer.Host.Sandboxing;
 
@@ -58,6 +59,7 @@ public static class RendererHostExtensions
             builder.Services.AddSingleton<CatalogReports>();
             builder.Services.AddRendererHealthChecks();
             builder.Services.AddOpenApi();
+            builder.Services.AddRendererTelemetry(config);
         }
         builder.Services.AddSingleton<RenderService>();
         return builder;

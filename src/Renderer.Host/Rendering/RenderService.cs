@@ -14,7 +14,8 @@ namespace Renderer.Host.Rendering;
 /// resolve and compile the subreports it uses (<see cref="SubreportResolver"/>), start a fresh sandbox and answer its data
 /// requests (the report's and its subreports') through the broker.
 /// </summary>
-public sealed class RenderService(CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ISubreportSource defaultSubreports, ILogger<RenderService> logger)
+public sealed class RenderService(
+    CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ISubreportSource defaultSubreports, ILogger<RenderService> logger, Infrastructure.Telemetry.RendererMetrics? metrics = null)
 {
     public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx", "csv", "docx" };
 
@@ -85,6 +86,7 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
                 SandboxOutcome.Completed => RenderFailure.ReportError,
                 _ => RenderFailure.SandboxFailure,
             };
+            if (result.Outcome is not (SandboxOutcome.Completed or SandboxOutcome.RenderFailed)) metrics?.RecordSandboxKill(result.Outcome.ToString());
             return RenderResult.Failed(failure, result.Diagnostics) with { Timings = timings };
         }
         var output = result.Output!;

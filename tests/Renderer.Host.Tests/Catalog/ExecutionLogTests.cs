@@ -62,6 +62,28 @@ public sealed class ExecutionLogTests
     }
 
     [Test]
+    public async Task Renders_are_counted_by_format_and_status_in_the_Renderer_meter()
+    {
+        var measurements = new List<(long Value, string Format, string Status)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == "Renderer" && instrument.Name == "renderer.renders") l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var t = tags.ToArray().ToDictionary(x => x.Key, x => x.Value?.ToString());
+            lock (measurements) measurements.Add((value, t["format"]!, t["status"]!));
+        });
+        listener.Start();
+        var id = await IdOf("/Samples/Sales");
+        Assert.That((await _client.GetAsync($"/api/v2.0/Reports({id})/Render?format=csv")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await _client.GetAsync($"/api/v2.0/Reports({id})/Render?format=csv&Year=x")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        lock (measurements)
+        {
+            Assert.That(measurements, Does.Contain((1L, "csv", "Success")));
+            Assert.That(measurements.Any(m => m.Format == "csv" && m.Status.StartsWith("PRM", StringComparison.Ordinal)));
+        }
+    }
+
+    [Test]
     public async Task A_failed_render_is_logged_with_its_error_code_and_audited()
     {
         var id = await IdOf("/Samples/Sales");
