@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Renderer.Host.Catalog;
+using Renderer.Host.Infrastructure;
 using Renderer.Host.Rendering;
 
 namespace Renderer.Host.Api;
 
-/// <summary>/api/reports: upload and list reports, and render one to PDF, XLSX, CSV or DOCX.</summary>
+/// <summary>
+/// /api/reports: upload, replace and list reports, and render one to PDF, XLSX, CSV or DOCX. Uploading (POST) never
+/// replaces a report: that takes an explicit PUT, and samples are read-only.
+/// </summary>
 public static class ReportsApi
 {
     private const long MaxUploadBytes = 32 * 1024 * 1024;
@@ -14,14 +19,15 @@ public static class ReportsApi
     {
         var api = app.MapGroup("api/reports");
         api.MapPost("/", UploadReport).DisableAntiforgery();
+        api.MapPut("/{name}", ReplaceReport).DisableAntiforgery();
         api.MapGet("/", ListReports);
         api.MapGet("/{name}", GetReport);
         api.MapGet("/{name}/render", RenderReport);
         return app;
     }
 
-    /// <summary>Uploads an RDL as the raw request body; the name comes from ?name= (default: the report's file name is required).</summary>
-    public static async Task<Results<Created<ReportSummary>, ProblemHttpResult>> UploadReport(
+    /// <summary>Uploads a new RDL as the raw request body under ?name=; an existing name is 409 (replace it with PUT).</summary>
+    public static async Task<IResult> UploadReport(
         HttpRequest request,
         [FromQuery] string? name,
         ReportCatalog catalog,
@@ -29,16 +35,34 @@ public static class ReportsApi
     {
         if (string.IsNullOrWhiteSpace(name))
             return TypedResults.Problem(title: "Missing report name", detail: "Give the report a name with ?name=MyReport.", statusCode: 400);
+        return await StoreAsync(request, name.Trim(), overwrite: false, catalog, cancellationToken);
+    }
+
+    /// <summary>Creates or explicitly replaces the report <paramref name="name"/> with the RDL in the body (read-only samples excepted).</summary>
+    public static Task<IResult> ReplaceReport(HttpRequest request, string name, ReportCatalog catalog, CancellationToken cancellationToken) =>
+        StoreAsync(request, name.Trim(), overwrite: true, catalog, cancellationToken);
+
+    private static async Task<IResult> StoreAsync(HttpRequest request, string name, bool overwrite, ReportCatalog catalog, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > MaxUploadBytes)
             return TypedResults.Problem(title: "Report too large", detail: $"An RDL may be at most {MaxUploadBytes / 1024 / 1024} MiB.", statusCode: 413);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxUploadBytes)
             return TypedResults.Problem(title: "Report too large", detail: $"An RDL may be at most {MaxUploadBytes / 1024 / 1024} MiB.", statusCode: 413);
-        var result = catalog.Add(name.Trim(), buffer.ToArray());
-        if (!result.Success) return ProblemResults.From(400, $"The report '{name}' was rejected", result.Diagnostics);
+        var result = catalog.Add(name, buffer.ToArray(), persist: true, overwrite);
+        if (!result.Success)
+        {
+            return result.Refusal switch
+            {
+                CatalogRefusal.Exists => ProblemResults.From(409, $"A report named '{name}' already exists", result.Diagnostics),
+                CatalogRefusal.ReadOnly => ProblemResults.From(403, $"The report '{name}' is read-only", result.Diagnostics),
+                CatalogRefusal.DataSourceDenied => ProblemResults.From(422, $"The report '{name}' uses a data source it may not use", result.Diagnostics),
+                _ => ProblemResults.From(400, $"The report '{name}' was rejected", result.Diagnostics),
+            };
+        }
         var summary = ReportSummary.From(result.Entry!);
-        return TypedResults.Created($"/api/reports/{Uri.EscapeDataString(summary.Name)}", summary);
+        return result.Replaced ? TypedResults.Ok(summary) : TypedResults.Created($"/api/reports/{Uri.EscapeDataString(summary.Name)}", summary);
     }
 
     public static Ok<List<ReportSummary>> ListReports(ReportCatalog catalog) =>
@@ -53,6 +77,7 @@ public static class ReportsApi
         HttpContext http,
         ReportCatalog catalog,
         RenderService renderer,
+        IOptions<PublicUrlOptions> publicUrl,
         CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(name, out var entry))
@@ -63,8 +88,8 @@ public static class ReportsApi
             .Where(q => !string.Equals(q.Key, "format", StringComparison.OrdinalIgnoreCase))
             .Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
         var user = http.User.Identity?.Name ?? "anonymous";
-        // Drillthrough links point back at this server as the client called it.
-        var serverUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        // Drillthrough links point at the configured public address, never at the request's (forgeable) Host header.
+        var serverUrl = publicUrl.Value.PublicBaseUrl;
         var result = await renderer.RenderAsync(entry, format, parameters, user, serverUrl, cancellationToken);
         if (result.Success)
         {
@@ -77,10 +102,17 @@ public static class ReportsApi
         return result.Failure switch
         {
             RenderFailure.BadRequest => ProblemResults.From(400, $"Invalid request for report '{entry.Name}'", result.Diagnostics),
+            RenderFailure.Busy => Busy(http, entry.Name, result),
             RenderFailure.Timeout => ProblemResults.From(504, $"The render of '{entry.Name}' timed out", result.Diagnostics),
             RenderFailure.SandboxFailure => ProblemResults.From(500, $"The render of '{entry.Name}' failed in the sandbox", result.Diagnostics),
             _ => ProblemResults.From(422, $"The report '{entry.Name}' could not be rendered", result.Diagnostics),
         };
+    }
+
+    private static ProblemHttpResult Busy(HttpContext http, string name, RenderResult result)
+    {
+        http.Response.Headers.RetryAfter = result.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ProblemResults.From(503, $"The server is too busy to render '{name}' now", result.Diagnostics);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DataBroker.Queries;
+using Microsoft.Extensions.Options;
 using Rdl.Model.Diagnostics;
 using Rdl.Model.Definitions;
 using Renderer.Host.Catalog;
@@ -12,10 +13,22 @@ namespace Renderer.Host.Rendering;
 /// <summary>
 /// One render, end to end on the trusted side: check the format and parameters, get the compiled expressions (cached),
 /// resolve and compile the subreports it uses (<see cref="SubreportResolver"/>), start a fresh sandbox and answer its data
-/// requests (the report's and its subreports') through the broker.
+/// requests (the report's and its subreports') through the broker. Each render holds a slot of <see cref="RenderAdmission"/>
+/// from just before its data is fetched until its sandbox process has exited; a render that gets no slot fails with
+/// <see cref="RenderFailure.Busy"/> (SRV8100).
 /// </summary>
-public sealed class RenderService(CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ReportCatalog catalog, ILogger<RenderService> logger)
+public sealed class RenderService(
+    CompilationCache compiler,
+    SandboxLauncher launcher,
+    IQueryRunner broker,
+    ReportCatalog catalog,
+    RenderAdmission admission,
+    IOptions<CsvExportOptions> csv,
+    ILogger<RenderService> logger)
 {
+    /// <summary>The render was refused because every render slot is busy and the queue is full (or the wait ran out).</summary>
+    public const string ServerBusy = "SRV8100";
+
     public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx", "csv", "docx" };
 
     public Task<RenderResult> RenderAsync(
@@ -59,10 +72,42 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
             WasmLimits = compiled.WasmLimits,
             ReportServerUrl = serverUrl,
             Subreports = subreports.Images,
+            ProtectCsvFormulas = csv.Value.ProtectFormulas,
         };
+        var lease = await admission.TryEnterAsync(cancellationToken);
+        if (lease is null)
+        {
+            logger.LogWarning("Render of {Report} refused: {Running} renders running and {Queued} waiting (limit {Limit}, queue {MaxQueued})",
+                entry.Name, admission.Running, admission.QueueLength, admission.Limit, admission.MaxQueued);
+            return RenderResult.Failed(RenderFailure.Busy, [RdlDiagnostic.Error(ServerBusy,
+                $"The server is busy ({admission.Limit} renders running, {admission.MaxQueued} waiting); try again in {admission.RetryAfterSeconds} s.",
+                SourceLocation.None)]) with { RetryAfterSeconds = admission.RetryAfterSeconds };
+        }
+        SandboxResult result;
+        try
+        {
+            result = await RunAsync(entry, input, subreports, cancellationToken);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+        // The slot is free once the sandbox has exited, so the heap limits of live sandboxes stay within the budget.
+        if (result.ProcessExit is { } exit) _ = exit.ContinueWith(_ => lease.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        else lease.Dispose();
+        return Finish(entry, compiled, subreports, result);
+    }
+
+    private async Task<SandboxResult> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, CancellationToken cancellationToken)
+    {
         await using var prefetch = DataSetPrefetch.Start(broker, entry.Definition, cancellationToken);
         var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions, prefetch);
-        var result = await launcher.RenderAsync(input, handler, cancellationToken);
+        return await launcher.RenderAsync(input, handler, cancellationToken);
+    }
+
+    private RenderResult Finish(CatalogEntry entry, ExpressionCompilation compiled, PreparedSubreports subreports, SandboxResult result)
+    {
         if (!result.Success)
         {
             logger.LogWarning("Render of {Report} ended with {Outcome} (exit code {ExitCode}); sandbox stderr: {Stderr}", entry.Name, result.Outcome, result.ExitCode, result.StandardErrorTail);
