@@ -83,6 +83,12 @@ public sealed partial class ReportCatalog
     /// </summary>
     public CatalogResult Add(string name, byte[] bytes, bool persist = true, bool overwrite = false) => Add(name, bytes, persist, overwrite, sample: false);
 
+    /// <summary>
+    /// Loads a report file the administrator named on the command line (the CLI renders it): trusted like a sample, it
+    /// replaces a report of the same name in this process's memory only and is never stored. Data source restrictions still apply.
+    /// </summary>
+    public CatalogResult AddLocalFile(string name, byte[] bytes) => Add(name, bytes, persist: false, overwrite: true, sample: true);
+
     private CatalogResult Add(string name, byte[] bytes, bool persist, bool overwrite, bool sample)
     {
         if (!IsValidName(name))

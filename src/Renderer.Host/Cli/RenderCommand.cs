@@ -56,7 +56,7 @@ public static class RenderCommand
         outPath ??= Path.ChangeExtension(Path.GetFileName(file), format);
 
         var catalog = services.GetRequiredService<ReportCatalog>();
-        var added = catalog.Add(Path.GetFileName(file), await File.ReadAllBytesAsync(file), persist: false);
+        var added = catalog.AddLocalFile(Path.GetFileName(file), await File.ReadAllBytesAsync(file));
         foreach (var d in added.Diagnostics) await error.WriteLineAsync(d.ToString());
         if (!added.Success) return 1;
 
