@@ -47,6 +47,12 @@ public sealed class DataSourceOptions
 
     /// <summary>Optional name of a credential in <see cref="DataBrokerOptions.Credentials"/> attached when connecting.</summary>
     public string? CredentialName { get; set; }
+
+    /// <summary>
+    /// The reports (catalog names) that may use this source; empty or unset: every report. Any other report is refused
+    /// with DAT6040, at upload and at every query (see <see cref="Connectors.DataSourceAccess"/>).
+    /// </summary>
+    public List<string>? AllowedReports { get; set; }
 }
 
 /// <summary>A secret used to connect. Stored in plain configuration for now.</summary>

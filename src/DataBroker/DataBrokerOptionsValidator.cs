@@ -30,6 +30,13 @@ internal sealed class DataBrokerOptionsValidator(IOptions<CredentialStoreOptions
                 failures.Add($"DataBroker:DataSources:{sourceName}:ConnectionString is required (in configuration, or encrypted with 'credentials set {sourceName}').");
             }
 
+            var badReport = source.AllowedReports?.FindIndex(r => string.IsNullOrWhiteSpace(r) || r.Trim() != r || r.IndexOfAny(['\\', '*', '?']) >= 0
+                || (r.Contains('/') && (!r.StartsWith('/') || r.Contains("//", StringComparison.Ordinal)))) ?? -1;
+            if (badReport >= 0)
+            {
+                failures.Add($"DataBroker:DataSources:{sourceName}:AllowedReports:{badReport} is '{source.AllowedReports![badReport]}'; list report names, or catalog paths of reports or folders starting with '/' (no wildcards or surrounding spaces).");
+            }
+
             if (!string.IsNullOrEmpty(source.CredentialName) && !options.Credentials.Keys.Contains(source.CredentialName, StringComparer.OrdinalIgnoreCase))
             {
                 failures.Add($"DataBroker:DataSources:{sourceName}:CredentialName '{source.CredentialName}' is not defined under DataBroker:Credentials.");

@@ -27,6 +27,13 @@ public sealed record RenderInput(
     public string? ReportServerUrl { get; init; }
 
     /// <summary>
+    /// CSV output prefixes text that starts like a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab, carriage return)
+    /// with an apostrophe (see <see cref="Writers.Csv.CsvOptions.ProtectFormulas"/>); the host turns it off only when
+    /// configured to (<c>Renderer:Csv:ProtectFormulas</c> false).
+    /// </summary>
+    public bool ProtectCsvFormulas { get; init; } = true;
+
+    /// <summary>
     /// The reports the Subreport items of this report (and of its subreports, transitively) name, resolved and compiled by
     /// the host. A subreport that is not in this list shows "Error: Subreport could not be shown.".
     /// </summary>

@@ -42,7 +42,7 @@ public static class RenderEngine
         var stages = new StageClock();
         var document = Paginate(input, data, diagnostics, cancellationToken, trace, stages);
         if (document is null) return Task.FromResult(Failed(diagnostics));
-        var (bytes, chunks, contentType) = Write(document, input.Format, chunkedOutput);
+        var (bytes, chunks, contentType) = Write(document, input, chunkedOutput);
         var output = new RenderOutput(bytes, contentType, document.PageCount, diagnostics.ToImmutable())
         {
             ContentChunks = chunks,
@@ -106,11 +106,11 @@ public static class RenderEngine
     /// streamed zip), returned as they are when <paramref name="chunked"/>, else as one array; DOCX, whose OpenXml package
     /// seeks in its output, through a MemoryStream.
     /// </summary>
-    private static (byte[] Bytes, IReadOnlyList<ReadOnlyMemory<byte>>? Chunks, string ContentType) Write(PaginatedDocument document, string format, bool chunked)
+    private static (byte[] Bytes, IReadOnlyList<ReadOnlyMemory<byte>>? Chunks, string ContentType) Write(PaginatedDocument document, RenderInput input, bool chunked)
     {
         string contentType;
         var output = new ChunkedOutput();
-        switch (format.ToLowerInvariant())
+        switch (input.Format.ToLowerInvariant())
         {
             case "docx":
                 using (var stream = new MemoryStream())
@@ -124,7 +124,7 @@ public static class RenderEngine
                 contentType = XlsxDocumentWriter.ContentType;
                 break;
             case "csv":
-                new CsvDocumentWriter().Write(document, output);
+                new CsvDocumentWriter(new CsvOptions { ProtectFormulas = input.ProtectCsvFormulas }).Write(document, output);
                 contentType = CsvDocumentWriter.ContentType;
                 break;
             default:

@@ -9,7 +9,8 @@ namespace Corpus.Tests;
 [NonParallelizable]
 public sealed class CorpusTests
 {
-    private const int RenderBar = 45;
+    /// <summary>Files that render today (tests/corpus/RESULTS.md): a file that stops rendering fails the run.</summary>
+    private const int RenderBar = 49;
 
     private List<CorpusFileResult> _results = [];
 
@@ -57,17 +58,11 @@ public sealed class CorpusTests
     }
 
     [Test]
-    public void At_least_45_corpus_files_render_to_pdf()
+    public void At_least_49_corpus_files_render_to_pdf()
     {
         var rendered = _results.Count(r => r.Rendered);
-        if (rendered >= RenderBar)
-        {
-            Assert.Pass($"{rendered} of {_results.Count} files render.");
-            return;
-        }
-        // Not a hard failure yet: RunningValue, Lookup, ReportItems, Variables, ... are being added (issue 3).
         var missing = string.Join("\n", _results.Where(r => !r.Rendered).Select(r => $"{r.File}: {r.FirstError}"));
-        Assert.Warn($"Only {rendered} of {_results.Count} corpus files render to PDF (bar: {RenderBar}).\n{missing}");
+        Assert.That(rendered, Is.GreaterThanOrEqualTo(RenderBar), $"Only {rendered} of {_results.Count} corpus files render to PDF (bar: {RenderBar}).\n{missing}");
     }
 
     [Test]

@@ -16,7 +16,8 @@ public sealed record DataSourceResolution(RegisteredDataSource? DataSource, RdlD
 /// Maps an RDL data source to a data source registered under <c>DataBroker:DataSources</c>: by its
 /// <c>DataSourceReference</c> first (the full reference, then its last path segment, so <c>/Data Sources/Sales</c> finds <c>Sales</c>),
 /// else by the RDL data source name. A connection string embedded in the RDL is never used: report authors are not trusted
-/// to choose what the server connects to.
+/// to choose what the server connects to. A source restricted to other reports (<see cref="DataSourceAccess"/>) does not
+/// resolve: the diagnostic is DAT6040.
 /// </summary>
 public sealed class DataSourceResolver(IOptions<DataBrokerOptions> options)
 {
@@ -29,11 +30,11 @@ public sealed class DataSourceResolver(IOptions<DataBrokerOptions> options)
         if (!string.IsNullOrEmpty(reference))
         {
             var found = Find(reference) ?? Find(reference.Trim('/')) ?? Find(LastSegment(reference));
-            if (found is not null) return new DataSourceResolution(found, null);
+            if (found is not null) return Checked(found, report, dataSource);
         }
 
         var byName = Find(dataSource.Name);
-        if (byName is not null) return new DataSourceResolution(byName, null);
+        if (byName is not null) return Checked(byName, report, dataSource);
 
         var key = string.IsNullOrEmpty(reference) ? dataSource.Name : LastSegment(reference);
         return new DataSourceResolution(null, DataDiagnostics.Unregistered(key, report.Name, dataSource.Location, dataSource.Name));
@@ -49,6 +50,11 @@ public sealed class DataSourceResolver(IOptions<DataBrokerOptions> options)
             ?? new DataSourceDefinition(name, null, null, null, dataSet.Query.Location);
         return Resolve(report, declared);
     }
+
+    private DataSourceResolution Checked(RegisteredDataSource found, ReportDefinition report, DataSourceDefinition dataSource) =>
+        DataSourceAccess.Allows(options.Value.DataSources[found.Name], report.Name)
+            ? new DataSourceResolution(found, null)
+            : new DataSourceResolution(null, DataSourceAccess.Denied(found.Name, report, dataSource));
 
     private RegisteredDataSource? Find(string name)
     {

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Renderer.Host.Catalog;
+using Renderer.Host.Infrastructure;
 using Renderer.Host.Catalog.Logs;
 using Renderer.Host.Rendering;
 
@@ -39,6 +42,7 @@ public static class RenderResponse
         return result.Failure switch
         {
             RenderFailure.BadRequest => ProblemResults.From(400, $"Invalid request for report '{entry.Name}'", result.Diagnostics),
+            RenderFailure.Busy => Busy(http, entry.Name, result),
             RenderFailure.Timeout => ProblemResults.From(504, $"The render of '{entry.Name}' timed out", result.Diagnostics),
             RenderFailure.SandboxFailure => ProblemResults.From(500, $"The render of '{entry.Name}' failed in the sandbox", result.Diagnostics),
             _ => ProblemResults.From(422, $"The report '{entry.Name}' could not be rendered", result.Diagnostics),
@@ -60,6 +64,12 @@ public static class RenderResponse
             $"{{\"sandboxProcessingMs\":{t.SandboxProcessing}}}", http.Connection.RemoteIpAddress?.ToString()));
     }
 
-    /// <summary>The base URL drillthrough links point at.</summary>
-    private static string ServerUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static ProblemHttpResult Busy(HttpContext http, string name, RenderResult result)
+    {
+        http.Response.Headers.RetryAfter = result.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ProblemResults.From(503, $"The server is too busy to render '{name}' now", result.Diagnostics);
+    }
+
+    /// <summary>The base URL drillthrough links point at: the configured public address, never the request's (forgeable) Host header.</summary>
+    private static string? ServerUrl(HttpContext http) => http.RequestServices.GetService<IOptions<PublicUrlOptions>>()?.Value.PublicBaseUrl;
 }

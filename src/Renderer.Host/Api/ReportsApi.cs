@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Renderer.Host.Catalog;
+using Renderer.Host.Infrastructure;
 using Renderer.Host.Rendering;
 
 namespace Renderer.Host.Api;
 
-/// <summary>/api/reports: upload and list reports, and render one to PDF, XLSX, CSV or DOCX.</summary>
+/// <summary>
+/// /api/reports: upload, replace and list reports, and render one to PDF, XLSX, CSV or DOCX. Uploading (POST) never
+/// replaces a report: that takes an explicit PUT, and samples are read-only.
+/// </summary>
 public static class ReportsApi
 {
     private const long MaxUploadBytes = 32 * 1024 * 1024;
@@ -14,14 +19,15 @@ public static class ReportsApi
     {
         var api = app.MapGroup("api/reports");
         api.MapPost("/", UploadReport).DisableAntiforgery();
+        api.MapPut("/{name}", ReplaceReport).DisableAntiforgery();
         api.MapGet("/", ListReports);
         api.MapGet("/{name}", GetReport);
         api.MapGet("/{name}/render", RenderReport);
         return app;
     }
 
-    /// <summary>Uploads an RDL as the raw request body; the name comes from ?name= (default: the report's file name is required).</summary>
-    public static async Task<Results<Created<ReportSummary>, ProblemHttpResult>> UploadReport(
+    /// <summary>Uploads a new RDL as the raw request body under ?name=; an existing name is 409 (replace it with PUT).</summary>
+    public static async Task<IResult> UploadReport(
         HttpRequest request,
         [FromQuery] string? name,
         ReportCatalog catalog,
@@ -29,16 +35,34 @@ public static class ReportsApi
     {
         if (string.IsNullOrWhiteSpace(name))
             return TypedResults.Problem(title: "Missing report name", detail: "Give the report a name with ?name=MyReport.", statusCode: 400);
+        return await StoreAsync(request, name.Trim(), overwrite: false, catalog, cancellationToken);
+    }
+
+    /// <summary>Creates or explicitly replaces the report <paramref name="name"/> with the RDL in the body (read-only samples excepted).</summary>
+    public static Task<IResult> ReplaceReport(HttpRequest request, string name, ReportCatalog catalog, CancellationToken cancellationToken) =>
+        StoreAsync(request, name.Trim(), overwrite: true, catalog, cancellationToken);
+
+    private static async Task<IResult> StoreAsync(HttpRequest request, string name, bool overwrite, ReportCatalog catalog, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > MaxUploadBytes)
             return TypedResults.Problem(title: "Report too large", detail: $"An RDL may be at most {MaxUploadBytes / 1024 / 1024} MiB.", statusCode: 413);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxUploadBytes)
             return TypedResults.Problem(title: "Report too large", detail: $"An RDL may be at most {MaxUploadBytes / 1024 / 1024} MiB.", statusCode: 413);
-        var result = catalog.Add(name.Trim(), buffer.ToArray());
-        if (!result.Success) return ProblemResults.From(400, $"The report '{name}' was rejected", result.Diagnostics);
+        var result = catalog.Add(name, buffer.ToArray(), persist: true, overwrite);
+        if (!result.Success)
+        {
+            return result.Refusal switch
+            {
+                CatalogRefusal.Exists => ProblemResults.From(409, $"A report named '{name}' already exists", result.Diagnostics),
+                CatalogRefusal.ReadOnly => ProblemResults.From(403, $"The report '{name}' is read-only", result.Diagnostics),
+                CatalogRefusal.DataSourceDenied => ProblemResults.From(422, $"The report '{name}' uses a data source it may not use", result.Diagnostics),
+                _ => ProblemResults.From(400, $"The report '{name}' was rejected", result.Diagnostics),
+            };
+        }
         var summary = ReportSummary.From(result.Entry!);
-        return TypedResults.Created($"/api/reports/{Uri.EscapeDataString(summary.Name)}", summary);
+        return result.Replaced ? TypedResults.Ok(summary) : TypedResults.Created($"/api/reports/{Uri.EscapeDataString(summary.Name)}", summary);
     }
 
     public static Ok<List<ReportSummary>> ListReports(ReportCatalog catalog) =>

@@ -12,22 +12,33 @@ namespace Renderer.Host.Catalog;
 /// bounded cache keyed by item id and version (at most <see cref="MaxEntries"/>, dropped after an idle hour), so a new
 /// version is never served from an old entry. Without <see cref="CatalogQueries"/> (the command line) it only validates.
 /// </summary>
-public sealed class CatalogReports(CatalogQueries? queries, CompilationCache compiler) : IDisposable
+public sealed class CatalogReports(CatalogQueries? queries, CompilationCache compiler, DataBroker.Connectors.DataSourceResolver? dataSources = null) : IDisposable
 {
     public const int MaxEntries = 256;
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
-    /// <summary>Reads and compiles RDL bytes; the diagnostics say why a report is refused.</summary>
-    public CatalogResult Validate(byte[] bytes, string fileName)
+    /// <summary>
+    /// Reads and compiles RDL bytes; the diagnostics say why a report is refused. With a <paramref name="catalogPath"/>,
+    /// a data source the server restricts to other reports (AllowedReports) refuses it too (DAT6040).
+    /// </summary>
+    public CatalogResult Validate(byte[] bytes, string fileName, string? catalogPath = null)
     {
         var read = RdlReader.Read(bytes, fileName);
         if (!read.Success || read.Report is null) return new CatalogResult(false, null, read.Diagnostics);
+        if (catalogPath is not null && dataSources is not null)
+        {
+            var identity = read.Report with { Name = catalogPath };
+            ImmutableArray<RdlDiagnostic> denied = [.. identity.DataSources.Select(d => dataSources.Resolve(identity, d).Diagnostic)
+                .Concat(identity.DataSets.Select(d => dataSources.Resolve(identity, d).Diagnostic))
+                .OfType<RdlDiagnostic>().Where(d => d.Code == DataBroker.Connectors.DataSourceAccess.RestrictedDataSource).DistinctBy(d => d.Message)];
+            if (!denied.IsEmpty) return new CatalogResult(false, null, read.Diagnostics.AddRange(denied));
+        }
         var compiled = compiler.GetOrCompile(bytes, read.Report, fileName);
         var diagnostics = read.Diagnostics.AddRange(compiled.Diagnostics);
         if (!compiled.Success) return new CatalogResult(false, null, diagnostics);
         var name = Path.GetFileNameWithoutExtension(fileName);
-        return new CatalogResult(true, new CatalogEntry(name, fileName, bytes, read.Report with { Name = name }, diagnostics, DateTimeOffset.UtcNow), diagnostics);
+        return new CatalogResult(true, new CatalogEntry(name, fileName, bytes, read.Report with { Name = name }, diagnostics, DateTimeOffset.UtcNow) { CatalogPath = catalogPath }, diagnostics);
     }
 
     /// <summary>The current version of report <paramref name="item"/>, read and compiled; null when it is not a report or has no content.</summary>
@@ -37,7 +48,7 @@ public sealed class CatalogReports(CatalogQueries? queries, CompilationCache com
         var key = (item.Id, item.CurrentVersion);
         if (_cache.TryGetValue(key, out CatalogResult? cached)) return cached;
         if (await queries.ContentAsync(item, cancellationToken: cancellationToken).ConfigureAwait(false) is not { } content) return null;
-        var result = Validate(content, item.Name + ".rdl");
+        var result = Validate(content, item.Name + ".rdl", item.Path.Value);
         _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
         return result;
     }

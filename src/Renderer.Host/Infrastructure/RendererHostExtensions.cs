@@ -10,6 +10,8 @@ using Renderer.Host.Infrastructure.Health;
 using Renderer.Host.Infrastructure.Telemetry;
 using Renderer.Host.Rendering;
 using Renderer.Host.Sandboxing;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +51,10 @@ public static class RendererHostExtensions
         builder.Services.AddHostedService<SandboxIsolationCheck>();
         // A one-shot CLI render gains nothing from pre-started sandboxes.
         if (!cli) builder.Services.AddSandboxPool();
+        builder.Services.AddOptions<CsvExportOptions>().BindConfiguration(CsvExportOptions.SectionName);
+        builder.Services.AddOptions<RenderAdmissionOptions>().BindConfiguration(RenderAdmissionOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RenderAdmissionOptions>, RenderAdmissionOptionsValidator>();
+        builder.Services.AddSingleton<RenderAdmission>();
         if (mode == HostMode.Catalog) builder.Services.AddCatalogStore(config, paths);
         if (cli) builder.Services.AddSingleton<ISubreportSource>(NoSubreports.Instance);
         else
@@ -62,7 +68,29 @@ public static class RendererHostExtensions
             builder.Services.AddRendererTelemetry(config);
         }
         builder.Services.AddSingleton<RenderService>();
+        AddPublicUrl(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// Renderer:PublicBaseUrl (default from the listen addresses), validated at start; and, unless AllowedHosts is
+    /// configured, host filtering that refuses requests for any host but the public URL's and the listen addresses'.
+    /// </summary>
+    private static void AddPublicUrl(IHostApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var urls = config["Urls"];
+        var configured = config[$"{PublicUrlOptions.SectionName}:PublicBaseUrl"];
+        var publicUrl = string.IsNullOrWhiteSpace(configured) ? PublicUrlOptions.FromListenAddresses(urls) : configured.Trim().TrimEnd('/');
+        builder.Services.AddOptions<PublicUrlOptions>()
+            .Configure(o => o.PublicBaseUrl = publicUrl)
+            .Validate(o => PublicUrlOptions.Problem(o.PublicBaseUrl) is null, PublicUrlOptions.Problem(publicUrl) ?? "Renderer:PublicBaseUrl is invalid.")
+            .ValidateOnStart();
+        if (string.IsNullOrWhiteSpace(config["AllowedHosts"]) && PublicUrlOptions.Problem(publicUrl) is null)
+        {
+            var hosts = PublicUrlOptions.DefaultAllowedHosts(publicUrl, urls);
+            builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = [.. hosts]);
+        }
     }
 
     /// <summary>A configured file path with <c>{DataFolder}</c>/<c>{ProjectRoot}</c> replaced, relative to the project root; null when unset.</summary>

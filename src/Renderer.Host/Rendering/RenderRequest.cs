@@ -11,6 +11,9 @@ public enum RenderFailure
     ReportError,
     SandboxFailure,
     Timeout,
+
+    /// <summary>Refused by admission control (every slot busy and the queue full, or the wait too long).</summary>
+    Busy,
 }
 
 /// <summary>The outcome of one render: the document, or why there is none.</summary>
@@ -22,6 +25,9 @@ public sealed record RenderResult(RenderFailure Failure, byte[] Content, string 
 
     /// <summary>Where the time went and how many rows the render read (for the execution log).</summary>
     public RenderTimings Timings { get; init; } = RenderTimings.None;
+
+    /// <summary>For <see cref="RenderFailure.Busy"/>: seconds the client should wait before trying again.</summary>
+    public int RetryAfterSeconds { get; init; }
 
     public static RenderResult Failed(RenderFailure failure, ImmutableArray<RdlDiagnostic> diagnostics) =>
         new(failure, [], string.Empty, 0, diagnostics);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DataBroker.Queries;
+using Microsoft.Extensions.Options;
 using Rdl.Model.Diagnostics;
 using Rdl.Model.Definitions;
 using Renderer.Host.Catalog;
@@ -12,11 +13,23 @@ namespace Renderer.Host.Rendering;
 /// <summary>
 /// One render, end to end on the trusted side: check the format and parameters, get the compiled expressions (cached),
 /// resolve and compile the subreports it uses (<see cref="SubreportResolver"/>), start a fresh sandbox and answer its data
-/// requests (the report's and its subreports') through the broker.
+/// requests (the report's and its subreports') through the broker. Each render holds a slot of <see cref="RenderAdmission"/>
+/// from just before its data is fetched until its sandbox process has exited; a render that gets no slot fails with
+/// <see cref="RenderFailure.Busy"/> (SRV8100).
 /// </summary>
 public sealed class RenderService(
-    CompilationCache compiler, SandboxLauncher launcher, IQueryRunner broker, ISubreportSource defaultSubreports, ILogger<RenderService> logger, Infrastructure.Telemetry.RendererMetrics? metrics = null)
+    CompilationCache compiler,
+    SandboxLauncher launcher,
+    IQueryRunner broker,
+    ISubreportSource defaultSubreports,
+    RenderAdmission admission,
+    IOptions<CsvExportOptions> csv,
+    ILogger<RenderService> logger,
+    Infrastructure.Telemetry.RendererMetrics? metrics = null)
 {
+    /// <summary>The render was refused because every render slot is busy and the queue is full (or the wait ran out).</summary>
+    public const string ServerBusy = "SRV8100";
+
     public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx", "csv", "docx" };
 
     public Task<RenderResult> RenderAsync(
@@ -40,6 +53,7 @@ public sealed class RenderService(
     /// Absolute base URL of this server as clients reach it (Globals!ReportServerUrl); drillthrough actions link to its
     /// render endpoint. Null writes no drillthrough links.
     /// </param>
+    /// <param name="subreportSource">Where the report's Subreport items are looked up.</param>
     public async Task<RenderResult> RenderAsync(
         CatalogEntry entry,
         string format,
@@ -71,12 +85,51 @@ public sealed class RenderService(
             WasmLimits = compiled.WasmLimits,
             ReportServerUrl = serverUrl,
             Subreports = subreports.Images,
+            ProtectCsvFormulas = csv.Value.ProtectFormulas,
         };
-        await using var prefetch = DataSetPrefetch.Start(broker, entry.Definition, cancellationToken);
-        var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions, prefetch);
-        var result = await launcher.RenderAsync(input, handler, cancellationToken);
+        var lease = await admission.TryEnterAsync(cancellationToken);
+        if (lease is null)
+        {
+            logger.LogWarning("Render of {Report} refused: {Running} renders running and {Queued} waiting (limit {Limit}, queue {MaxQueued})",
+                entry.Name, admission.Running, admission.QueueLength, admission.Limit, admission.MaxQueued);
+            return RenderResult.Failed(RenderFailure.Busy, [RdlDiagnostic.Error(ServerBusy,
+                $"The server is busy ({admission.Limit} renders running, {admission.MaxQueued} waiting); try again in {admission.RetryAfterSeconds} s.",
+                SourceLocation.None)]) with { RetryAfterSeconds = admission.RetryAfterSeconds };
+        }
+        SandboxResult result;
+        BrokerDataHandler handler;
+        try
+        {
+            (result, handler) = await RunAsync(entry, input, subreports, cancellationToken);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+        // The slot is free once the sandbox has exited, so the heap limits of live sandboxes stay within the budget.
+        if (result.ProcessExit is { } exit) _ = exit.ContinueWith(_ => lease.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        else lease.Dispose();
         var timings = RenderTimings.From(System.Diagnostics.Stopwatch.GetElapsedTime(started), handler.DataTime,
             result.Output?.ProcessingMilliseconds ?? 0, result.Output?.RenderingMilliseconds ?? 0, handler.RowCount);
+        var finished = Finish(entry, compiled, subreports, result);
+        return finished with { Timings = timings, PeakMemoryBytes = result.Output?.PeakMemoryBytes ?? 0 };
+    }
+
+    /// <summary>
+    /// Runs the sandbox with the broker answering its data requests. The broker sees the report under its catalog path
+    /// when it has one, so data-source restrictions (AllowedReports) match paths and folders, not a name anyone can reuse.
+    /// </summary>
+    private async Task<(SandboxResult, BrokerDataHandler)> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, CancellationToken cancellationToken)
+    {
+        var identity = entry.CatalogPath is { } path ? entry.Definition with { Name = path } : entry.Definition;
+        await using var prefetch = DataSetPrefetch.Start(broker, identity, cancellationToken);
+        var handler = new BrokerDataHandler(broker, identity, subreports.Definitions, prefetch);
+        return (await launcher.RenderAsync(input, handler, cancellationToken), handler);
+    }
+
+    private RenderResult Finish(CatalogEntry entry, ExpressionCompilation compiled, PreparedSubreports subreports, SandboxResult result)
+    {
         if (!result.Success)
         {
             logger.LogWarning("Render of {Report} ended with {Outcome} (exit code {ExitCode}); sandbox stderr: {Stderr}", entry.Name, result.Outcome, result.ExitCode, result.StandardErrorTail);
@@ -87,16 +140,15 @@ public sealed class RenderService(
                 _ => RenderFailure.SandboxFailure,
             };
             if (result.Outcome is not (SandboxOutcome.Completed or SandboxOutcome.RenderFailed)) metrics?.RecordSandboxKill(result.Outcome.ToString());
-            return RenderResult.Failed(failure, result.Diagnostics) with { Timings = timings };
+            return RenderResult.Failed(failure, result.Diagnostics);
         }
         var output = result.Output!;
         var diagnostics = compiled.Diagnostics.Where(d => !d.IsError).ToImmutableArray().AddRange(subreports.Diagnostics).AddRange(output.Diagnostics);
         if (output.Diagnostics.Any(d => d.IsError) || output.Content.Length == 0)
-            return RenderResult.Failed(RenderFailure.ReportError, diagnostics) with { Timings = timings, PeakMemoryBytes = output.PeakMemoryBytes };
+            return RenderResult.Failed(RenderFailure.ReportError, diagnostics);
         return new RenderResult(RenderFailure.None, output.Content, output.ContentType, output.PageCount, diagnostics)
         {
             PeakMemoryBytes = output.PeakMemoryBytes,
-            Timings = timings,
         };
     }
 

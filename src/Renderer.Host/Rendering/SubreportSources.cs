@@ -52,6 +52,7 @@ public sealed class CatalogFolderSubreports(CatalogReports reports, CatalogPath 
     public ResolvedSubreport? Find(string name)
     {
         var entry = reports.ResolveSubreportAsync(parent, name).GetAwaiter().GetResult();
-        return entry is null ? null : new ResolvedSubreport(entry.Name, entry.FileName, entry.Bytes, entry.Definition);
+        // The broker checks the subreport's data sources against its catalog path, as for any catalog report.
+        return entry is null ? null : new ResolvedSubreport(entry.Name, entry.FileName, entry.Bytes, entry.Definition with { Name = entry.CatalogPath ?? entry.Name });
     }
 }

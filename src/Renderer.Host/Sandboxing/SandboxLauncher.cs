@@ -24,6 +24,14 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<Task<int>, byte> _ending = new();
+    private int _inFlight;
+    private int _peakInFlight;
+
+    /// <summary>Sandbox processes that hold a render now: from taking or starting one until it has exited (for metrics and tests).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The most sandbox processes that held a render at the same time since this launcher was made.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
     public Task<SandboxResult> RenderAsync(RenderInput input, ISandboxDataHandler data, CancellationToken cancellationToken) =>
         RenderAsync(input, data, onStarted: null, cancellationToken);
@@ -44,6 +52,9 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
             if (started is null) return StartFailed(input, failure ?? "unknown reason");
             instance = started;
         }
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); inFlight > peak; peak = Volatile.Read(ref _peakInFlight))
+            if (Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) == peak) break;
 
         SandboxResult? result = null;
         try
@@ -62,7 +73,11 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         }
         finally
         {
-            if (result?.ProcessExit is null) await instance.DisposeAsync().ConfigureAwait(false);
+            if (result?.ProcessExit is null)
+            {
+                await instance.DisposeAsync().ConfigureAwait(false);
+                Interlocked.Decrement(ref _inFlight);
+            }
         }
     }
 
@@ -78,11 +93,18 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         return ending;
     }
 
-    private static async Task<int> EndAsync(SandboxInstance instance)
+    private async Task<int> EndAsync(SandboxInstance instance)
     {
         await Task.Yield();
-        await using (instance.ConfigureAwait(false))
-            return await instance.Process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
+        try
+        {
+            await using (instance.ConfigureAwait(false))
+                return await instance.Process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 
     private async Task<SandboxResult> ConverseAsync(SandboxInstance instance, RenderInput input, ISandboxDataHandler data, int timeoutSeconds, CancellationToken cancellationToken)

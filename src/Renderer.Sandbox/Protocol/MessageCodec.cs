@@ -7,6 +7,9 @@ namespace Renderer.Sandbox.Protocol;
 /// <summary>Encodes messages into frame payloads and decodes them back; decoding validates every field.</summary>
 public static class MessageCodec
 {
+    /// <summary>Render option flag of a render request: CSV output keeps formula-like text as it is.</summary>
+    private const byte KeepCsvFormulas = 1;
+
     public static void Encode(SandboxMessage message, PayloadWriter writer)
     {
         switch (message)
@@ -115,6 +118,7 @@ public static class MessageCodec
         writer.WriteDateTime(input.ExecutionTime);
         writer.WriteString(input.UserId);
         writer.WriteString(input.ReportServerUrl ?? string.Empty);
+        writer.WriteByte(input.ProtectCsvFormulas ? (byte)0 : KeepCsvFormulas);
         WasmCodec.Write(input, writer, always: input.Subreports.Count > 0);
         SubreportCodec.Write(input, writer);
     }
@@ -136,6 +140,9 @@ public static class MessageCodec
         var input = new RenderInput(reportName, fileName, rdl, assembly, format, parameters, reader.ReadDateTime(), reader.ReadString());
         var serverUrl = reader.ReadString();
         if (serverUrl.Length > 0) input = input with { ReportServerUrl = serverUrl };
+        var flags = reader.ReadByte();
+        if ((flags & ~KeepCsvFormulas) != 0) throw new ProtocolException($"Unknown render option flags {flags}.");
+        if ((flags & KeepCsvFormulas) != 0) input = input with { ProtectCsvFormulas = false };
         return SubreportCodec.Read(WasmCodec.Read(input, reader), reader);
     }
 

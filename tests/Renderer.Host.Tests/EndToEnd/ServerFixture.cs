@@ -9,8 +9,15 @@ internal sealed class ServerFixture : WebApplicationFactory<Program>
 {
     public const string Canary = "CANARY-SECRET-7f3a9";
 
-    public ServerFixture()
+    /// <summary>The public base URL the fixture configures: the address the test client calls.</summary>
+    public const string PublicBaseUrl = "http://localhost";
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Configuration applied after the fixture's own (e.g. admission limits for one test).</param>
+    public ServerFixture(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         DataFolder = Path.Combine(Path.GetTempPath(), "renderer-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         var canaryFolder = Path.Combine(DataFolder, Canary);
@@ -50,6 +57,8 @@ internal sealed class ServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("DataBroker:DataSources:CanaryDb:CredentialName", "CanaryCredential");
         builder.UseSetting("DataBroker:Credentials:CanaryCredential:Password", Canary);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Renderer:PublicBaseUrl", PublicBaseUrl);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)

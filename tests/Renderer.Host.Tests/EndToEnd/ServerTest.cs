@@ -13,10 +13,10 @@ public abstract class ServerTest
 
     protected HttpClient Client => _client ?? throw new InvalidOperationException("The server starts in OneTimeSetUp.");
 
-    /// <summary>Uploads <paramref name="rdl"/> as report <paramref name="name"/> and returns its render in <paramref name="format"/> (both must succeed).</summary>
+    /// <summary>Uploads <paramref name="rdl"/> as report <paramref name="name"/> (PUT: creating or replacing it) and returns its render in <paramref name="format"/> (both must succeed).</summary>
     protected async Task<byte[]> UploadAndRenderAsync(string name, string rdl, string format)
     {
-        var upload = await Client.PostAsync($"/api/reports?name={name}", new StringContent(rdl, System.Text.Encoding.UTF8, "application/xml"));
+        var upload = await Client.PutAsync($"/api/reports/{name}", new StringContent(rdl, System.Text.Encoding.UTF8, "application/xml"));
         Assert.That(upload.IsSuccessStatusCode, Is.True, await upload.Content.ReadAsStringAsync());
         var response = await Client.GetAsync($"/api/reports/{name}/render?format={format}");
         var body = await response.Content.ReadAsByteArrayAsync();

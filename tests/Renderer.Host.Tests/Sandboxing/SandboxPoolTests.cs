@@ -152,7 +152,7 @@ public sealed class SandboxPoolTests
     public async Task A_pooled_process_runs_with_every_isolation_layer_the_machine_supports()
     {
         var support = SandboxIsolation.Support(new SandboxOptions());
-        if ((support.Available & SandboxLayers.All) != SandboxLayers.All) Assert.Ignore($"This machine lacks {SandboxLayers.All & ~support.Available}: {support.Problem}");
+        Security.SecurityPrerequisite.Require((support.Available & SandboxLayers.All) == SandboxLayers.All, $"This machine lacks {SandboxLayers.All & ~support.Available}: {support.Problem}");
         using var server = new HostileServer();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -35,8 +35,7 @@ public sealed class IsolationLayerTests
 
     private void Require(SandboxLayers layers)
     {
-        if ((_support.Available & layers) != layers)
-            Assert.Ignore($"This machine lacks {layers & ~_support.Available}: {_support.Problem}");
+        SecurityPrerequisite.Require((_support.Available & layers) == layers, $"This machine lacks {layers & ~_support.Available}: {_support.Problem}");
     }
 
     /// <summary>Renders a report whose textbox shows <c>Code.Attack()</c>, with only <paramref name="layers"/>, and returns the CSV text.</summary>
@@ -115,7 +114,7 @@ public sealed class IsolationLayerTests
     [Test]
     public async Task Landlock_alone_stops_a_tcp_connect_when_the_kernel_has_landlock_abi_4()
     {
-        if (_support.LandlockAbi < 4) Assert.Ignore($"Landlock ABI {_support.LandlockAbi} has no network rules");
+        SecurityPrerequisite.Require(_support.LandlockAbi >= 4, $"Landlock ABI {_support.LandlockAbi} has no network rules");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var output = await Attack(SandboxLayers.Landlock, Connect.Replace("PORT", Port(listener)));

@@ -23,7 +23,7 @@ public sealed class SandboxMemoryScanTests
     [Test]
     public async Task Sandbox_memory_holds_no_canary_or_connection_string_before_and_after_rows_arrive()
     {
-        if (!OperatingSystem.IsLinux()) Assert.Ignore("reads /proc/<pid>/mem");
+        SecurityPrerequisite.Require(OperatingSystem.IsLinux(), "reads /proc/<pid>/mem");
         using var server = new ServerFixture();
         using (var connection = new SqliteConnection($"Data Source={server.CanaryDatabase}"))
         {
@@ -63,7 +63,7 @@ public sealed class SandboxMemoryScanTests
     [Test]
     public void The_scanner_finds_a_string_a_process_holds()
     {
-        if (!OperatingSystem.IsLinux()) Assert.Ignore("reads /proc/<pid>/mem");
+        SecurityPrerequisite.Require(OperatingSystem.IsLinux(), "reads /proc/<pid>/mem");
         var marker = "MARKER-" + Guid.NewGuid().ToString("N");
         var held = Encoding.UTF8.GetBytes(marker);
         var (bytesRead, found) = ProcessMemory.Search(Environment.ProcessId, [marker]);

@@ -46,8 +46,12 @@ public static class ReportsV2Api
         await http.Request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxReportBytes) return TooLarge();
         var bytes = buffer.ToArray();
-        var validation = reports.Validate(bytes, path.Name + ".rdl");
-        if (!validation.Success) return ProblemResults.From(400, $"The report '{path}' was rejected", validation.Diagnostics);
+        var validation = reports.Validate(bytes, path.Name + ".rdl", path.Value);
+        if (!validation.Success)
+        {
+            var denied = validation.Diagnostics.Any(d => d.Code == DataBroker.Connectors.DataSourceAccess.RestrictedDataSource);
+            return ProblemResults.From(denied ? 422 : 400, $"The report '{path}' was rejected", validation.Diagnostics);
+        }
         var parameters = validation.Entry!.Definition.Parameters.Select(p => (p.Name, p.DataType.ToString())).ToList();
         var result = await publisher.PublishAsync(path, CatalogItemKind.Report, bytes,
             options with { Comment = comment, Description = description, ContentType = "application/xml", Parameters = parameters }, CatalogHttp.Actor(http), cancellationToken);

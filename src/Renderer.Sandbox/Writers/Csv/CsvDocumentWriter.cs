@@ -12,6 +12,8 @@ namespace Renderer.Sandbox.Writers.Csv;
 /// written invariantly (<c>1234.5</c>, <c>2024-03-01</c>, <c>2024-03-01T13:30:00</c>).
 /// The page model does not mark detail rows, so a region's detail rows are taken to be its most frequent row shape
 /// (the same textbox names in the same columns); group header, footer and total rows are left out.
+/// Text values that a spreadsheet would run as a formula get a leading apostrophe unless
+/// <see cref="CsvOptions.ProtectFormulas"/> is off; numbers keep their sign.
 /// </summary>
 internal sealed class CsvDocumentWriter(CsvOptions? options = null)
 {
@@ -122,7 +124,8 @@ internal sealed class CsvDocumentWriter(CsvOptions? options = null)
                 writer.Write(_options.FieldDelimiter);
             }
 
-            writer.Write(Quote(ToText(fields[i])));
+            var text = ToText(fields[i]);
+            writer.Write(Quote(_options.ProtectFormulas && fields[i] is string && IsFormulaLike(text) ? "'" + text : text));
         }
 
         writer.Write(_options.RecordDelimiter);
@@ -138,6 +141,9 @@ internal sealed class CsvDocumentWriter(CsvOptions? options = null)
             || (q.Length > 0 && value.Contains(q, StringComparison.Ordinal));
         return needs && q.Length > 0 ? q + value.Replace(q, q + q, StringComparison.Ordinal) + q : value;
     }
+
+    /// <summary>Whether a spreadsheet would read <paramref name="text"/> as a formula (OWASP's list of leading characters).</summary>
+    public static bool IsFormulaLike(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>The invariant text of a value: numbers round-trip, dates ISO 8601, booleans True/False.</summary>
     public static string ToText(object? value) => value switch
