@@ -26,6 +26,8 @@ public sealed class HostileReportTests : HostileServerTest
     [TestCase("ReflectionToBroker.rdl", "System.Type")]
     [TestCase("ProcessStart.rdl", "Interaction.Shell")]
     [TestCase("ThreadBomb.rdl", "System.Threading.Thread")]
+    [TestCase("CultureByRef.rdl", "passing 'System.Globalization.CultureInfo.CurrentCulture' ByRef is not allowed")]
+    [TestCase("MidSetter.rdl", "Mid statement changing 'Microsoft.VisualBasic.DateAndTime.DateString' is not allowed")]
     public async Task Refused_at_compile_time_by_the_guard(string file, string named)
     {
         var (status, body) = await Upload(file);
