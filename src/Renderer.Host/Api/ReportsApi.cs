@@ -35,7 +35,7 @@ public static class ReportsApi
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxUploadBytes)
             return TypedResults.Problem(title: "Report too large", detail: $"An RDL may be at most {MaxUploadBytes / 1024 / 1024} MiB.", statusCode: 413);
-        var result = catalog.Add(name.Trim(), buffer.ToArray());
+        var result = await catalog.AddAsync(name.Trim(), buffer.ToArray());
         if (!result.Success) return ProblemResults.From(400, $"The report '{name}' was rejected", result.Diagnostics);
         var summary = ReportSummary.From(result.Entry!);
         return TypedResults.Created($"/api/reports/{Uri.EscapeDataString(summary.Name)}", summary);

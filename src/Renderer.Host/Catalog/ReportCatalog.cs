@@ -38,14 +38,17 @@ public sealed partial class ReportCatalog
     public static bool IsValidName(string name) => ValidName().IsMatch(name);
 
     /// <summary>Reads and compiles <paramref name="bytes"/>; on success stores the report under <paramref name="name"/>.</summary>
-    public CatalogResult Add(string name, byte[] bytes, bool persist = true)
+    public CatalogResult Add(string name, byte[] bytes, bool persist = true) => AddAsync(name, bytes, persist).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Add"/>
+    public async Task<CatalogResult> AddAsync(string name, byte[] bytes, bool persist = true)
     {
         if (!IsValidName(name))
             return new CatalogResult(false, null, [RdlDiagnostic.Error("CAT9001", $"'{name}' is not a valid report name: use letters, digits, spaces, '_', '-' and '.', up to 100 characters.", SourceLocation.None)]);
         var fileName = name.EndsWith(".rdl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rdlc", StringComparison.OrdinalIgnoreCase) ? name : name + ".rdl";
         var read = RdlReader.Read(bytes, fileName);
         if (!read.Success || read.Report is null) return new CatalogResult(false, null, read.Diagnostics);
-        var compiled = _compiler.GetOrCompile(bytes, read.Report, fileName);
+        var compiled = await _compiler.GetOrCompileAsync(bytes, read.Report, fileName);
         var diagnostics = read.Diagnostics.AddRange(compiled.Diagnostics);
         if (!compiled.Success) return new CatalogResult(false, null, diagnostics);
         var reportName = Path.GetFileNameWithoutExtension(fileName);

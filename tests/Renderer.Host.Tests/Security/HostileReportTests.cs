@@ -36,6 +36,20 @@ public sealed class HostileReportTests : HostileServerTest
         Assert.That(File.Exists("/tmp/rdl-pwned.txt"), Is.False);
     }
 
+    [TestCase("NestedLambdas.rdl", "this expression")]
+    [TestCase("ConstantDoubling.rdl", "this line of the Code block")]
+    public async Task A_compile_bomb_is_refused_by_the_compile_worker_and_the_host_stays_small(string file, string site)
+    {
+        GC.Collect();
+        var before = Renderer.Host.Expressions.Worker.ProcStat.ResidentBytes(Environment.ProcessId);
+        var (status, body) = await Upload(file);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(body, Does.Contain("EXP3200").And.Contain(site).And.Contain("limit"));
+        GC.Collect();
+        var grown = Renderer.Host.Expressions.Worker.ProcStat.ResidentBytes(Environment.ProcessId) - before;
+        Assert.That(grown, Is.LessThan(50L * 1024 * 1024), "the host's resident memory grows by less than 50 MB");
+    }
+
     [Test]
     public async Task A_socket_cannot_even_be_compiled()
     {

@@ -21,6 +21,8 @@ internal sealed class GuardWalker(SemanticModel model) : VisualBasicSyntaxWalker
 
     public IReadOnlyList<GuardViolation> Violations => _violations;
 
+    public SemanticModel Model => model;
+
     public override void VisitIdentifierName(IdentifierNameSyntax node)
     {
         CheckName(node);
