@@ -122,6 +122,24 @@ public sealed class CompileWorkerTests
     }
 
     [Test]
+    public async Task A_warm_worker_that_died_while_idle_is_replaced_without_failing_the_compile()
+    {
+        using var pool = new CompileWorkerPool(Limits);
+        var sales = File.ReadAllBytes(Sample("Sales.rdl"));
+        Assert.That((await pool.CompileAsync(sales, "Sales.rdl", WasmModuleSet.Empty, 1)).Success, Is.True);
+        using (var idle = System.Diagnostics.Process.GetProcessById(pool.IdleProcessIds.Single()))
+        {
+            idle.Kill();
+            await idle.WaitForExitAsync();
+        }
+
+        var again = await pool.CompileAsync(sales, "Sales.rdl", WasmModuleSet.Empty, 1);
+
+        Assert.That(again.Success, Is.True, string.Join("\n", again.Diagnostics));
+        Assert.That(pool.StartedCount, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task The_worker_gets_none_of_the_host_environment()
     {
         const string name = "DataBroker__Credentials__WorkerCanary__Password";

@@ -63,16 +63,26 @@ public sealed class CompileWorkerPool : IDisposable
         CompileWorkerProcess? worker = null;
         try
         {
+            CompileOutcome outcome;
+            var fromIdle = _idle.TryTake(out worker);
             try
             {
-                worker = _idle.TryTake(out var idle) ? idle : await StartWorkerAsync().ConfigureAwait(false);
+                worker ??= await StartWorkerAsync().ConfigureAwait(false);
+                outcome = await worker.CompileAsync(request, cancellationToken).ConfigureAwait(false);
+                if (fromIdle && outcome is { Answered: false, ExceededLimit: null })
+                {
+                    // A warm worker that died while idle (or was killed from outside): once more in a fresh one.
+                    worker.Dispose();
+                    worker = null;
+                    worker = await StartWorkerAsync().ConfigureAwait(false);
+                    outcome = await worker.CompileAsync(request, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException or OperationCanceledException or System.ComponentModel.Win32Exception)
             {
                 _logger.LogError(ex, "The compile worker could not be started");
                 return ExpressionCompilation.Failed([RdlDiagnostic.Error(WorkerFailed, $"The report's code could not be compiled: the compile worker did not start ({ex.Message}).", new SourceLocation(fileName, 0, 0))], expressionCount);
             }
-            var outcome = await worker.CompileAsync(request, cancellationToken).ConfigureAwait(false);
             if (outcome.Reply is { } reply)
             {
                 if (worker.ResidentBytes < (long)_options.MemoryMegabytes * 1024 * 1024 / 2) _idle.Add(worker);
