@@ -17,6 +17,12 @@ if (args.Contains("--http"))
     await Renderer.Bench.HttpBench.RunAsync(args);
     return;
 }
+// With --compile: the compile-worker bars of issue 12 instead (see CompileBench).
+if (args.Contains("--compile"))
+{
+    await Renderer.Bench.CompileBench.RunAsync(args, FindRoot());
+    return;
+}
 
 var sizes = new[] { 1000, 10000, 100000 };
 var formats = new[] { "pdf", "xlsx" };

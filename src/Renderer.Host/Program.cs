@@ -1,5 +1,9 @@
 using Renderer.Host.Api;
 using Renderer.Host.Cli;
+using Renderer.Host.Expressions.Worker;
+
+// The compile worker: report code is compiled in this separate, bounded process (see CompileWorkerPool).
+if (CompileWorkerMain.IsWorker(args)) return await CompileWorkerMain.RunAsync();
 
 var isCli = RenderCommand.IsRender(args) || CredentialsCommand.IsCredentials(args);
 // appsettings.json is read from the build output, so the server and CLI work from any folder.

@@ -60,10 +60,10 @@ public sealed class RenderService(
         var typed = ParameterParser.Parse(entry.Definition, parameters, bag);
         if (bag.HasErrors) return RenderResult.Failed(RenderFailure.BadRequest, bag.ToImmutable());
 
-        var compiled = compiler.GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
+        var compiled = await compiler.GetOrCompileAsync(entry.Bytes, entry.Definition, entry.FileName);
         if (!compiled.Success) return RenderResult.Failed(RenderFailure.ReportError, compiled.Diagnostics);
 
-        var subreports = ResolveSubreports(entry);
+        var subreports = await ResolveSubreportsAsync(entry);
         if (!subreports.Success) return RenderResult.Failed(RenderFailure.ReportError, subreports.Diagnostics);
 
         var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, DateTime.Now, userId)
@@ -130,7 +130,7 @@ public sealed class RenderService(
     }
 
     /// <summary>The subreports of <paramref name="entry"/> from the catalog, each compiled (through the cache); one that does not compile is left out with a warning.</summary>
-    private PreparedSubreports ResolveSubreports(CatalogEntry entry)
+    private async Task<PreparedSubreports> ResolveSubreportsAsync(CatalogEntry entry)
     {
         var resolution = SubreportResolver.Resolve(entry.Name, entry.Definition,
             name => catalog.TryGet(name, out var found) ? new ResolvedSubreport(found.Name, found.FileName, found.Bytes, found.Definition) : null);
@@ -140,7 +140,7 @@ public sealed class RenderService(
         if (!resolution.Success) return new PreparedSubreports(false, images, definitions, diagnostics.ToImmutable());
         foreach (var subreport in resolution.Subreports)
         {
-            var compiled = compiler.GetOrCompile(subreport.Bytes, subreport.Definition, subreport.FileName);
+            var compiled = await compiler.GetOrCompileAsync(subreport.Bytes, subreport.Definition, subreport.FileName);
             if (!compiled.Success)
             {
                 diagnostics.Add(RdlDiagnostic.Warning(SubreportResolver.NotFound,
