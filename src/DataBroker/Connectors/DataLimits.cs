@@ -7,10 +7,13 @@ namespace DataBroker.Connectors;
 /// <see cref="DataBrokerOptions.MaxRowBytes"/>). Connectors check them while they read, before a value past the limit is
 /// built: text counts one byte per character (SQLite counts its UTF-8 bytes), binary its bytes, anything else 8.
 /// </summary>
-public sealed record DataLimits(int MaxValueBytes, int MaxRowBytes)
+/// <param name="MaxValueBytes">Largest value.</param>
+/// <param name="MaxRowBytes">Largest row.</param>
+/// <param name="MaxSourceBytes">Largest source a connector reads whole (a JSON file): <see cref="DataBrokerOptions.MaxRenderBytes"/>.</param>
+public sealed record DataLimits(int MaxValueBytes, int MaxRowBytes, long MaxSourceBytes)
 {
-    /// <summary>The defaults of <see cref="DataBrokerOptions"/>.</summary>
-    public static DataLimits Default { get; } = new(DataBrokerOptions.DefaultMaxValueBytes, DataBrokerOptions.DefaultMaxRowBytes);
+    /// <summary>The limits <paramref name="options"/> set.</summary>
+    public static DataLimits From(DataBrokerOptions options) => new(options.MaxValueBytes, options.MaxRowBytes, options.MaxRenderBytes);
 
     /// <summary>The size a value counts for.</summary>
     public static long SizeOf(object? value) => value switch

@@ -102,7 +102,7 @@ public sealed class QueryRunner : IQueryRunner
         if (secret.ConnectionString is { } stored) source = source with { ConnectionString = stored };
 
         var options = _options.Value;
-        var limits = new DataLimits(options.MaxValueBytes, options.MaxRowBytes);
+        var limits = DataLimits.From(options);
         var request = new ConnectorRequest(
             dataSet.Name, source, credential, bound.CommandText, parameters, TimeSpan.FromSeconds(options.QueryTimeoutSeconds), limits);
         var scrubber = SecretScrubber.For(source, credential);
@@ -152,7 +152,7 @@ public sealed class QueryRunner : IQueryRunner
 
         var options = _options.Value;
         var scrubber = SecretScrubber.For(inline, null);
-        var check = new RowCheck(dataSet.Name, rows.Columns, new DataLimits(options.MaxValueBytes, options.MaxRowBytes), budget, scrubber, dataSet.Query.Location);
+        var check = new RowCheck(dataSet.Name, rows.Columns, DataLimits.From(options), budget, scrubber, dataSet.Query.Location);
         var stream = new StreamingRows(rows, dataSet.Name, dataSet.Query.Location, options.MaxRows, check, scrubber, cancellationToken, _logger);
         return DataQueryResult.Streaming([], rows.Columns, stream);
     }
