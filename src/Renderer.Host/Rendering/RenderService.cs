@@ -60,8 +60,9 @@ public sealed class RenderService(CompilationCache compiler, SandboxLauncher lau
             ReportServerUrl = serverUrl,
             Subreports = subreports.Images,
         };
-        await using var prefetch = DataSetPrefetch.Start(broker, entry.Definition, cancellationToken);
-        var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions, prefetch);
+        var budget = broker.CreateRenderBudget();
+        await using var prefetch = DataSetPrefetch.Start(broker, entry.Definition, budget, cancellationToken);
+        var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions, prefetch, budget);
         var result = await launcher.RenderAsync(input, handler, cancellationToken);
         if (!result.Success)
         {
