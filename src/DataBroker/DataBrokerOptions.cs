@@ -40,14 +40,14 @@ public sealed class DataBrokerOptions
 
     /// <summary>
     /// Largest single value (text counts one byte per character, SQLite its UTF-8 bytes). Enforced while reading, so a
-    /// larger value is never built on the trusted side (SQLite stops building it); more fails the request with DAT6010.
+    /// larger value is never built on the trusted side (SQLite stops building it); more fails the request with DAT6012.
     /// </summary>
     public int MaxValueBytes { get; set; } = DefaultMaxValueBytes;
 
-    /// <summary>Largest row (the sum of its values); more fails the request with DAT6010.</summary>
+    /// <summary>Largest row (the sum of its values); more fails the request with DAT6012.</summary>
     public int MaxRowBytes { get; set; } = DefaultMaxRowBytes;
 
-    /// <summary>Most data one render may receive across all its queries; more fails the request with DAT6010. A JSON file, read whole, may not be larger.</summary>
+    /// <summary>Most data one render may receive across all its queries; more fails the request with DAT6012. A JSON file, read whole, may not be larger.</summary>
     public long MaxRenderBytes { get; set; } = DefaultMaxRenderBytes;
 }
 

@@ -7,7 +7,7 @@ namespace DataBroker.Tests;
 
 /// <summary>
 /// Issue 12 finding 3: <c>SELECT printf('%.*c', 300000000, 'x')</c> was built whole in the host before the frame limit
-/// refused it. Each value, each row and each render's data is now bounded while the connector reads (DAT6010), with a
+/// refused it. Each value, each row and each render's data is now bounded while the connector reads (DAT6012), with a
 /// message naming the dataset, the field where known, and the limit.
 /// </summary>
 public class DataLimitTests
@@ -62,7 +62,7 @@ public class DataLimitTests
 
         var error = await ReadFails(broker, "SELECT printf('%.*c', 300000000, 'x') AS Huge");
 
-        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6010"));
+        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6012"));
         Assert.That(error.Message, Does.Contain("Dataset 'Sales'").And.Contain("8,388,608 bytes").And.Contain("DataBroker:MaxValueBytes"));
     }
 
@@ -73,7 +73,7 @@ public class DataLimitTests
 
         var error = await ReadFails(broker, "SELECT Id, Body FROM big");
 
-        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6010"));
+        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6012"));
         Assert.That(error.Message, Does.Contain("4,000 bytes").And.Contain("DataBroker:MaxValueBytes"));
     }
 
@@ -84,7 +84,7 @@ public class DataLimitTests
 
         var error = await ReadFails(broker, "SELECT printf('%.*c', 900, 'a') AS First, printf('%.*c', 900, 'b') AS Second");
 
-        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6010"));
+        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6012"));
         Assert.That(error.Message, Does.Contain("Dataset 'Sales'").And.Contain("field 'Second'").And.Contain("1,500 bytes").And.Contain("DataBroker:MaxRowBytes"));
     }
 
@@ -103,7 +103,7 @@ public class DataLimitTests
         await using var second = await broker.Runner.ExecuteAsync(report, "Sales", Values(), budget, CancellationToken.None);
         var error = Assert.ThrowsAsync<DataBrokerException>(async () => await second.ReadAllAsync());
 
-        Assert.That(error!.Diagnostic.Code, Is.EqualTo("DAT6010"));
+        Assert.That(error!.Diagnostic.Code, Is.EqualTo("DAT6012"));
         Assert.That(error.Message, Does.Contain("5,000 bytes").And.Contain("DataBroker:MaxRenderBytes"));
         await using var alone = await broker.Runner.ExecuteAsync(report, "Sales", Values(), CancellationToken.None);
         Assert.That(await alone.ReadAllAsync(), Has.Count.EqualTo(3), "a query without the render's budget has one of its own");
@@ -118,7 +118,7 @@ public class DataLimitTests
 
         var error = await ReadFails(broker, "placeholder");
 
-        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6010"));
+        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6012"));
         Assert.That(error.Message, Does.Contain("field 'Note'").And.Contain("1,000 bytes").And.Contain("DataBroker:MaxValueBytes"));
     }
 
@@ -132,7 +132,7 @@ public class DataLimitTests
 
         var error = await ReadFails(broker, "placeholder");
 
-        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6010"));
+        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6012"));
         Assert.That(error.Message, Does.Contain("sales.csv near line 3").And.Contain("1,000 characters").And.Contain("DataBroker:MaxRowBytes"));
     }
 
@@ -160,7 +160,7 @@ public class DataLimitTests
 
         var error = await ReadFails(broker, "placeholder");
 
-        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6010"));
+        Assert.That(error.Diagnostic.Code, Is.EqualTo("DAT6012"));
         Assert.That(error.Message, Does.Contain("Dataset 'Sales'").And.Contain("field 'Note'").And.Contain("DataBroker:MaxValueBytes"));
     }
 

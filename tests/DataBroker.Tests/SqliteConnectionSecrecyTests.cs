@@ -138,7 +138,7 @@ public class SqliteConnectionSecrecyTests
         Assert.That(await result.ReadAllAsync(), Has.Count.EqualTo(expectedRows));
     }
 
-    /// <summary>The second line: whatever route a value took, a row holding the path, user or password is refused (DAT6011) without echoing it.</summary>
+    /// <summary>The second line: whatever route a value took, a row holding the path, user or password is refused (DAT6013) without echoing it.</summary>
     [TestCase("SELECT '{0}' AS Note")]
     [TestCase("SELECT 'x' || '{1}' || 'y' AS Note")]
     [TestCase("SELECT 1 AS Id, lower('{2}') AS Note")]
@@ -154,7 +154,7 @@ public class SqliteConnectionSecrecyTests
 
         var error = Assert.ThrowsAsync<DataBrokerException>(async () => await result.ReadAllAsync());
 
-        Assert.That(error!.Diagnostic.Code, Is.EqualTo("DAT6011"));
+        Assert.That(error!.Diagnostic.Code, Is.EqualTo("DAT6013"));
         Assert.That(error.Message, Does.Contain("Dataset 'Sales'").And.Contain("field 'Note'").And.Contain("connection string"));
         AssertNoSecret(error.Diagnostic.ToString());
         AssertNoSecret(string.Join("\n", broker.Logs));

@@ -80,10 +80,10 @@ public static class DataDiagnostics
             $"DataSet '{dataSetName}'");
 
     /// <summary>A value, a row or the render's data passed a size limit (DataBroker:MaxValueBytes, MaxRowBytes, MaxRenderBytes).</summary>
-    public const string DataTooLarge = "DAT6010";
+    public const string DataTooLarge = "DAT6012";
 
     /// <summary>A row value holds part of the data source's connection string (its path, user or password).</summary>
-    public const string SecretInData = "DAT6011";
+    public const string SecretInData = "DAT6013";
 
     internal static RdlDiagnostic TooLarge(string dataSetName, string problem, SourceLocation location) =>
         RdlDiagnostic.Error(DataTooLarge, $"Dataset '{dataSetName}' was stopped: {problem}", location, $"DataSet '{dataSetName}'");

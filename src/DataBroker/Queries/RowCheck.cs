@@ -7,7 +7,7 @@ namespace DataBroker.Queries;
 /// What the broker checks on every row before it leaves the trusted side: each value and the row within
 /// <see cref="DataLimits"/> (connectors already refuse larger ones as they read; rows built in memory are checked
 /// here), the render's <see cref="RenderDataBudget"/>, and no text value holding a fragment of the data source's
-/// connection string (DAT6011, which does not echo the fragment).
+/// connection string (DAT6013, which does not echo the fragment).
 /// </summary>
 internal sealed class RowCheck(
     string dataSetName, IReadOnlyList<string> columns, DataLimits limits, RenderDataBudget budget, SecretScrubber scrubber, SourceLocation location)

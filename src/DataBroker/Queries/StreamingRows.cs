@@ -8,7 +8,7 @@ namespace DataBroker.Queries;
 /// <summary>
 /// The single-use row stream of a <see cref="DataQueryResult"/>: reads from the connector's row source, enforces
 /// <see cref="DataBrokerOptions.MaxRows"/> and the <see cref="RowCheck"/> of each row, turns read failures into scrubbed
-/// DAT6003 errors (DAT6010 for a size limit a connector hit), and closes the source at the end.
+/// DAT6003 errors (DAT6012 for a size limit a connector hit), and closes the source at the end.
 /// </summary>
 internal sealed class StreamingRows(
     IRowSource source,

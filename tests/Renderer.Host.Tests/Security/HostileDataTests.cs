@@ -53,6 +53,6 @@ public sealed class HostileDataTests : HostileServerTest
         var (status, body) = await Render("HugeValue.rdl");
 
         Assert.That(status, Is.Not.EqualTo(HttpStatusCode.OK), body);
-        Assert.That(body, Does.Contain("DAT6010").And.Contain("Dataset 'Data'").And.Contain("DataBroker:MaxValueBytes"));
+        Assert.That(body, Does.Contain("DAT6012").And.Contain("Dataset 'Data'").And.Contain("DataBroker:MaxValueBytes"));
     }
 }
