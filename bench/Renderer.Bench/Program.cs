@@ -12,6 +12,12 @@ using Renderer.Host.Sandboxing;
 // timed render starts once a warm process waits, as on a server with idle capacity); without it, as the CLI does, each
 // render starts its sandbox process cold.
 // With --http: the HTTP API bar of issue 6 instead (see HttpBench).
+// With --hostile-data xml|values: issue 12's deep-XML and huge-value measurements (see HostileDataBench).
+if (args.Contains("--hostile-data"))
+{
+    await Renderer.Bench.HostileDataBench.RunAsync(args);
+    return;
+}
 if (args.Contains("--http"))
 {
     await Renderer.Bench.HttpBench.RunAsync(args);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DataBroker.Queries;
 using Rdl.Model.Definitions;
 using Renderer.Host.Sandboxing;
@@ -10,12 +11,20 @@ namespace Renderer.Host.Rendering;
 /// host's own catalog, never from the sandbox, so the broker checks requests against what the report really declares.
 /// A request for a subreport's dataset (<see cref="SubreportDataSetName"/>) is checked against, and run with the data
 /// sources of, that subreport's own definition as the host resolved it for this render; a subreport the render does not
-/// use is refused. A request the render's <see cref="DataSetPrefetch"/> already ran gets the prefetched rows.
+/// use is refused. A request the render's <see cref="DataSetPrefetch"/> already ran gets the prefetched rows. Every
+/// query is charged to the render's one <see cref="RenderDataBudget"/>; a stream the broker stops (a size limit, a
+/// secret in a value) reaches the sandbox with the broker's diagnostic.
 /// </summary>
 internal sealed class BrokerDataHandler(
-    IQueryRunner broker, ReportDefinition report, IReadOnlyDictionary<string, ReportDefinition>? subreports = null, DataSetPrefetch? prefetch = null)
+    IQueryRunner broker,
+    ReportDefinition report,
+    IReadOnlyDictionary<string, ReportDefinition>? subreports = null,
+    DataSetPrefetch? prefetch = null,
+    RenderDataBudget? budget = null)
     : ISandboxDataHandler
 {
+    private readonly RenderDataBudget _budget = budget ?? broker.CreateRenderBudget();
+
     public async Task<SandboxDataResult> ExecuteAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
     {
         var target = report;
@@ -28,9 +37,9 @@ internal sealed class BrokerDataHandler(
         else if (prefetch is not null && await prefetch.TryTakeAsync(dataSetName, parameters) is { } prefetched)
         {
             if (!prefetched.Result.Success) return Failed(prefetched.Result);
-            return SandboxDataResult.FromRows(prefetched.Result.Columns, prefetched.Rows);
+            return SandboxDataResult.FromRows(prefetched.Result.Columns, Translate(prefetched.Rows, cancellationToken));
         }
-        var result = await broker.ExecuteAsync(target, dataSetName, parameters, cancellationToken);
+        var result = await broker.ExecuteAsync(target, dataSetName, parameters, _budget, cancellationToken);
         if (!result.Success)
         {
             await result.DisposeAsync();
@@ -42,12 +51,30 @@ internal sealed class BrokerDataHandler(
     private static SandboxDataResult Failed(DataQueryResult result) =>
         SandboxDataResult.Failed(string.Join(" ", result.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}")));
 
-    private static async IAsyncEnumerable<object?[]> Stream(DataQueryResult result, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<object?[]> Stream(DataQueryResult result, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using (result)
         {
-            await foreach (var row in result.Rows.WithCancellation(cancellationToken))
+            await foreach (var row in Translate(result.Rows, cancellationToken))
                 yield return row;
+        }
+    }
+
+    /// <summary>The rows, with the broker's stop (<see cref="DataBrokerException"/>) turned into a message for the sandbox.</summary>
+    private static async IAsyncEnumerable<object?[]> Translate(IAsyncEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync()) yield break;
+            }
+            catch (DataBrokerException ex)
+            {
+                throw new SandboxDataException($"{ex.Diagnostic.Code}: {ex.Diagnostic.Message}");
+            }
+            yield return enumerator.Current;
         }
     }
 }

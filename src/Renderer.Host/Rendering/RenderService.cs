@@ -101,8 +101,10 @@ public sealed class RenderService(
 
     private async Task<SandboxResult> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, CancellationToken cancellationToken)
     {
-        await using var prefetch = DataSetPrefetch.Start(broker, entry.Definition, cancellationToken);
-        var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions, prefetch);
+        // One data budget for all of this render's queries (the report's, its prefetch's and its subreports').
+        var budget = broker.CreateRenderBudget();
+        await using var prefetch = DataSetPrefetch.Start(broker, entry.Definition, budget, cancellationToken);
+        var handler = new BrokerDataHandler(broker, entry.Definition, subreports.Definitions, prefetch, budget);
         return await launcher.RenderAsync(input, handler, cancellationToken);
     }
 
