@@ -16,19 +16,30 @@ internal sealed record SandboxCommand(string Executable, IReadOnlyList<string> R
         return new SandboxCommand(muxer, readOnly, [sandboxDll, .. sandboxArguments]);
     }
 
-    /// <summary>The sandbox's own files: every assembly, its runtimeconfig/deps, native libraries under runtimes/.</summary>
+    /// <summary>
+    /// The sandbox's own files: every assembly, its runtimeconfig/deps, native libraries under runtimes/. When the
+    /// folder holds nothing else (the published <c>sandbox</c> folder: besides those only the apphost and the runtime's
+    /// createdump), the folder itself: one Landlock rule and one bind mount instead of about 200 (which cost about
+    /// 0.1 s of CPU per sandbox start in bubblewrap).
+    /// </summary>
     private static IEnumerable<string> SandboxFiles(string sandboxDll)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(sandboxDll))!;
         var name = Path.GetFileNameWithoutExtension(sandboxDll);
+        var files = new List<string>();
+        var onlySandbox = true;
         foreach (var file in Directory.EnumerateFiles(folder))
         {
             var fileName = Path.GetFileName(file);
             if (fileName.EndsWith(".dll", StringComparison.Ordinal) || fileName.StartsWith(name + ".", StringComparison.Ordinal) || fileName.EndsWith(".so", StringComparison.Ordinal))
-                yield return file;
+                files.Add(file);
+            else if (fileName != name && fileName != "createdump")
+                onlySandbox = false;
         }
+        if (onlySandbox && Directory.EnumerateDirectories(folder).All(d => Path.GetFileName(d) == "runtimes")) return [folder];
         var runtimes = Path.Combine(folder, "runtimes");
-        if (Directory.Exists(runtimes)) yield return runtimes;
+        if (Directory.Exists(runtimes)) files.Add(runtimes);
+        return files;
     }
 
     internal static string RealPath(string path)

@@ -58,7 +58,7 @@ public sealed class SandboxPool : IHostedService, IAsyncDisposable
     {
         get
         {
-            lock (_lock) return [.. _idle.Where(i => i.IsReady).Select(i => i.Process.ProgramId)];
+            lock (_lock) return [.. _idle.Where(i => i.IsReady).Select(i => i.Process.ProgramId).Where(pid => pid > 0)];
         }
     }
 

@@ -23,11 +23,13 @@ internal sealed class SandboxProcess : IAsyncDisposable
     private readonly MemoryStream _head = new();
 
     private readonly bool _mayHaveDescendants;
+    private readonly bool _wrapped;
 
-    private SandboxProcess(Process process, bool mayHaveDescendants)
+    private SandboxProcess(Process process, bool mayHaveDescendants, bool wrapped)
     {
         _process = process;
         _mayHaveDescendants = mayHaveDescendants;
+        _wrapped = wrapped;
         _stderrPump = Task.Run(DrainStderrAsync);
     }
 
@@ -48,7 +50,8 @@ internal sealed class SandboxProcess : IAsyncDisposable
     /// False when the process cannot create processes (the seccomp layer applies): killing it then needs no search of
     /// every process on the machine for its descendants (reading /proc/*/stat cost the host several milliseconds per render).
     /// </param>
-    public static SandboxProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, bool mayHaveDescendants = true)
+    /// <param name="wrapped">The program runs as a descendant, inside bubblewrap's namespaces (see <see cref="ProgramId"/>).</param>
+    public static SandboxProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, bool mayHaveDescendants = true, bool wrapped = false)
     {
         var startInfo = new ProcessStartInfo(program)
         {
@@ -63,7 +66,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
         startInfo.Environment.Clear();
         foreach (var (name, value) in environment) startInfo.Environment[name] = value;
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("The sandbox process did not start.");
-        return new SandboxProcess(process, mayHaveDescendants);
+        return new SandboxProcess(process, mayHaveDescendants, wrapped);
     }
 
     /// <summary>
@@ -109,7 +112,8 @@ internal sealed class SandboxProcess : IAsyncDisposable
 
     /// <summary>
     /// The pid of the program the sandbox runs: through bubblewrap the innermost descendant of the started process (the
-    /// sandbox is pid 1 of its own pid namespace), else the started process itself.
+    /// sandbox is pid 1 of its own pid namespace), else the started process itself; 0 when, through bubblewrap, the
+    /// program does not run (not yet, or no longer: bubblewrap's outer process ends just after it).
     /// </summary>
     public int ProgramId
     {
@@ -117,7 +121,8 @@ internal sealed class SandboxProcess : IAsyncDisposable
         {
             try
             {
-                return Innermost(_process.Id);
+                var pid = Innermost(_process.Id);
+                return _wrapped && pid == _process.Id ? 0 : pid;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -136,7 +141,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
     {
         try
         {
-            if (!_mayHaveDescendants && ProgramId is var program && program != _process.Id)
+            if (!_mayHaveDescendants && ProgramId is > 0 and var program && program != _process.Id)
             {
                 using var inner = Process.GetProcessById(program);
                 inner.Kill();

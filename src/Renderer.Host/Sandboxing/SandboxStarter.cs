@@ -38,7 +38,7 @@ internal sealed class SandboxStarter(SandboxOptions settings, ILogger logger)
             var throughLauncher = plan.Applied != SandboxLayers.None;
             var process = throughLauncher
                 ? SandboxProcess.Start(settings.ResolveLauncherPath(), LauncherArguments.Build(plan, settings, command, workingDirectory), environment, workingDirectory,
-                    mayHaveDescendants: !plan.Applied.HasFlag(SandboxLayers.Seccomp))
+                    mayHaveDescendants: !plan.Applied.HasFlag(SandboxLayers.Seccomp), wrapped: plan.Applied.HasFlag(SandboxLayers.Namespaces))
                 : SandboxProcess.Start(command.Executable, command.Arguments, environment, workingDirectory);
             return (new SandboxInstance(process, workingDirectory, throughLauncher, prewarm, logger), null);
         }

@@ -50,12 +50,20 @@ internal static class IsolationProbe
         }
     }
 
-    /// <summary>Opens <paramref name="path"/> for reading WITHOUT close-on-exec, as a descriptor the host inherited from its own parent would be: every child process gets it unless something closes it.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading WITHOUT close-on-exec, as a descriptor the host inherited from its own
+    /// parent would be: every child process gets it unless something closes it. It is moved to number 900, above any
+    /// the sandbox's runtime opens itself, so a read through that number can only reach this file.
+    /// </summary>
     public static InheritableDescriptor OpenInheritable(string path)
     {
+        const int Number = 900;
         var fd = open(path, 0 /* O_RDONLY */);
         if (fd < 0) throw new IOException($"open {path}: errno {Marshal.GetLastPInvokeError()}");
-        return new InheritableDescriptor(fd);
+        var moved = dup2(fd, Number);
+        close(fd);
+        if (moved != Number) throw new IOException($"dup2: errno {Marshal.GetLastPInvokeError()}");
+        return new InheritableDescriptor(Number);
     }
 
     internal sealed class InheritableDescriptor(int fd) : IDisposable
@@ -70,4 +78,7 @@ internal static class IsolationProbe
 
     [DllImport("libc", SetLastError = true)]
     private static extern int close(int fd);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int dup2(int fd, int newFd);
 }
