@@ -17,8 +17,12 @@ namespace Renderer.Bench;
 /// Paced (<c>--rate R</c>): open loop, request i is due at start + i/R and goes out on a free client; latency is
 /// counted from when it was due (so queueing behind busy clients counts), and the service time from when it was sent.
 /// <c>--suite</c> runs the three figures of the bar in one host: 1 client, 8 clients closed loop, 20/s paced over 8 clients.
+/// <c>--layers L</c> sets Sandbox:Layers (e.g. "SeparateUser, NetworkNamespace, Seccomp, Landlock, ResourceLimits").
+/// <c>--compare-isolation N</c> (issue 12) runs N rounds, each with a host without the Namespaces layer (bubblewrap) and
+/// then one with every layer, each host measuring 1 client and 8 clients closed loop, so before and after interleave
+/// under the same machine load.
 /// Usage: dotnet run -c Release --project bench/Renderer.Bench -- --http [--suite] [--clients 8] [--requests 200]
-///        [--rate 20] [--warmup 16] [--format pdf] [--pool 2]
+///        [--rate 20] [--warmup 16] [--format pdf] [--pool 2] [--layers L] [--compare-isolation 3]
 /// </summary>
 internal static class HttpBench
 {
@@ -43,8 +47,9 @@ internal static class HttpBench
         int clients = 8, requests = 200, warmup = 16;
         double rate = 0;
         var format = "pdf";
-        string? pool = null;
+        string? pool = null, layers = null;
         var suite = false;
+        var compareRounds = 0;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -56,8 +61,30 @@ internal static class HttpBench
                 case "--format": format = args[++i]; break;
                 case "--pool": pool = args[++i]; break;
                 case "--suite": suite = true; break;
+                case "--layers": layers = args[++i]; break;
+                case "--compare-isolation": compareRounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
             }
         }
+        if (compareRounds > 0)
+        {
+            const string withoutNamespaces = "SeparateUser, NetworkNamespace, Seccomp, Landlock, ResourceLimits";
+            for (var round = 1; round <= compareRounds; round++)
+            {
+                foreach (var variant in new[] { withoutNamespaces, "All" })
+                {
+                    Console.WriteLine($"round {round}, Sandbox:Layers {variant}:");
+                    await RunHostAsync(clients, requests, warmup, 0, format, pool, variant, compare: true);
+                }
+            }
+            return;
+        }
+        await RunHostAsync(clients, requests, warmup, rate, format, pool, layers, suite ? null : false);
+    }
+
+    /// <param name="compare">True: 1 client and 8 clients closed loop; null: the suite; false: one scenario.</param>
+    private static async Task RunHostAsync(int clients, int requests, int warmup, double rate, string format, string? pool, string? layers, bool? compare)
+    {
+        var suite = compare is null;
 
         var dataFolder = Path.Combine(Path.GetTempPath(), "renderer-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
@@ -70,6 +97,7 @@ internal static class HttpBench
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             if (pool is not null) builder.Configuration["Sandbox:PoolSize"] = pool;
+            if (layers is not null) builder.Configuration["Sandbox:Layers"] = layers;
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.AddRendererHost();
             await using var app = builder.Build();
@@ -85,8 +113,13 @@ internal static class HttpBench
             for (int i = 0; i < warmup; i++) await RenderOnce(http, url);
 
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
-            Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; Sandbox:PoolSize {app.Configuration["Sandbox:PoolSize"] ?? "default"}; format {format}; {warmup} warm-up renders");
-            if (suite)
+            Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; Sandbox:PoolSize {app.Configuration["Sandbox:PoolSize"] ?? "default"}; Sandbox:Layers {layers ?? "default"}; format {format}; {warmup} warm-up renders");
+            if (compare == true)
+            {
+                await RunScenarioAsync(http, url, clients: 1, requests: 40, rate: 0);
+                await RunScenarioAsync(http, url, clients: 8, requests: requests, rate: 0);
+            }
+            else if (suite)
             {
                 await RunScenarioAsync(http, url, clients: 1, requests: 40, rate: 0);
                 await RunScenarioAsync(http, url, clients: 8, requests: requests, rate: 0);

@@ -13,9 +13,21 @@ using Renderer.Host.Sandboxing;
 // timed render starts once a warm process waits, as on a server with idle capacity); without it, as the CLI does, each
 // render starts its sandbox process cold.
 // With --http: the HTTP API bar of issue 6 instead (see HttpBench).
+// With --hostile-data xml|values: issue 12's deep-XML and huge-value measurements (see HostileDataBench).
+if (args.Contains("--hostile-data"))
+{
+    await Renderer.Bench.HostileDataBench.RunAsync(args);
+    return;
+}
 if (args.Contains("--http"))
 {
     await Renderer.Bench.HttpBench.RunAsync(args);
+    return;
+}
+// With --compile: the compile-worker bars of issue 12 instead (see CompileBench).
+if (args.Contains("--compile"))
+{
+    await Renderer.Bench.CompileBench.RunAsync(args, FindRoot());
     return;
 }
 
@@ -57,7 +69,7 @@ foreach (var size in sizes)
     if (pool > 0) builder.Services.AddSandboxPool();
     await using var app = builder.Build();
     if (pool > 0) await app.Services.GetRequiredService<SandboxPool>().StartAsync(CancellationToken.None);
-    var entry = new CatalogReports(queries: null, app.Services.GetRequiredService<Renderer.Host.Expressions.CompilationCache>()).Validate(rdl, "sales.rdlc");
+    var entry = await new CatalogReports(queries: null, app.Services.GetRequiredService<Renderer.Host.Expressions.CompilationCache>()).ValidateAsync(rdl, "sales.rdlc");
     if (!entry.Success) throw new InvalidOperationException(string.Join("; ", entry.Diagnostics));
     var renderer = app.Services.GetRequiredService<RenderService>();
     foreach (var format in formats)

@@ -10,7 +10,8 @@ namespace DataBroker;
 ///   "DataSources": { "Sales": { "Provider": "sqlite", "ConnectionString": "Data Source=data/sales.db", "CredentialName": "SalesDb" } },
 ///   "Credentials": { "SalesDb": { "Password": "..." } },
 ///   "MaxRows": 5000000,
-///   "QueryTimeoutSeconds": 60
+///   "QueryTimeoutSeconds": 60,
+///   "MaxValueBytes": 8388608, "MaxRowBytes": 33554432, "MaxRenderBytes": 1073741824
 /// }
 /// </code>
 /// </example>
@@ -30,6 +31,24 @@ public sealed class DataBrokerOptions
 
     /// <summary>Time the provider may spend executing and fetching one query (time the consumer spends between rows is not counted).</summary>
     public int QueryTimeoutSeconds { get; set; } = 60;
+
+    public const int DefaultMaxValueBytes = 8 * 1024 * 1024;
+
+    public const int DefaultMaxRowBytes = 32 * 1024 * 1024;
+
+    public const long DefaultMaxRenderBytes = 1024L * 1024 * 1024;
+
+    /// <summary>
+    /// Largest single value (text counts one byte per character, SQLite its UTF-8 bytes). Enforced while reading, so a
+    /// larger value is never built on the trusted side (SQLite stops building it); more fails the request with DAT6012.
+    /// </summary>
+    public int MaxValueBytes { get; set; } = DefaultMaxValueBytes;
+
+    /// <summary>Largest row (the sum of its values); more fails the request with DAT6012.</summary>
+    public int MaxRowBytes { get; set; } = DefaultMaxRowBytes;
+
+    /// <summary>Most data one render may receive across all its queries; more fails the request with DAT6012. A JSON file, read whole, may not be larger.</summary>
+    public long MaxRenderBytes { get; set; } = DefaultMaxRenderBytes;
 }
 
 /// <summary>One registered data source.</summary>

@@ -53,6 +53,11 @@ internal sealed class DataBrokerOptionsValidator(IOptions<CredentialStoreOptions
             failures.Add("DataBroker:QueryTimeoutSeconds must be greater than 0.");
         }
 
+        if (options.MaxValueBytes <= 0 || options.MaxRowBytes < options.MaxValueBytes || options.MaxRenderBytes < options.MaxRowBytes)
+        {
+            failures.Add($"DataBroker:MaxValueBytes ({options.MaxValueBytes}), MaxRowBytes ({options.MaxRowBytes}) and MaxRenderBytes ({options.MaxRenderBytes}) must be greater than 0 and in that order (a row holds values, a render rows).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -3,6 +3,10 @@ using Renderer.Host.Api.V2;
 using Renderer.Host.Infrastructure.Health;
 using Scalar.AspNetCore;
 using Renderer.Host.Cli;
+using Renderer.Host.Expressions.Worker;
+
+// The compile worker: report code is compiled in this separate, bounded process (see CompileWorkerPool).
+if (CompileWorkerMain.IsWorker(args)) return await CompileWorkerMain.RunAsync();
 
 var mode = CommandLine.Classify(args);
 if (mode == HostMode.Help)

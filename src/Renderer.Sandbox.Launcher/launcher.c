@@ -13,11 +13,18 @@
  *       --ro PATH          read (files and directories below)     --rw PATH   read and write below PATH
  *       --exec PATH        read and execute (the dotnet muxer)
  *       --cpu S --nproc N --fsize BYTES --nofile N               resource limits (core dumps are always off)
+ *       --unsetenv NAME    remove NAME from the environment (bubblewrap sets PWD)
  * Every requested layer must apply, or the launcher exits 125 with "launcher: <layer>: <reason>" on stderr.
- * The environment is passed through unchanged (the host already builds an empty one).
+ * The environment is passed through unchanged (the host already builds an empty one). Every descriptor above 2 is
+ * closed first, whatever the options: the protocol runs over stdin and stdout, and anything else the host inherited
+ * from its own parent (a key file, a socket) must not reach the sandbox.
+ * The host may give bubblewrap as <program> and this launcher again as bubblewrap's command (see the README): the first
+ * launcher sets the uid and rlimits, bubblewrap builds the namespaces and filesystem view, and the second launcher
+ * applies Landlock and seccomp inside them (mount and unshare, which bubblewrap needs, are what those two deny).
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <sched.h>
@@ -254,6 +261,39 @@ static int netns_supported(void)
     return stat("/proc/self/ns/net", &st) == 0;
 }
 
+/* ---------- inherited descriptors ---------- */
+
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+
+/* Closes every descriptor above 2: close_range(2) (Linux 5.9), else each entry of /proc/self/fd, else every number
+ * below the descriptor limit. */
+static void close_inherited_descriptors(void)
+{
+    if (syscall(SYS_close_range, 3U, ~0U, 0U) == 0) return;
+    DIR *dir = opendir("/proc/self/fd");
+    if (dir) {
+        int own = dirfd(dir), fds[1024], n;
+        do {
+            n = 0;
+            struct dirent *entry;
+            rewinddir(dir);
+            while ((entry = readdir(dir)) && n < 1024) {
+                char *end = NULL;
+                long fd = strtol(entry->d_name, &end, 10);
+                if (end && !*end && entry->d_name[0] && fd > 2 && fd != own) fds[n++] = (int)fd;
+            }
+            for (int i = 0; i < n; i++) close(fds[i]);
+        } while (n == 1024);
+        closedir(dir);
+        return;
+    }
+    struct rlimit limit;
+    long max = getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < 1048576 ? (long)limit.rlim_cur : 1048576;
+    for (long fd = 3; fd < max; fd++) close((int)fd);
+}
+
 /* ---------- main ---------- */
 
 static void set_limit(int resource, rlim_t value, const char *name)
@@ -276,6 +316,7 @@ int main(int argc, char **argv)
     long uid = -1, cpu = -1, nproc = -1, fsize = -1, nofile = -1;
     const char *workdir = NULL;
 
+    close_inherited_descriptors();
     if (argc == 2 && strcmp(argv[1], "--probe") == 0) {
         printf("netns=%d seccomp=%d landlock=%d setuid=%d\n", netns_supported(), seccomp_supported(), landlock_abi(), geteuid() == 0);
         return 0;
@@ -298,6 +339,7 @@ int main(int argc, char **argv)
             else if (!strcmp(a, "--ro") && nro < MAX_PATHS) ro[nro++] = v;
             else if (!strcmp(a, "--rw") && nrw < MAX_PATHS) rw[nrw++] = v;
             else if (!strcmp(a, "--exec") && nex < MAX_PATHS) ex[nex++] = v;
+            else if (!strcmp(a, "--unsetenv")) unsetenv(v);
             else { errno = 0; die(a, "unknown option"); }
         }
     }

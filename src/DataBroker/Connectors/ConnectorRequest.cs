@@ -9,13 +9,15 @@ namespace DataBroker.Connectors;
 /// <param name="CommandText">The query text from the RDL.</param>
 /// <param name="Parameters">Bound parameter values; never to be concatenated into the command text.</param>
 /// <param name="Timeout">Time the provider may spend executing and fetching.</param>
+/// <param name="Limits">Largest value and row the connector may read; it refuses larger ones before building them.</param>
 public sealed record ConnectorRequest(
     string DataSetName,
     RegisteredDataSource DataSource,
     DataCredential? Credential,
     string CommandText,
     IReadOnlyList<QueryParameterValue> Parameters,
-    TimeSpan Timeout);
+    TimeSpan Timeout,
+    DataLimits Limits);
 
 /// <summary>A query parameter value. <see cref="Name"/> is as the RDL spells it (e.g. <c>@Year</c> or <c>Year</c>).</summary>
 public sealed record QueryParameterValue(string Name, object? Value);

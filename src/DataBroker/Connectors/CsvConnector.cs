@@ -21,7 +21,7 @@ internal sealed class CsvConnector(ILogger<CsvConnector> logger) : IDataSourceCo
         }
 
         var path = ResolvePath(request.DataSource.ConnectionString, request.DataSetName);
-        return Task.FromResult<IRowSource>(CsvRowSource.Open(path));
+        return Task.FromResult<IRowSource>(CsvRowSource.Open(path, request.Limits));
     }
 
     internal static string ResolvePath(string connectionString, string dataSetName, string extension = ".csv")

@@ -5,10 +5,12 @@ namespace DataBroker.Connectors;
 /// <summary>
 /// Splits CSV text into records one at a time (RFC 4180: comma separated, fields optionally quoted with <c>"</c>, a quote
 /// inside a quoted field doubled, quoted fields may span lines). Fields are exposed as spans over the current line, so
-/// unquoted values are never copied. Blank lines are skipped.
+/// unquoted values are never copied. Blank lines are skipped. A record longer than <paramref name="maxChars"/> throws
+/// <see cref="DataLimitException"/> before more of it is read.
 /// </summary>
-internal sealed class CsvRecordReader(TextReader reader) : IDisposable
+internal sealed class CsvRecordReader(TextReader text, int maxChars, Func<DataLimitException> tooLong) : IDisposable
 {
+    private readonly BoundedLineReader reader = new(text, maxChars, tooLong);
     private string _line = string.Empty;
     private int[] _starts = new int[16];
     private int[] _lengths = new int[16];
@@ -16,6 +18,9 @@ internal sealed class CsvRecordReader(TextReader reader) : IDisposable
     private int _physicalLine;
 
     public int FieldCount { get; private set; }
+
+    /// <summary>The lines read so far.</summary>
+    public int PhysicalLine => _physicalLine;
 
     /// <summary>The 1-based line on which the current record starts.</summary>
     public int LineNumber { get; private set; }
@@ -38,6 +43,7 @@ internal sealed class CsvRecordReader(TextReader reader) : IDisposable
         {
             var next = reader.ReadLine() ?? throw new FormatException($"line {LineNumber}: a quoted field is not closed before the end of the file");
             _physicalLine++;
+            if (line.Length + 1 + next.Length > maxChars) throw tooLong();
             line = string.Concat(line, "\n", next);
         }
 

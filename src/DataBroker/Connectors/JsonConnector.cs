@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using DataBroker.Connectors.Inline;
 
@@ -10,7 +11,9 @@ namespace DataBroker.Connectors;
 /// holds an array of objects, one per row; columns are the property names in order of first appearance (a row lacking one
 /// is null there). Numbers become <see cref="long"/> when integral, else <see cref="decimal"/> (or <see cref="double"/> beyond
 /// decimal's range); strings in ISO 8601 date form (<c>2024-01-31</c>, <c>2024-01-31T10:00:00</c>) become <see cref="DateTime"/>;
-/// nested objects and arrays stay as their JSON text. The query text and parameters are ignored.
+/// nested objects and arrays stay as their JSON text. The query text and parameters are ignored. The file is read whole,
+/// so it may not be larger than <see cref="DataLimits.MaxSourceBytes"/>; a value's raw JSON longer than
+/// <see cref="DataLimits.MaxValueBytes"/>, or a row past <see cref="DataLimits.MaxRowBytes"/>, is refused before it becomes a string.
 /// </summary>
 internal sealed class JsonConnector : IDataSourceConnector
 {
@@ -23,6 +26,9 @@ internal sealed class JsonConnector : IDataSourceConnector
         ArgumentNullException.ThrowIfNull(request);
         var path = CsvConnector.ResolvePath(request.DataSource.ConnectionString, request.DataSetName, ".json");
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var limits = request.Limits;
+        if (stream.Length > limits.MaxSourceBytes)
+            throw new DataLimitException($"{Path.GetFileName(path)} is larger than {DataLimits.Format(limits.MaxSourceBytes)} bytes, the most a render may receive (DataBroker:MaxRenderBytes)");
         using var document = await JsonDocument.ParseAsync(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }, cancellationToken).ConfigureAwait(false);
         var fileName = Path.GetFileName(path);
         if (document.RootElement.ValueKind != JsonValueKind.Array)
@@ -46,7 +52,14 @@ internal sealed class JsonConnector : IDataSourceConnector
         foreach (var item in objects)
         {
             var row = new object?[columns.Count];
-            foreach (var property in item.EnumerateObject()) row[index[property.Name]] = Convert(property.Value);
+            long rowBytes = 0;
+            foreach (var property in item.EnumerateObject())
+            {
+                var size = JsonMarshal.GetRawUtf8Value(property.Value).Length;
+                if (size > limits.MaxValueBytes) throw limits.ValueTooLarge(property.Name, size);
+                if ((rowBytes += size) > limits.MaxRowBytes) throw limits.RowTooLarge(property.Name);
+                row[index[property.Name]] = Convert(property.Value);
+            }
             rows.Add(row);
         }
         return new MemoryRowSource(columns, rows);

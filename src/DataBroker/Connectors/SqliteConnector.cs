@@ -11,7 +11,11 @@ namespace DataBroker.Connectors;
 /// Runs queries on SQLite through Microsoft.Data.Sqlite.
 /// <list type="bullet">
 /// <item>Opens read-only (<c>Mode=ReadOnly</c>) and unpooled unless the registered connection string sets <c>Mode</c> / <c>Pooling</c>.</item>
-/// <item>Forbids ATTACH (and VACUUM INTO, which attaches) so a report's SQL cannot reach any file but the registered one.</item>
+/// <item>Compiles the report's SQL under <see cref="SqliteAuthorizer"/>, which allows SELECT, reading the database's own tables and
+/// views, and a list of core functions, and nothing else: no PRAGMA or <c>pragma_*</c> function (which tell the file's path),
+/// no schema table, no ATTACH. As a second layer, ATTACH is also limited to no database (<c>SQLITE_LIMIT_ATTACHED</c> 0).</item>
+/// <item>Sets <c>SQLITE_LIMIT_LENGTH</c> to <see cref="DataLimits.MaxValueBytes"/>, so SQLite itself refuses to build a longer
+/// string or blob (<c>printf('%.*c', 300000000, 'x')</c>); the row source bounds each row (<see cref="DataLimits.MaxRowBytes"/>).</item>
 /// <item>Binds parameters as <see cref="SqliteParameter"/>s; a name without a prefix binds <c>@Name</c>, <c>:Name</c> or <c>$Name</c>.
 /// A date-only <see cref="DateTime"/> is bound as <c>yyyy-MM-dd</c> text (how SQLite DATE columns are usually stored),
 /// a <see cref="decimal"/> as REAL (SQLite has no decimal storage; NUMERIC columns hold REAL).</item>
@@ -21,7 +25,9 @@ namespace DataBroker.Connectors;
 /// </summary>
 internal sealed class SqliteConnector(ILogger<SqliteConnector> logger) : IDataSourceConnector
 {
+    private const int SqliteLimitLength = 0;
     private const int SqliteLimitAttached = 7;
+    internal const int SqliteTooBig = 18;
 
     public string Provider => "sqlite";
 
@@ -49,6 +55,8 @@ internal sealed class SqliteConnector(ILogger<SqliteConnector> logger) : IDataSo
             guard.Run(() => { connection.Open(); return true; }, cancellationToken);
             guard.Attach(connection);
             raw.sqlite3_limit(connection.Handle, SqliteLimitAttached, 0);
+            raw.sqlite3_limit(connection.Handle, SqliteLimitLength, request.Limits.MaxValueBytes);
+            SqliteAuthorizer.Install(connection);
 
             command = connection.CreateCommand();
             command.CommandText = request.CommandText;
@@ -61,7 +69,14 @@ internal sealed class SqliteConnector(ILogger<SqliteConnector> logger) : IDataSo
 
             var cmd = command;
             var reader = guard.Run(() => cmd.ExecuteReader(CommandBehavior.SequentialAccess), cancellationToken);
-            return Task.FromResult<IRowSource>(new SqliteRowSource(connection, command, reader, guard));
+            return Task.FromResult<IRowSource>(new SqliteRowSource(connection, command, reader, guard, request.Limits));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteTooBig)
+        {
+            guard.Dispose();
+            command?.Dispose();
+            connection.Dispose();
+            throw TooBig(request.Limits);
         }
         catch
         {
@@ -71,6 +86,10 @@ internal sealed class SqliteConnector(ILogger<SqliteConnector> logger) : IDataSo
             throw;
         }
     }
+
+    /// <summary>SQLite refused to build a value past <c>SQLITE_LIMIT_LENGTH</c>; it does not say in which field.</summary>
+    internal static DataLimitException TooBig(DataLimits limits) =>
+        new($"a value of the query is larger than {DataLimits.Format(limits.MaxValueBytes)} bytes, the limit per value (DataBroker:MaxValueBytes); SQLite stopped building it and does not say in which field");
 
     private string BuildConnectionString(ConnectorRequest request)
     {

@@ -6,7 +6,8 @@ namespace DataBroker.Connectors;
 /// <summary>
 /// Streams rows from an open SQLite reader. Values keep SQLite's types (long, double, string, byte[]), except that text in a
 /// column declared DATE/DATETIME/TIMESTAMP becomes <see cref="DateTime"/>, and numbers in a column declared
-/// DECIMAL/NUMERIC/MONEY become <see cref="decimal"/>.
+/// DECIMAL/NUMERIC/MONEY become <see cref="decimal"/>. SQLite refuses values past <see cref="DataLimits.MaxValueBytes"/>
+/// itself; a row is read value by value and refused as soon as it passes <see cref="DataLimits.MaxRowBytes"/>.
 /// </summary>
 internal sealed class SqliteRowSource : IRowSource
 {
@@ -21,12 +22,14 @@ internal sealed class SqliteRowSource : IRowSource
     private readonly SqliteCommand _command;
     private readonly SqliteDataReader _reader;
     private readonly SqliteQueryGuard _guard;
+    private readonly DataLimits _limits;
     private readonly string[] _columns;
     private ColumnKind[]? _kinds;
     private bool _finished;
 
-    public SqliteRowSource(SqliteConnection connection, SqliteCommand command, SqliteDataReader reader, SqliteQueryGuard guard)
+    public SqliteRowSource(SqliteConnection connection, SqliteCommand command, SqliteDataReader reader, SqliteQueryGuard guard, DataLimits limits)
     {
+        _limits = limits;
         _connection = connection;
         _command = command;
         _reader = reader;
@@ -40,7 +43,7 @@ internal sealed class SqliteRowSource : IRowSource
     public ValueTask<object?[]?> ReadRowAsync(CancellationToken cancellationToken)
     {
         if (_finished || _columns.Length == 0) return ValueTask.FromResult<object?[]?>(null);
-        if (!_guard.Run(_reader.Read, cancellationToken))
+        if (!ReadNext(cancellationToken))
         {
             _finished = true;
             return ValueTask.FromResult<object?[]?>(null);
@@ -48,13 +51,28 @@ internal sealed class SqliteRowSource : IRowSource
 
         var kinds = _kinds ??= ClassifyColumns();
         var row = new object?[_columns.Length];
+        long rowBytes = 0;
         for (var i = 0; i < row.Length; i++)
         {
             var value = _reader.GetValue(i);
             row[i] = value is DBNull ? null : Convert(value, kinds[i]);
+            rowBytes += DataLimits.SizeOf(row[i]);
+            if (rowBytes > _limits.MaxRowBytes) throw _limits.RowTooLarge(_columns[i]);
         }
 
         return ValueTask.FromResult<object?[]?>(row);
+    }
+
+    private bool ReadNext(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _guard.Run(_reader.Read, cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConnector.SqliteTooBig)
+        {
+            throw SqliteConnector.TooBig(_limits);
+        }
     }
 
     public async ValueTask DisposeAsync()

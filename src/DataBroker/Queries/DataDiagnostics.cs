@@ -79,6 +79,22 @@ public static class DataDiagnostics
             location,
             $"DataSet '{dataSetName}'");
 
+    /// <summary>A value, a row or the render's data passed a size limit (DataBroker:MaxValueBytes, MaxRowBytes, MaxRenderBytes).</summary>
+    public const string DataTooLarge = "DAT6012";
+
+    /// <summary>A row value holds part of the data source's connection string (its path, user or password).</summary>
+    public const string SecretInData = "DAT6013";
+
+    internal static RdlDiagnostic TooLarge(string dataSetName, string problem, SourceLocation location) =>
+        RdlDiagnostic.Error(DataTooLarge, $"Dataset '{dataSetName}' was stopped: {problem}", location, $"DataSet '{dataSetName}'");
+
+    internal static RdlDiagnostic SecretInValue(string dataSetName, string field, SourceLocation location) =>
+        RdlDiagnostic.Error(
+            SecretInData,
+            $"Dataset '{dataSetName}' was stopped: field '{Printable(field)}' holds part of the data source's connection string (its path, user or password), which reports may not read",
+            location,
+            $"DataSet '{dataSetName}'");
+
     private static string Printable(string name) =>
         new string(name.Take(64).Select(c => char.IsControl(c) ? '?' : c).ToArray()) + (name.Length > 64 ? "..." : string.Empty);
 

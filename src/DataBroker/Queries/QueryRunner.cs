@@ -14,7 +14,8 @@ namespace DataBroker.Queries;
 /// Runs one dataset query for a report: checks the report declares the dataset (DAT6002), maps its data source to a
 /// registered one (DAT6001; an embedded connection string is never used), attaches the credential, binds the query
 /// parameters as real provider parameters (DAT6004/DAT6005; a value for an undeclared one is DAT6009), and starts the query. Provider failures become DAT6003
-/// with the connection string and secrets scrubbed from the message. Cancellation via the token propagates as
+/// with the connection string and secrets scrubbed from the message; every row passes a <see cref="RowCheck"/> (sizes,
+/// the render's budget, no secret in a value). Cancellation via the token propagates as
 /// <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class QueryRunner : IQueryRunner
@@ -40,8 +41,10 @@ public sealed class QueryRunner : IQueryRunner
         _logger = logger;
     }
 
+    public RenderDataBudget CreateRenderBudget() => new(_options.Value.MaxRenderBytes);
+
     public async Task<DataQueryResult> ExecuteAsync(
-        ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, CancellationToken cancellationToken)
+        ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, RenderDataBudget? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(dataSetName);
@@ -55,7 +58,7 @@ public sealed class QueryRunner : IQueryRunner
         switch (InlineData.Classify(report, dataSet))
         {
             case InlineKind.Inline:
-                return OpenInline(report, dataSet, cancellationToken);
+                return OpenInline(report, dataSet, budget ?? CreateRenderBudget(), cancellationToken);
             case InlineKind.RefuseUnlessRegistered when !resolution.Success:
                 return Refuse(report, dataSet.Name, InlineData.Refusal(report, dataSet));
         }
@@ -99,8 +102,9 @@ public sealed class QueryRunner : IQueryRunner
         if (secret.ConnectionString is { } stored) source = source with { ConnectionString = stored };
 
         var options = _options.Value;
+        var limits = DataLimits.From(options);
         var request = new ConnectorRequest(
-            dataSet.Name, source, credential, bound.CommandText, parameters, TimeSpan.FromSeconds(options.QueryTimeoutSeconds));
+            dataSet.Name, source, credential, bound.CommandText, parameters, TimeSpan.FromSeconds(options.QueryTimeoutSeconds), limits);
         var scrubber = SecretScrubber.For(source, credential);
         IRowSource rows;
         try
@@ -113,17 +117,20 @@ public sealed class QueryRunner : IQueryRunner
         }
         catch (Exception ex)
         {
-            var failure = DataDiagnostics.Failed(dataSet.Name, scrubber.Scrub(ex.Message), dataSet.Query.Location);
+            var failure = ex is DataLimitException
+                ? DataDiagnostics.TooLarge(dataSet.Name, ex.Message, dataSet.Query.Location)
+                : DataDiagnostics.Failed(dataSet.Name, scrubber.Scrub(ex.Message), dataSet.Query.Location);
             DataBrokerLog.QueryFailed(_logger, dataSet.Name, ex.GetType().Name, failure.Code, failure.Message);
             return DataQueryResult.Failure(failure);
         }
 
-        var stream = new StreamingRows(rows, dataSet.Name, dataSet.Query.Location, options.MaxRows, scrubber, cancellationToken, _logger);
+        var check = new RowCheck(dataSet.Name, rows.Columns, limits, budget ?? CreateRenderBudget(), scrubber, dataSet.Query.Location);
+        var stream = new StreamingRows(rows, dataSet.Name, dataSet.Query.Location, options.MaxRows, check, scrubber, cancellationToken, _logger);
         return DataQueryResult.Streaming(diagnostics.ToImmutable(), rows.Columns, stream);
     }
 
     /// <summary>Serves rows the report carries itself (see <see cref="InlineData"/>); no registered source or credential is involved.</summary>
-    private DataQueryResult OpenInline(ReportDefinition report, DataSetDefinition dataSet, CancellationToken cancellationToken)
+    private DataQueryResult OpenInline(ReportDefinition report, DataSetDefinition dataSet, RenderDataBudget budget, CancellationToken cancellationToken)
     {
         var inline = new RegisteredDataSource("(inline)", "inline", string.Empty, null);
         DataBrokerLog.Request(_logger, report.Name, dataSet.Name, inline.Name, inline.Provider, string.Empty);
@@ -143,7 +150,10 @@ public sealed class QueryRunner : IQueryRunner
             return DataQueryResult.Failure(failure);
         }
 
-        var stream = new StreamingRows(rows, dataSet.Name, dataSet.Query.Location, _options.Value.MaxRows, SecretScrubber.For(inline, null), cancellationToken, _logger);
+        var options = _options.Value;
+        var scrubber = SecretScrubber.For(inline, null);
+        var check = new RowCheck(dataSet.Name, rows.Columns, DataLimits.From(options), budget, scrubber, dataSet.Query.Location);
+        var stream = new StreamingRows(rows, dataSet.Name, dataSet.Query.Location, options.MaxRows, check, scrubber, cancellationToken, _logger);
         return DataQueryResult.Streaming([], rows.Columns, stream);
     }
 

@@ -7,13 +7,15 @@ namespace DataBroker.Queries;
 
 /// <summary>
 /// The single-use row stream of a <see cref="DataQueryResult"/>: reads from the connector's row source, enforces
-/// <see cref="DataBrokerOptions.MaxRows"/>, turns read failures into scrubbed DAT6003 errors, and closes the source at the end.
+/// <see cref="DataBrokerOptions.MaxRows"/> and the <see cref="RowCheck"/> of each row, turns read failures into scrubbed
+/// DAT6003 errors (DAT6012 for a size limit a connector hit), and closes the source at the end.
 /// </summary>
 internal sealed class StreamingRows(
     IRowSource source,
     string dataSetName,
     SourceLocation location,
     int maxRows,
+    RowCheck check,
     SecretScrubber scrubber,
     CancellationToken queryToken,
     ILogger logger) : IAsyncEnumerable<object?[]>, IAsyncDisposable
@@ -56,6 +58,12 @@ internal sealed class StreamingRows(
                     throw new DataBrokerException(diagnostic);
                 }
 
+                if (check.Check(row) is { } refused)
+                {
+                    DataBrokerLog.StreamFailed(logger, dataSetName, refused.Code, refused.Message);
+                    throw new DataBrokerException(refused);
+                }
+
                 yield return row;
             }
 
@@ -76,6 +84,12 @@ internal sealed class StreamingRows(
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             throw;
+        }
+        catch (DataLimitException ex)
+        {
+            var diagnostic = DataDiagnostics.TooLarge(dataSetName, ex.Message, location);
+            DataBrokerLog.StreamFailed(logger, dataSetName, diagnostic.Code, diagnostic.Message);
+            throw new DataBrokerException(diagnostic);
         }
         catch (Exception ex) when (ex is not DataBrokerException)
         {

@@ -18,7 +18,7 @@ public static class RdlDiagnosticCodes
     /// <summary>Error: a required element or attribute (e.g. Name) is missing.</summary>
     public const string MissingRequired = "RDL1005";
 
-    /// <summary>Error: the document exceeds <see cref="RdlReaderOptions.MaxDocumentBytes"/> or <see cref="RdlReaderOptions.MaxDepth"/>.</summary>
+    /// <summary>Error: the document exceeds <see cref="RdlReaderOptions.MaxDocumentBytes"/>, <see cref="RdlReaderOptions.MaxDepth"/> or <see cref="RdlReaderOptions.MaxElements"/>.</summary>
     public const string LimitExceeded = "RDL1006";
 
     /// <summary>Warning / info: the document has no RDL namespace or a pre-release one; it is read as the nearest schema.</summary>

@@ -11,7 +11,8 @@ namespace Rdl.Model.Reading;
 /// <summary>
 /// Reads an RDL / RDLC document (namespaces 2003/10, 2005/01, 2008/01, 2010/01 and 2016/01) into a
 /// <see cref="ReportDefinition"/>, then validates it. Never throws for bad input: every problem is a diagnostic.
-/// DTDs are refused (no entity expansion, no external resolution).
+/// DTDs are refused (no entity expansion, no external resolution). The size, depth and element-count limits of
+/// <see cref="RdlReaderOptions"/> are enforced before any tree is built (<see cref="RdlLimitsCheck"/>).
 /// </summary>
 public static class RdlReader
 {
@@ -45,9 +46,10 @@ public static class RdlReader
     private static RdlReadResult ReadCore(Stream stream, string fileName, RdlReaderOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var document = Load(stream, fileName, options, diagnostics);
+        var settings = CreateSettings(options);
+        if (!RdlLimitsCheck.Check(stream, fileName, options, settings, diagnostics)) return new RdlReadResult(null, diagnostics.ToImmutable());
+        var document = Load(stream, fileName, settings, diagnostics);
         if (document?.Root is not { } root) return new RdlReadResult(null, diagnostics.ToImmutable());
-        if (!CheckDepth(root, fileName, options.MaxDepth, diagnostics)) return new RdlReadResult(null, diagnostics.ToImmutable());
 
         var context = CreateContext(root, fileName, diagnostics);
         if (context is null) return new RdlReadResult(null, diagnostics.ToImmutable());
@@ -57,9 +59,8 @@ public static class RdlReader
         return new RdlReadResult(report, diagnostics.ToImmutable());
     }
 
-    private static XDocument? Load(Stream stream, string fileName, RdlReaderOptions options, DiagnosticBag diagnostics)
-    {
-        var settings = new XmlReaderSettings
+    private static XmlReaderSettings CreateSettings(RdlReaderOptions options) =>
+        new()
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
@@ -69,6 +70,9 @@ public static class RdlReader
             IgnoreProcessingInstructions = true,
             CloseInput = false,
         };
+
+    private static XDocument? Load(Stream stream, string fileName, XmlReaderSettings settings, DiagnosticBag diagnostics)
+    {
         using var reader = XmlReader.Create(stream, settings);
         try
         {
@@ -100,27 +104,6 @@ public static class RdlReader
         var line = before.Count('\n') + 1;
         var column = index - (before.LastIndexOf('\n') + 1) + 3;
         return (line, column);
-    }
-
-    /// <summary>Checks nesting depth without recursion (readers recurse, so this bounds their stack use).</summary>
-    private static bool CheckDepth(XElement root, string fileName, int maxDepth, DiagnosticBag diagnostics)
-    {
-        var stack = new Stack<(XElement Element, int Depth)>();
-        stack.Push((root, 1));
-        while (stack.Count > 0)
-        {
-            var (element, depth) = stack.Pop();
-            if (depth > maxDepth)
-            {
-                var info = (IXmlLineInfo)element;
-                diagnostics.Add(RdlDiagnostic.Error(RdlDiagnosticCodes.LimitExceeded,
-                    $"The RDL nests elements deeper than the allowed {maxDepth} levels.",
-                    new SourceLocation(fileName, info.LineNumber, info.LinePosition)));
-                return false;
-            }
-            foreach (var child in element.Elements()) stack.Push((child, depth + 1));
-        }
-        return true;
     }
 
     private static ReadContext? CreateContext(XElement root, string fileName, DiagnosticBag diagnostics)

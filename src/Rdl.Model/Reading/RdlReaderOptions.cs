@@ -1,11 +1,16 @@
 namespace Rdl.Model.Reading;
 
-/// <summary>Limits applied while reading an RDL document.</summary>
+/// <summary>
+/// Limits applied while reading an RDL document, before any tree is built. The defaults are far above real reports: of
+/// the 64 corpus and sample reports the deepest nests 23 levels, the largest has 5,484 elements and 508 KB.
+/// </summary>
 public sealed class RdlReaderOptions
 {
     public const int DefaultMaxDepth = 128;
 
     public const long DefaultMaxDocumentBytes = 32L * 1024 * 1024;
+
+    public const int DefaultMaxElements = 100_000;
 
     public static RdlReaderOptions Default { get; } = new();
 
@@ -30,4 +35,15 @@ public sealed class RdlReaderOptions
             field = value;
         }
     } = DefaultMaxDocumentBytes;
+
+    /// <summary>Most elements a document may have (attributes and text not counted). Default 100,000.</summary>
+    public int MaxElements
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    } = DefaultMaxElements;
 }

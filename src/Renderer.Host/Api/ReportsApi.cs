@@ -50,7 +50,7 @@ public static class ReportsApi
         await request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxUploadBytes)
             return TypedResults.Problem(title: "Report too large", detail: $"An RDL may be at most {MaxUploadBytes / 1024 / 1024} MiB.", statusCode: 413);
-        var result = catalog.Add(name, buffer.ToArray(), persist: true, overwrite);
+        var result = await catalog.AddAsync(name, buffer.ToArray(), persist: true, overwrite);
         if (!result.Success)
         {
             return result.Refusal switch

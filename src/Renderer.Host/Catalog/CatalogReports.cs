@@ -22,7 +22,7 @@ public sealed class CatalogReports(CatalogQueries? queries, CompilationCache com
     /// Reads and compiles RDL bytes; the diagnostics say why a report is refused. With a <paramref name="catalogPath"/>,
     /// a data source the server restricts to other reports (AllowedReports) refuses it too (DAT6040).
     /// </summary>
-    public CatalogResult Validate(byte[] bytes, string fileName, string? catalogPath = null)
+    public async Task<CatalogResult> ValidateAsync(byte[] bytes, string fileName, string? catalogPath = null)
     {
         var read = RdlReader.Read(bytes, fileName);
         if (!read.Success || read.Report is null) return new CatalogResult(false, null, read.Diagnostics);
@@ -34,7 +34,7 @@ public sealed class CatalogReports(CatalogQueries? queries, CompilationCache com
                 .OfType<RdlDiagnostic>().Where(d => d.Code == DataBroker.Connectors.DataSourceAccess.RestrictedDataSource).DistinctBy(d => d.Message)];
             if (!denied.IsEmpty) return new CatalogResult(false, null, read.Diagnostics.AddRange(denied));
         }
-        var compiled = compiler.GetOrCompile(bytes, read.Report, fileName);
+        var compiled = await compiler.GetOrCompileAsync(bytes, read.Report, fileName).ConfigureAwait(false);
         var diagnostics = read.Diagnostics.AddRange(compiled.Diagnostics);
         if (!compiled.Success) return new CatalogResult(false, null, diagnostics);
         var name = Path.GetFileNameWithoutExtension(fileName);
@@ -48,7 +48,7 @@ public sealed class CatalogReports(CatalogQueries? queries, CompilationCache com
         var key = (item.Id, item.CurrentVersion);
         if (_cache.TryGetValue(key, out CatalogResult? cached)) return cached;
         if (await queries.ContentAsync(item, cancellationToken: cancellationToken).ConfigureAwait(false) is not { } content) return null;
-        var result = Validate(content, item.Name + ".rdl", item.Path.Value);
+        var result = await ValidateAsync(content, item.Name + ".rdl", item.Path.Value).ConfigureAwait(false);
         _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
         return result;
     }

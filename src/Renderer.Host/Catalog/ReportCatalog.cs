@@ -81,15 +81,18 @@ public sealed partial class ReportCatalog
     /// Reads and compiles <paramref name="bytes"/>; on success stores the report under <paramref name="name"/>. An existing
     /// report of that name is replaced only with <paramref name="overwrite"/>, and never when it is read-only.
     /// </summary>
-    public CatalogResult Add(string name, byte[] bytes, bool persist = true, bool overwrite = false) => Add(name, bytes, persist, overwrite, sample: false);
+    public CatalogResult Add(string name, byte[] bytes, bool persist = true, bool overwrite = false) => AddAsync(name, bytes, persist, overwrite).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Add"/>
+    public Task<CatalogResult> AddAsync(string name, byte[] bytes, bool persist = true, bool overwrite = false) => AddAsync(name, bytes, persist, overwrite, sample: false);
 
     /// <summary>
     /// Loads a report file the administrator named on the command line (the CLI renders it): trusted like a sample, it
     /// replaces a report of the same name in this process's memory only and is never stored. Data source restrictions still apply.
     /// </summary>
-    public CatalogResult AddLocalFile(string name, byte[] bytes) => Add(name, bytes, persist: false, overwrite: true, sample: true);
+    public CatalogResult AddLocalFile(string name, byte[] bytes) => AddAsync(name, bytes, persist: false, overwrite: true, sample: true).GetAwaiter().GetResult();
 
-    private CatalogResult Add(string name, byte[] bytes, bool persist, bool overwrite, bool sample)
+    private async Task<CatalogResult> AddAsync(string name, byte[] bytes, bool persist, bool overwrite, bool sample)
     {
         if (!IsValidName(name))
             return CatalogResult.Refused(CatalogRefusal.Invalid, [RdlDiagnostic.Error("CAT9001", $"'{name}' is not a valid report name: use letters, digits, spaces, '_', '-' and '.', up to 100 characters.", SourceLocation.None)]);
@@ -102,7 +105,7 @@ public sealed partial class ReportCatalog
         var definition = read.Report with { Name = reportName };
         var denied = DeniedDataSources(definition);
         if (!denied.IsEmpty) return CatalogResult.Refused(CatalogRefusal.DataSourceDenied, read.Diagnostics.AddRange(denied));
-        var compiled = _compiler.GetOrCompile(bytes, read.Report, fileName);
+        var compiled = await _compiler.GetOrCompileAsync(bytes, read.Report, fileName);
         var diagnostics = read.Diagnostics.AddRange(compiled.Diagnostics);
         if (!compiled.Success) return CatalogResult.Refused(CatalogRefusal.Invalid, diagnostics);
         var entry = new CatalogEntry(reportName, fileName, bytes, definition, diagnostics, DateTimeOffset.UtcNow) { ReadOnly = sample };
@@ -150,7 +153,7 @@ public sealed partial class ReportCatalog
         if (!Directory.Exists(folder)) return;
         foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".rdl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".rdlc", StringComparison.OrdinalIgnoreCase)).Order())
         {
-            var result = Add(Path.GetFileName(file), File.ReadAllBytes(file), persist: false, overwrite: false, sample);
+            var result = AddAsync(Path.GetFileName(file), File.ReadAllBytes(file), persist: false, overwrite: false, sample).GetAwaiter().GetResult();
             if (result.Success) _logger.LogInformation("Loaded report {Report} from {File}", result.Entry!.Name, file);
             else _logger.LogWarning("Report {File} was not loaded: {Diagnostics}", file, string.Join("; ", result.Diagnostics.Where(d => d.IsError)));
         }

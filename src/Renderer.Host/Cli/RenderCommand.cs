@@ -57,7 +57,7 @@ public static class RenderCommand
 
         // Only this file (and the subreports beside it) is read and compiled: the catalog is never loaded.
         var reports = new CatalogReports(queries: null, services.GetRequiredService<Expressions.CompilationCache>());
-        var added = reports.Validate(await File.ReadAllBytesAsync(file), Path.GetFileName(file));
+        var added = await reports.ValidateAsync(await File.ReadAllBytesAsync(file), Path.GetFileName(file));
         var printed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in added.Diagnostics) if (printed.Add(d.ToString())) await error.WriteLineAsync(d.ToString());
         if (!added.Success) return 1;

@@ -15,7 +15,10 @@ namespace Renderer.Host.Expressions;
 /// Compiles a report's expressions once: an in-memory dictionary in front of an on-disk folder of assembly images
 /// (<c>{key}.dll</c>). The key is the SHA-256 of the RDL bytes plus everything that changes the generated assembly
 /// (generator version, framework, Roslyn version, sandbox runtime build). Files are written atomically
-/// (temp file + move); failed compilations are never cached. Thread-safe.
+/// (temp file + move); failed compilations are never cached, except a refusal for passing the compile worker's limits,
+/// kept as <c>{key}.refused</c> so a cold cache does not compile such a report again on every start. With a
+/// <see cref="Worker.CompileWorkerPool"/> (as the host runs) every compile happens in a bounded worker process;
+/// without one (unit tests) in this process. Thread-safe.
 /// </summary>
 public sealed class CompilationCache
 {
@@ -24,12 +27,14 @@ public sealed class CompilationCache
 
     private static readonly Lazy<byte[]> EnvironmentKey = new(BuildEnvironmentKey);
 
-    private readonly ConcurrentDictionary<string, Lazy<ExpressionCompilation>> _memory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<ExpressionCompilation>>> _memory = new(StringComparer.Ordinal);
+    private readonly Worker.CompileWorkerPool? _workers;
     private int _compileCount;
     private int _diskLoadCount;
 
-    public CompilationCache(string? folder = null, WasmModuleResolver? wasmModules = null)
+    public CompilationCache(string? folder = null, WasmModuleResolver? wasmModules = null, Worker.CompileWorkerPool? workers = null)
     {
+        _workers = workers;
         Folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder);
         WasmModules = wasmModules ?? WasmModuleResolver.Disabled;
     }
@@ -47,26 +52,30 @@ public sealed class CompilationCache
     public int DiskLoadCount => Volatile.Read(ref _diskLoadCount);
 
     /// <summary>Returns the cached compilation of <paramref name="rdlBytes"/> or compiles <paramref name="report"/> (read from those bytes).</summary>
-    public ExpressionCompilation GetOrCompile(byte[] rdlBytes, ReportDefinition report, string fileName)
+    public ExpressionCompilation GetOrCompile(byte[] rdlBytes, ReportDefinition report, string fileName) =>
+        GetOrCompileAsync(rdlBytes, report, fileName).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="GetOrCompile"/>
+    public async Task<ExpressionCompilation> GetOrCompileAsync(byte[] rdlBytes, ReportDefinition report, string fileName)
     {
         ArgumentNullException.ThrowIfNull(rdlBytes);
         ArgumentNullException.ThrowIfNull(report);
         var modules = WasmModules.Resolve(report, fileName);
         if (modules.HasErrors) return ExpressionCompilation.Failed(modules.Diagnostics, ExpressionCollector.Collect(report).Length);
         var key = ComputeKey(rdlBytes, modules);
-        var entry = _memory.GetOrAdd(key, k => new Lazy<ExpressionCompilation>(() => LoadOrCompile(k, report, fileName, modules), LazyThreadSafetyMode.ExecutionAndPublication));
+        var entry = _memory.GetOrAdd(key, k => new Lazy<Task<ExpressionCompilation>>(() => LoadOrCompileAsync(k, rdlBytes, report, fileName, modules), LazyThreadSafetyMode.ExecutionAndPublication));
         ExpressionCompilation result;
         try
         {
-            result = entry.Value;
+            result = await entry.Value.ConfigureAwait(false);
         }
         catch
         {
-            _memory.TryRemove(new KeyValuePair<string, Lazy<ExpressionCompilation>>(key, entry));
+            _memory.TryRemove(new KeyValuePair<string, Lazy<Task<ExpressionCompilation>>>(key, entry));
             throw;
         }
         // Diagnostics name the file they were compiled for, so a failure is recomputed next time.
-        if (!result.Success) _memory.TryRemove(new KeyValuePair<string, Lazy<ExpressionCompilation>>(key, entry));
+        if (!result.Success) _memory.TryRemove(new KeyValuePair<string, Lazy<Task<ExpressionCompilation>>>(key, entry));
         return result;
     }
 
@@ -87,7 +96,7 @@ public sealed class CompilationCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private ExpressionCompilation LoadOrCompile(string key, ReportDefinition report, string fileName, WasmModuleSet modules)
+    private async Task<ExpressionCompilation> LoadOrCompileAsync(string key, byte[] rdlBytes, ReportDefinition report, string fileName, WasmModuleSet modules)
     {
         var path = Path.Combine(Folder, key + ".dll");
         if (TryRead(path) is { } image)
@@ -100,10 +109,46 @@ public sealed class CompilationCache
             };
         }
 
+        var refusedPath = Path.Combine(Folder, key + ".refused");
+        if (TryReadRefusal(refusedPath, fileName) is { } refusal)
+            return ExpressionCompilation.Failed([refusal], ExpressionCollector.Collect(report).Length);
+
         Interlocked.Increment(ref _compileCount);
-        var compilation = ExpressionCompiler.Compile(report, fileName, modules);
+        var compilation = _workers is null
+            ? ExpressionCompiler.Compile(report, fileName, modules)
+            : await _workers.CompileAsync(rdlBytes, fileName, modules, ExpressionCollector.Collect(report).Length).ConfigureAwait(false);
         if (compilation.Success) TryWrite(path, compilation.AssemblyImage);
+        else if (Worker.CompileWorkerPool.IsOverBudget(compilation)) TryWrite(refusedPath, EncodeRefusal(compilation));
         return compilation;
+    }
+
+    private static byte[] EncodeRefusal(ExpressionCompilation compilation)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+            Worker.CompileWorkerCodec.WriteDiagnostic(writer, compilation.Diagnostics.First(d => d.Code == Worker.CompileWorkerPool.OverBudget));
+        return stream.ToArray();
+    }
+
+    /// <summary>A remembered refusal of these bytes, its location renamed to <paramref name="fileName"/>; null when there is none.</summary>
+    private static Rdl.Model.Diagnostics.RdlDiagnostic? TryReadRefusal(string path, string fileName)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            using var reader = new BinaryReader(File.OpenRead(path));
+            var diagnostic = Worker.CompileWorkerCodec.ReadDiagnostic(reader);
+            var message = diagnostic.Message.Replace($"'{Path.GetFileNameWithoutExtension(diagnostic.Location.File)}'", $"'{Path.GetFileNameWithoutExtension(fileName)}'", StringComparison.Ordinal);
+            return diagnostic with
+            {
+                Location = diagnostic.Location with { File = fileName },
+                Message = message + " (remembered from an earlier compile of the same content)",
+            };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException)
+        {
+            return null;
+        }
     }
 
     private static byte[]? TryRead(string path)

@@ -39,11 +39,15 @@ public static class ExpressionCompiler
     /// Compiles <paramref name="report"/> with its resolved WebAssembly <paramref name="modules"/>: each becomes a typed
     /// wrapper (<c>Code.TextUtil.Reverse(s)</c>); a module reference or module that is refused fails the compilation.
     /// </summary>
-    public static ExpressionCompilation Compile(ReportDefinition report, string fileName, Wasm.WasmModuleSet modules)
+    /// <param name="progress">
+    /// Called with the site (location, object path, expression) before each expression or Code member is bound, and once
+    /// before the assembly is emitted: the compile worker reports it, so a compile killed for its budget can name the site.
+    /// </param>
+    public static ExpressionCompilation Compile(ReportDefinition report, string fileName, Wasm.WasmModuleSet modules, Action<RdlDiagnostic>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(modules);
-        return Compile(report, fileName, modules, ImmutableDictionary<int, RdlDiagnostic>.Empty);
+        return Compile(report, fileName, modules, ImmutableDictionary<int, RdlDiagnostic>.Empty, progress);
     }
 
     /// <param name="dropped">
@@ -51,7 +55,7 @@ public static class ExpressionCompiler
     /// (the link is left out, as when its report cannot be resolved) and its error a warning, so a report whose
     /// drillthrough calls something this server lacks (Report Builder's <c>Code.DrillthroughContextBuilder</c>) still renders.
     /// </param>
-    private static ExpressionCompilation Compile(ReportDefinition report, string fileName, Wasm.WasmModuleSet modules, ImmutableDictionary<int, RdlDiagnostic> dropped)
+    private static ExpressionCompilation Compile(ReportDefinition report, string fileName, Wasm.WasmModuleSet modules, ImmutableDictionary<int, RdlDiagnostic> dropped, Action<RdlDiagnostic>? progress)
     {
         var expressions = ExpressionCollector.Collect(report);
         var moduleDiagnostics = new List<RdlDiagnostic>(modules.Diagnostics);
@@ -83,7 +87,8 @@ public static class ExpressionCompiler
 
         var tree = VisualBasicSyntaxTree.ParseText(source.Text, ParseOptions, path: fileName, encoding: Encoding.UTF8);
         var compilation = VisualBasicCompilation.Create("ReportExpressions_" + ShortHash(source.Text), [tree], references, CompilationOptions);
-        errors.AddRange(Guard.ExpressionGuard.Check(compilation, tree, mapper));
+        errors.AddRange(Guard.ExpressionGuard.Check(compilation, tree, mapper, progress));
+        progress?.Invoke(RdlDiagnostic.Error(EmitStep, "emitting the assembly of all expressions", new SourceLocation(fileName, 0, 0)));
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
         foreach (var error in result.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
@@ -92,7 +97,7 @@ public static class ExpressionCompiler
         if (errors.Count > 0 || !result.Success)
         {
             if (dropped.IsEmpty && DrillthroughFailures(source, errors) is { Count: > 0 } failures)
-                return Compile(report, fileName, modules, failures);
+                return Compile(report, fileName, modules, failures, progress);
             var ordered = errors.OrderBy(e => e.Order).Select(e => e.Diagnostic).Distinct().ToImmutableArray();
             return ExpressionCompilation.Failed([.. moduleDiagnostics, .. ordered], expressions.Length);
         }
@@ -111,6 +116,9 @@ public static class ExpressionCompiler
     /// When every error is a compile error (EXP3001/EXP3002, never a guard refusal) inside a drillthrough expression,
     /// those expressions and their first error; otherwise empty (the report fails as usual).
     /// </summary>
+    /// <summary>The code of the progress step reported before emitting (no single expression is being bound then).</summary>
+    public const string EmitStep = "EMIT";
+
     private static ImmutableDictionary<int, RdlDiagnostic> DrillthroughFailures(GeneratedSource source, List<(int Order, RdlDiagnostic Diagnostic)> errors)
     {
         var failures = ImmutableDictionary.CreateBuilder<int, RdlDiagnostic>();

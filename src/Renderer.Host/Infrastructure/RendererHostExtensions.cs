@@ -46,7 +46,8 @@ public static class RendererHostExtensions
         builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
         var wasmOptions = config.GetSection(WasmModuleOptions.SectionName).Get<WasmModuleOptions>() ?? new WasmModuleOptions();
         var wasmModules = WasmModuleResolver.FromOptions(wasmOptions, folder => ResolvePath(folder, paths)!);
-        builder.Services.AddSingleton(sp => new CompilationCache(Path.Combine(paths.DataFolder, "cache", "expressions"), wasmModules));
+        builder.Services.AddCompileWorker(!cli);
+        builder.Services.AddSingleton(sp => new CompilationCache(Path.Combine(paths.DataFolder, "cache", "expressions"), wasmModules, sp.GetRequiredService<Renderer.Host.Expressions.Worker.CompileWorkerPool>()));
         builder.Services.AddSingleton<SandboxLauncher>();
         builder.Services.AddHostedService<SandboxIsolationCheck>();
         // A one-shot CLI render gains nothing from pre-started sandboxes.

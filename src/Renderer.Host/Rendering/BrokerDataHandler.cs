@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DataBroker.Queries;
 using Rdl.Model.Definitions;
 using Renderer.Host.Sandboxing;
@@ -10,12 +11,19 @@ namespace Renderer.Host.Rendering;
 /// host's own catalog, never from the sandbox, so the broker checks requests against what the report really declares.
 /// A request for a subreport's dataset (<see cref="SubreportDataSetName"/>) is checked against, and run with the data
 /// sources of, that subreport's own definition as the host resolved it for this render; a subreport the render does not
-/// use is refused. A request the render's <see cref="DataSetPrefetch"/> already ran gets the prefetched rows.
+/// use is refused. A request the render's <see cref="DataSetPrefetch"/> already ran gets the prefetched rows. Every
+/// query is charged to the render's one <see cref="RenderDataBudget"/>; a stream the broker stops (a size limit, a
+/// secret in a value) reaches the sandbox with the broker's diagnostic.
 /// </summary>
 internal sealed class BrokerDataHandler(
-    IQueryRunner broker, ReportDefinition report, IReadOnlyDictionary<string, ReportDefinition>? subreports = null, DataSetPrefetch? prefetch = null)
+    IQueryRunner broker,
+    ReportDefinition report,
+    IReadOnlyDictionary<string, ReportDefinition>? subreports = null,
+    DataSetPrefetch? prefetch = null,
+    RenderDataBudget? budget = null)
     : ISandboxDataHandler
 {
+    private readonly RenderDataBudget _budget = budget ?? broker.CreateRenderBudget();
     private long _dataTicks;
     private long _rowCount;
 
@@ -50,9 +58,9 @@ internal sealed class BrokerDataHandler(
         else if (prefetch is not null && await prefetch.TryTakeAsync(dataSetName, parameters) is { } prefetched)
         {
             if (!prefetched.Result.Success) return Failed(prefetched.Result);
-            return SandboxDataResult.FromRows(prefetched.Result.Columns, Count(prefetched.Rows, cancellationToken));
+            return SandboxDataResult.FromRows(prefetched.Result.Columns, Translate(prefetched.Rows, cancellationToken));
         }
-        var result = await broker.ExecuteAsync(target, dataSetName, parameters, cancellationToken);
+        var result = await broker.ExecuteAsync(target, dataSetName, parameters, _budget, cancellationToken);
         if (!result.Success)
         {
             await result.DisposeAsync();
@@ -64,27 +72,37 @@ internal sealed class BrokerDataHandler(
     private static SandboxDataResult Failed(DataQueryResult result) =>
         SandboxDataResult.Failed(string.Join(" ", result.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}")));
 
-    private IAsyncEnumerable<object?[]> Stream(DataQueryResult result, CancellationToken cancellationToken) => Disposing(result, Count(result.Rows, cancellationToken));
-
-    private static async IAsyncEnumerable<object?[]> Disposing(DataQueryResult result, IAsyncEnumerable<object?[]> rows)
+    private async IAsyncEnumerable<object?[]> Stream(DataQueryResult result, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using (result)
         {
-            await foreach (var row in rows)
+            await foreach (var row in Translate(result.Rows, cancellationToken))
                 yield return row;
         }
     }
 
-    /// <summary>Passes the rows on, adding the time spent reading each one to <see cref="DataTime"/> and counting them.</summary>
-    private async IAsyncEnumerable<object?[]> Count(IAsyncEnumerable<object?[]> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows, with the broker's stop (<see cref="DataBrokerException"/>) turned into a message for the sandbox; the time
+    /// spent reading each row is added to <see cref="DataTime"/> and the rows are counted.
+    /// </summary>
+    private async IAsyncEnumerable<object?[]> Translate(IAsyncEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var more = await enumerator.MoveNextAsync().ConfigureAwait(false);
-            Interlocked.Add(ref _dataTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
-            if (!more) yield break;
+            try
+            {
+                if (!await enumerator.MoveNextAsync()) yield break;
+            }
+            catch (DataBrokerException ex)
+            {
+                throw new SandboxDataException($"{ex.Diagnostic.Code}: {ex.Diagnostic.Message}");
+            }
+            finally
+            {
+                Interlocked.Add(ref _dataTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            }
             Interlocked.Increment(ref _rowCount);
             yield return enumerator.Current;
         }

@@ -29,8 +29,8 @@ internal sealed class DataSetPrefetch : IAsyncDisposable
     private DataSetPrefetch(CancellationToken cancellationToken) =>
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-    /// <summary>Starts the queries of the eligible datasets of <paramref name="report"/> (see <see cref="IsEligible"/>).</summary>
-    public static DataSetPrefetch Start(IQueryRunner broker, ReportDefinition report, CancellationToken cancellationToken)
+    /// <summary>Starts the queries of the eligible datasets of <paramref name="report"/> (see <see cref="IsEligible"/>), charged to the render's <paramref name="budget"/>.</summary>
+    public static DataSetPrefetch Start(IQueryRunner broker, ReportDefinition report, RenderDataBudget budget, CancellationToken cancellationToken)
     {
         var prefetch = new DataSetPrefetch(cancellationToken);
         foreach (var dataSet in report.DataSets.Where(IsEligible).Take(MaxDataSets))
@@ -39,7 +39,7 @@ internal sealed class DataSetPrefetch : IAsyncDisposable
             var token = prefetch._cancel.Token;
             var started = Task.Run(async () =>
             {
-                var result = await broker.ExecuteAsync(report, name, EmptyParameters, token).ConfigureAwait(false);
+                var result = await broker.ExecuteAsync(report, name, EmptyParameters, budget, token).ConfigureAwait(false);
                 return new Prefetched(result, result.Success ? new PrefetchedRows(result, token) : null);
             });
             prefetch._started[name] = started;

@@ -73,10 +73,10 @@ public sealed class RenderService(
         var typed = ParameterParser.Parse(entry.Definition, parameters, bag);
         if (bag.HasErrors) return RenderResult.Failed(RenderFailure.BadRequest, bag.ToImmutable());
 
-        var compiled = compiler.GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
+        var compiled = await compiler.GetOrCompileAsync(entry.Bytes, entry.Definition, entry.FileName);
         if (!compiled.Success) return RenderResult.Failed(RenderFailure.ReportError, compiled.Diagnostics);
 
-        var subreports = ResolveSubreports(entry, subreportSource);
+        var subreports = await ResolveSubreportsAsync(entry, subreportSource);
         if (!subreports.Success) return RenderResult.Failed(RenderFailure.ReportError, subreports.Diagnostics);
 
         var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, DateTime.Now, userId)
@@ -123,8 +123,10 @@ public sealed class RenderService(
     private async Task<(SandboxResult, BrokerDataHandler)> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, CancellationToken cancellationToken)
     {
         var identity = entry.CatalogPath is { } path ? entry.Definition with { Name = path } : entry.Definition;
-        await using var prefetch = DataSetPrefetch.Start(broker, identity, cancellationToken);
-        var handler = new BrokerDataHandler(broker, identity, subreports.Definitions, prefetch);
+        // One data budget for all of this render's queries (the report's, its prefetch's and its subreports').
+        var budget = broker.CreateRenderBudget();
+        await using var prefetch = DataSetPrefetch.Start(broker, identity, budget, cancellationToken);
+        var handler = new BrokerDataHandler(broker, identity, subreports.Definitions, prefetch, budget);
         return (await launcher.RenderAsync(input, handler, cancellationToken), handler);
     }
 
@@ -153,7 +155,7 @@ public sealed class RenderService(
     }
 
     /// <summary>The subreports of <paramref name="entry"/> from <paramref name="source"/>, each compiled (through the cache); one that does not compile is left out with a warning.</summary>
-    private PreparedSubreports ResolveSubreports(CatalogEntry entry, ISubreportSource source)
+    private async Task<PreparedSubreports> ResolveSubreportsAsync(CatalogEntry entry, ISubreportSource source)
     {
         var resolution = SubreportResolver.Resolve(entry.Name, entry.Definition, source.Find);
         var diagnostics = resolution.Diagnostics.ToBuilder();
@@ -162,7 +164,7 @@ public sealed class RenderService(
         if (!resolution.Success) return new PreparedSubreports(false, images, definitions, diagnostics.ToImmutable());
         foreach (var subreport in resolution.Subreports)
         {
-            var compiled = compiler.GetOrCompile(subreport.Bytes, subreport.Definition, subreport.FileName);
+            var compiled = await compiler.GetOrCompileAsync(subreport.Bytes, subreport.Definition, subreport.FileName);
             if (!compiled.Success)
             {
                 diagnostics.Add(RdlDiagnostic.Warning(SubreportResolver.NotFound,

@@ -3,7 +3,8 @@ namespace Renderer.Host.Sandboxing;
 /// <summary>
 /// Answers the sandbox's dataset requests on the trusted side (the render service adapts the data broker to it).
 /// Return <see cref="SandboxDataResult.Failed"/> with a message safe to show to the report's user; an exception
-/// thrown here reaches the sandbox only as a generic "query failed" message and is logged by the launcher.
+/// thrown here reaches the sandbox only as a generic "query failed" message and is logged by the launcher. While rows
+/// stream, a <see cref="SandboxDataException"/> reaches the sandbox with its message.
 /// </summary>
 public interface ISandboxDataHandler
 {
@@ -42,3 +43,6 @@ public sealed class SandboxDataResult
         await Task.CompletedTask.ConfigureAwait(false);
     }
 }
+
+/// <summary>Thrown by a <see cref="SandboxDataResult.Rows"/> stream that cannot continue; its message is safe to show to the report's user.</summary>
+public sealed class SandboxDataException(string message) : Exception(message);

@@ -91,6 +91,11 @@ internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer
                 {
                     more = await rows.MoveNextAsync().ConfigureAwait(false);
                 }
+                catch (SandboxDataException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("The rows of dataset {DataSet} of report {Report} were stopped: {Reason}", request.DataSetName, reportName, ex.Message);
+                    return ex.Message;
+                }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     logger.LogError(ex, "Reading the rows of dataset {DataSet} of report {Report} failed", request.DataSetName, reportName);

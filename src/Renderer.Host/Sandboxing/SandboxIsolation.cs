@@ -24,6 +24,7 @@ public sealed record IsolationPlan(SandboxLayers Applied, SandboxLayers Missing,
         SandboxLayers.Seccomp => "seccomp",
         SandboxLayers.Landlock => "landlock",
         SandboxLayers.ResourceLimits => "resource limits",
+        SandboxLayers.Namespaces => "namespaces and filesystem view (bubblewrap)",
         _ => layer.ToString(),
     };
 }
@@ -42,8 +43,12 @@ public static class SandboxIsolation
     private static readonly ConcurrentDictionary<string, bool> Logged = new(StringComparer.Ordinal);
     private static int _uidCounter;
 
-    public static IsolationSupport Probe(string launcherPath) =>
-        Probes.GetOrAdd(launcherPath, p => new Lazy<IsolationSupport>(() => RunProbe(p))).Value;
+    /// <summary>The layers that work here with this launcher and bubblewrap (default: the first <c>bwrap</c> on PATH).</summary>
+    public static IsolationSupport Probe(string launcherPath, string? bubblewrapPath = null)
+    {
+        var bubblewrap = bubblewrapPath ?? new SandboxOptions().ResolveBubblewrapPath();
+        return Probes.GetOrAdd(launcherPath + "|" + bubblewrap, _ => new Lazy<IsolationSupport>(() => RunProbe(launcherPath, bubblewrap))).Value;
+    }
 
     public static IsolationPlan Plan(SandboxOptions options, ILogger logger)
     {
@@ -68,7 +73,7 @@ public static class SandboxIsolation
     /// </summary>
     public static IsolationSupport Support(SandboxOptions options)
     {
-        var support = Probe(options.ResolveLauncherPath());
+        var support = Probe(options.ResolveLauncherPath(), options.ResolveBubblewrapPath());
         if (support.Available.HasFlag(SandboxLayers.SeparateUser) && UnreachableByOtherUsers(options) is { } blocked)
             support = support with { Available = support.Available & ~SandboxLayers.SeparateUser, Problem = $"{blocked} is not readable by other users, so the separate-user layer cannot be used" };
         return support;
@@ -93,31 +98,72 @@ public static class SandboxIsolation
     /// <summary>A uid for the next sandbox, so concurrent sandboxes cannot reach each other and each has its own thread limit.</summary>
     public static int NextUid() => FirstUid + (int)((uint)Interlocked.Increment(ref _uidCounter) % UidCount);
 
-    private static IsolationSupport RunProbe(string launcher)
+    private static IsolationSupport RunProbe(string launcher, string bubblewrap)
     {
         if (!OperatingSystem.IsLinux()) return new IsolationSupport(SandboxLayers.None, 0, "process isolation needs Linux");
         if (!File.Exists(launcher)) return new IsolationSupport(SandboxLayers.None, 0, $"the sandbox launcher was not found at {launcher}");
+        var (values, error) = RunLauncher(launcher, ["--probe"]);
+        if (values is null) return new IsolationSupport(SandboxLayers.None, 0, $"the sandbox launcher could not run: {error}");
+        int Get(string name) => values.GetValueOrDefault(name);
+        var layers = SandboxLayers.ResourceLimits;
+        if (Get("setuid") == 1) layers |= SandboxLayers.SeparateUser;
+        if (Get("netns") == 1) layers |= SandboxLayers.NetworkNamespace;
+        if (Get("seccomp") == 1) layers |= SandboxLayers.Seccomp;
+        if (Get("landlock") >= 1) layers |= SandboxLayers.Landlock;
+        var problem = ProbeNamespaces(launcher, bubblewrap, layers);
+        if (problem is null) layers |= SandboxLayers.Namespaces;
+        return new IsolationSupport(layers, Get("landlock"), problem);
+    }
+
+    /// <summary>
+    /// Runs the launcher's probe inside bubblewrap's namespaces exactly as a sandbox is started (as the sandbox's uid
+    /// when this process may switch to it); null when that works, else why not.
+    /// </summary>
+    private static string? ProbeNamespaces(string launcher, string bubblewrap, SandboxLayers available)
+    {
+        if (!File.Exists(bubblewrap)) return $"bubblewrap was not found at {bubblewrap} (apt-get install bubblewrap), so the namespaces layer cannot be used";
+        var workingDirectory = Directory.CreateTempSubdirectory("rdl-sandbox-probe-").FullName;
         try
         {
-            var start = new ProcessStartInfo(launcher, "--probe") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var options = new SandboxOptions { LauncherPath = launcher, BubblewrapPath = bubblewrap };
+            var plan = new IsolationPlan(SandboxLayers.Namespaces | (available & (SandboxLayers.SeparateUser | SandboxLayers.NetworkNamespace)), SandboxLayers.None,
+                new IsolationSupport(available, 0, null));
+            var (values, error) = RunLauncher(launcher, LauncherArguments.Build(plan, options, new SandboxCommand(launcher, [], ["--probe"]), workingDirectory));
+            return values is not null && values.ContainsKey("seccomp") ? null : $"bubblewrap could not build the sandbox's namespaces here: {error}";
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(workingDirectory, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Runs the launcher with an empty environment and reads its "name=value" probe line, or the error.</summary>
+    private static (Dictionary<string, int>? Values, string Error) RunLauncher(string launcher, IReadOnlyList<string> arguments)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(launcher) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in arguments) start.ArgumentList.Add(argument);
             start.Environment.Clear();
             using var process = Process.Start(start) ?? throw new InvalidOperationException("no process");
+            var errors = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEnd();
             if (!process.WaitForExit(10_000)) process.Kill();
+            if (process.ExitCode != 0) return (null, $"exit code {process.ExitCode}: {errors.Result.Trim()}");
             var values = output.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
                 .ToDictionary(p => p[0], p => int.TryParse(p[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : 0, StringComparer.Ordinal);
-            int Get(string name) => values.GetValueOrDefault(name);
-            var layers = SandboxLayers.ResourceLimits;
-            if (Get("setuid") == 1) layers |= SandboxLayers.SeparateUser;
-            if (Get("netns") == 1) layers |= SandboxLayers.NetworkNamespace;
-            if (Get("seccomp") == 1) layers |= SandboxLayers.Seccomp;
-            if (Get("landlock") >= 1) layers |= SandboxLayers.Landlock;
-            return new IsolationSupport(layers, Get("landlock"), null);
+            return (values, string.Empty);
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
-            return new IsolationSupport(SandboxLayers.None, 0, $"the sandbox launcher could not run: {ex.Message}");
+            return (null, ex.Message);
         }
     }
 }

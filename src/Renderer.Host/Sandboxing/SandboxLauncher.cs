@@ -36,7 +36,7 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
     public Task<SandboxResult> RenderAsync(RenderInput input, ISandboxDataHandler data, CancellationToken cancellationToken) =>
         RenderAsync(input, data, onStarted: null, cancellationToken);
 
-    /// <param name="onStarted">Called with the child's process id once it runs (for tests and diagnostics).</param>
+    /// <param name="onStarted">Called with the sandbox program's process id once it runs (for tests and diagnostics).</param>
     public async Task<SandboxResult> RenderAsync(RenderInput input, ISandboxDataHandler data, Action<int>? onStarted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -61,10 +61,12 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         {
             if (onStarted is not null)
             {
-                // Through the launcher, report the process once it has become the sandbox (after its execve).
-                if (instance.ThroughLauncher && instance.Hello is not { IsCompletedSuccessfully: true })
-                    await instance.Process.WaitUntilExecutedAsync(settings.ResolveLauncherPath()).ConfigureAwait(false);
-                onStarted(instance.Process.Id);
+                // Through the launcher, report the sandbox's own process once every layer applies (after the last execve;
+                // with bubblewrap that is a descendant of the process started here).
+                var pid = instance.ThroughLauncher
+                    ? await instance.Process.WaitUntilExecutedAsync([settings.ResolveLauncherPath(), settings.ResolveBubblewrapPath()]).ConfigureAwait(false)
+                    : instance.Process.Id;
+                onStarted(pid);
             }
             // The time limit starts here, when the job is sent, not when a pooled process was started.
             result = await ConverseAsync(instance, input, data, settings.TimeoutSeconds, cancellationToken).ConfigureAwait(false);

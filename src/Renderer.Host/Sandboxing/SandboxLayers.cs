@@ -1,6 +1,6 @@
 namespace Renderer.Host.Sandboxing;
 
-/// <summary>The isolation layers the native launcher (src/Renderer.Sandbox.Launcher) applies before the sandbox's runtime starts.</summary>
+/// <summary>The isolation layers the native launcher (src/Renderer.Sandbox.Launcher) and bubblewrap apply before the sandbox's runtime starts.</summary>
 [Flags]
 public enum SandboxLayers
 {
@@ -21,5 +21,12 @@ public enum SandboxLayers
     /// <summary>rlimits: CPU seconds, threads, file size, open files; no core dumps.</summary>
     ResourceLimits = 16,
 
-    All = SeparateUser | NetworkNamespace | Seccomp | Landlock | ResourceLimits,
+    /// <summary>
+    /// Own user, pid, mount, ipc and uts namespaces and a minimal read-only filesystem view (the runtime, the sandbox's
+    /// files, system libraries, a private empty /tmp holding only its working folder), built by bubblewrap: no host
+    /// file, socket or process is reachable by path or pid.
+    /// </summary>
+    Namespaces = 32,
+
+    All = SeparateUser | NetworkNamespace | Seccomp | Landlock | ResourceLimits | Namespaces,
 }

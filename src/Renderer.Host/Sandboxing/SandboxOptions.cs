@@ -30,6 +30,9 @@ public sealed class SandboxOptions
     /// <summary>Path of the native launcher; default: <c>rdl-sandbox-launcher</c> next to the host.</summary>
     public string? LauncherPath { get; set; }
 
+    /// <summary>Path of bubblewrap (<c>bwrap</c>), which builds the <see cref="SandboxLayers.Namespaces"/> layer; default: the first <c>bwrap</c> on PATH, else /usr/bin/bwrap.</summary>
+    public string? BubblewrapPath { get; set; }
+
     /// <summary>CPU time limit in seconds (all threads); 0: <see cref="TimeoutSeconds"/> + 5, so the wall-clock limit normally ends a loop first.</summary>
     public int CpuSeconds { get; set; }
 
@@ -58,6 +61,17 @@ public sealed class SandboxOptions
         string.IsNullOrWhiteSpace(LauncherPath)
             ? Path.Combine(AppContext.BaseDirectory, SandboxIsolation.LauncherFileName)
             : Path.GetFullPath(LauncherPath, AppContext.BaseDirectory);
+
+    public string ResolveBubblewrapPath()
+    {
+        if (!string.IsNullOrWhiteSpace(BubblewrapPath)) return Path.GetFullPath(BubblewrapPath, AppContext.BaseDirectory);
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, "bwrap");
+            if (Path.IsPathFullyQualified(candidate) && File.Exists(candidate)) return candidate;
+        }
+        return "/usr/bin/bwrap";
+    }
 
     public string ResolveSandboxPath()
     {

@@ -53,12 +53,12 @@ public sealed class SandboxPool : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>Process ids of the warmed-up processes waiting for a job (for tests and diagnostics).</summary>
+    /// <summary>Process ids of the warmed-up sandboxes waiting for a job (their program's, as <see cref="SandboxLauncher"/> reports them; for tests and diagnostics).</summary>
     internal IReadOnlyList<int> ReadyProcessIds
     {
         get
         {
-            lock (_lock) return [.. _idle.Where(i => i.IsReady).Select(i => i.Process.Id)];
+            lock (_lock) return [.. _idle.Where(i => i.IsReady).Select(i => i.Process.ProgramId).Where(pid => pid > 0)];
         }
     }
 

@@ -23,11 +23,13 @@ internal sealed class SandboxProcess : IAsyncDisposable
     private readonly MemoryStream _head = new();
 
     private readonly bool _mayHaveDescendants;
+    private readonly bool _wrapped;
 
-    private SandboxProcess(Process process, bool mayHaveDescendants)
+    private SandboxProcess(Process process, bool mayHaveDescendants, bool wrapped)
     {
         _process = process;
         _mayHaveDescendants = mayHaveDescendants;
+        _wrapped = wrapped;
         _stderrPump = Task.Run(DrainStderrAsync);
     }
 
@@ -48,7 +50,8 @@ internal sealed class SandboxProcess : IAsyncDisposable
     /// False when the process cannot create processes (the seccomp layer applies): killing it then needs no search of
     /// every process on the machine for its descendants (reading /proc/*/stat cost the host several milliseconds per render).
     /// </param>
-    public static SandboxProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, bool mayHaveDescendants = true)
+    /// <param name="wrapped">The program runs as a descendant, inside bubblewrap's namespaces (see <see cref="ProgramId"/>).</param>
+    public static SandboxProcess Start(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, bool mayHaveDescendants = true, bool wrapped = false)
     {
         var startInfo = new ProcessStartInfo(program)
         {
@@ -63,39 +66,90 @@ internal sealed class SandboxProcess : IAsyncDisposable
         startInfo.Environment.Clear();
         foreach (var (name, value) in environment) startInfo.Environment[name] = value;
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("The sandbox process did not start.");
-        return new SandboxProcess(process, mayHaveDescendants);
+        return new SandboxProcess(process, mayHaveDescendants, wrapped);
     }
 
-    /// <summary>Waits (up to 5 s) until the process no longer runs <paramref name="launcher"/>, i.e. the launcher has exec'd the sandbox, or has ended.</summary>
-    public async Task WaitUntilExecutedAsync(string launcher)
+    /// <summary>
+    /// The pid of the program the sandbox runs: this process, or through bubblewrap its innermost descendant. Waits (up
+    /// to 5 s) until that runs none of <paramref name="wrappers"/> (the launcher, bubblewrap), i.e. every layer applies
+    /// and the program was executed, or the process has ended.
+    /// </summary>
+    public async Task<int> WaitUntilExecutedAsync(IReadOnlyCollection<string> wrappers)
     {
         for (var i = 0; i < 5000 && !_process.HasExited; i++)
         {
+            int pid;
             string first;
             try
             {
-                first = (await File.ReadAllTextAsync($"/proc/{_process.Id}/cmdline").ConfigureAwait(false)).Split('\0')[0];
+                pid = Innermost(_process.Id);
+                first = (await File.ReadAllTextAsync($"/proc/{pid}/cmdline").ConfigureAwait(false)).Split('\0')[0];
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                return;
+                return _process.Id;
             }
-            if (first.Length > 0 && first != launcher) return;
+            if (first.Length > 0 && !wrappers.Contains(first)) return pid;
             await Task.Delay(1).ConfigureAwait(false);
         }
+        return _process.Id;
+    }
+
+    /// <summary>Follows the first child of each process down from <paramref name="pid"/> (bubblewrap's outer process has one child).</summary>
+    private static int Innermost(int pid)
+    {
+        for (var depth = 0; depth < 8; depth++)
+        {
+            var children = File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (children.Length == 0 || !int.TryParse(children[0], System.Globalization.CultureInfo.InvariantCulture, out var child)) return pid;
+            pid = child;
+        }
+        return pid;
     }
 
     /// <summary>Completes when the process has ended (it is not reaped for the caller; see <see cref="WaitForExitAsync(TimeSpan)"/>).</summary>
     public Task WaitForExitAsync() => _process.WaitForExitAsync(CancellationToken.None);
 
-    /// <summary>Kills the process and its descendants (see <c>mayHaveDescendants</c> of <see cref="Start(string, IReadOnlyList{string}, IReadOnlyDictionary{string, string}, string, bool)"/>); never throws.</summary>
+    /// <summary>
+    /// The pid of the program the sandbox runs: through bubblewrap the innermost descendant of the started process (the
+    /// sandbox is pid 1 of its own pid namespace), else the started process itself; 0 when, through bubblewrap, the
+    /// program does not run (not yet, or no longer: bubblewrap's outer process ends just after it).
+    /// </summary>
+    public int ProgramId
+    {
+        get
+        {
+            try
+            {
+                var pid = Innermost(_process.Id);
+                return _wrapped && pid == _process.Id ? 0 : pid;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return _process.Id;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Kills the process and its descendants (see <c>mayHaveDescendants</c> of <see cref="Start(string, IReadOnlyList{string}, IReadOnlyDictionary{string, string}, string, bool)"/>); never throws.
+    /// Through bubblewrap the sandbox program is killed first: bubblewrap's outer process then reaps it and exits with
+    /// its status (killing the outer process first would leave the program to be reaped by init; it dies with it
+    /// anyway, by its parent-death signal).
+    /// </summary>
     public void Kill()
     {
         try
         {
+            if (!_mayHaveDescendants && ProgramId is > 0 and var program && program != _process.Id)
+            {
+                using var inner = Process.GetProcessById(program);
+                inner.Kill();
+                return;
+            }
             _process.Kill(entireProcessTree: _mayHaveDescendants);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException or AggregateException)
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException or AggregateException or ArgumentException)
         {
             // Already gone, or could not be signalled (it then ends with its pipes).
         }

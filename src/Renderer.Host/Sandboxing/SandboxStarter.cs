@@ -20,20 +20,26 @@ internal sealed class SandboxStarter(SandboxOptions settings, ILogger logger)
         var dotnet = DotnetMuxer.Find(settings.DotnetPath);
         if (dotnet is null) return (null, "the dotnet executable was not found");
 
+        string[] sandboxArguments = prewarm ? [$"--prewarm={settings.PoolWarmUpFormats}"] : [];
+        return Start(SandboxCommand.DotNet(dotnet, sandboxDll, sandboxArguments), prewarm);
+    }
+
+    /// <summary>Starts <paramref name="command"/> with the sandbox's layers (the dotnet sandbox, or in tests the native isolation probe).</summary>
+    internal (SandboxInstance? Instance, string? Failure) Start(SandboxCommand command, bool prewarm)
+    {
         var plan = SandboxIsolation.Plan(settings, logger);
         if (settings.Strict && plan.Missing != SandboxLayers.None)
             return (null, $"Sandbox:Strict is set but isolation layers are missing: {plan.Describe(settings.Layers)}");
 
-        string[] sandboxArguments = prewarm ? [$"--prewarm={settings.PoolWarmUpFormats}"] : [];
         var workingDirectory = Directory.CreateTempSubdirectory("rdl-sandbox-").FullName;
         try
         {
             var environment = SandboxEnvironment.Build(settings, workingDirectory);
             var throughLauncher = plan.Applied != SandboxLayers.None;
             var process = throughLauncher
-                ? SandboxProcess.Start(settings.ResolveLauncherPath(), LauncherArguments.Build(plan, settings, dotnet, sandboxDll, workingDirectory, sandboxArguments), environment, workingDirectory,
-                    mayHaveDescendants: !plan.Applied.HasFlag(SandboxLayers.Seccomp))
-                : SandboxProcess.Start(dotnet, [sandboxDll, .. sandboxArguments], environment, workingDirectory);
+                ? SandboxProcess.Start(settings.ResolveLauncherPath(), LauncherArguments.Build(plan, settings, command, workingDirectory), environment, workingDirectory,
+                    mayHaveDescendants: !plan.Applied.HasFlag(SandboxLayers.Seccomp), wrapped: plan.Applied.HasFlag(SandboxLayers.Namespaces))
+                : SandboxProcess.Start(command.Executable, command.Arguments, environment, workingDirectory);
             return (new SandboxInstance(process, workingDirectory, throughLauncher, prewarm, logger), null);
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)

@@ -36,7 +36,7 @@ public sealed class DataSetPrefetchTests
     public async Task The_first_request_gets_every_prefetched_row_in_order_and_a_second_request_goes_to_the_broker()
     {
         var entry = Add("Counting", TestReports.WithQuery("CanaryDb", CountingQuery));
-        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, Broker.CreateRenderBudget(), CancellationToken.None);
         Assert.That(prefetch.DataSetNames, Is.EquivalentTo(new[] { "Data" }));
 
         var taken = await prefetch.TryTakeAsync("Data", NoParameters);
@@ -54,7 +54,7 @@ public sealed class DataSetPrefetchTests
     public async Task A_request_with_parameters_or_for_another_dataset_is_not_served_from_the_prefetch()
     {
         var entry = Add("WithParametersAsked", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t"));
-        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, Broker.CreateRenderBudget(), CancellationToken.None);
 
         Assert.That(await prefetch.TryTakeAsync("Data", new Dictionary<string, object?> { ["Extra"] = 1 }), Is.Null);
         Assert.That(await prefetch.TryTakeAsync("Other", NoParameters), Is.Null);
@@ -71,7 +71,7 @@ public sealed class DataSetPrefetchTests
         var entry = Add("TakesParameters", rdl);
         Assert.That(entry.Definition.DataSets.Single().Query.Parameters, Has.Length.EqualTo(1));
 
-        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, Broker.CreateRenderBudget(), CancellationToken.None);
         Assert.That(prefetch.DataSetNames, Is.Empty);
     }
 
@@ -79,7 +79,7 @@ public sealed class DataSetPrefetchTests
     public async Task A_failing_prefetched_query_reaches_the_sandbox_as_the_brokers_error()
     {
         var entry = Add("FailsEarly", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM no_such_table"));
-        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+        await using var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, Broker.CreateRenderBudget(), CancellationToken.None);
         var handler = new BrokerDataHandler(Broker, entry.Definition, prefetch: prefetch);
 
         var result = await handler.ExecuteAsync("Data", NoParameters, CancellationToken.None);
@@ -93,7 +93,7 @@ public sealed class DataSetPrefetchTests
     public async Task A_prefetch_nobody_takes_is_closed_without_error()
     {
         var entry = Add("NeverAsked", TestReports.WithQuery("CanaryDb", CountingQuery));
-        var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, CancellationToken.None);
+        var prefetch = DataSetPrefetch.Start(Broker, entry.Definition, Broker.CreateRenderBudget(), CancellationToken.None);
         await Task.Delay(100);
 
         Assert.That(async () => await prefetch.DisposeAsync(), Throws.Nothing);
@@ -132,7 +132,7 @@ public sealed class DataSetPrefetchFailureTests
     public async Task An_untaken_prefetch_whose_broker_threw_is_disposed_without_error()
     {
         var report = Rdl.Model.Reading.RdlReader.Read(Encoding.UTF8.GetBytes(TestReports.WithQuery("Db", "SELECT 1 AS Amount")), "Throws.rdl").Report!;
-        var prefetch = DataSetPrefetch.Start(new ThrowingBroker(), report, CancellationToken.None);
+        var prefetch = DataSetPrefetch.Start(new ThrowingBroker(), report, new RenderDataBudget(long.MaxValue), CancellationToken.None);
         Assert.That(prefetch.DataSetNames, Is.EquivalentTo(new[] { "Data" }));
         await Task.Delay(50);
 
@@ -142,7 +142,10 @@ public sealed class DataSetPrefetchFailureTests
     /// <summary>A broker whose driver throws something it did not expect (failure injection for the test above).</summary>
     private sealed class ThrowingBroker : IQueryRunner
     {
-        public Task<DataQueryResult> ExecuteAsync(Rdl.Model.Definitions.ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, CancellationToken cancellationToken) =>
+        public Task<DataQueryResult> ExecuteAsync(
+            Rdl.Model.Definitions.ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, RenderDataBudget? budget, CancellationToken cancellationToken) =>
             throw new FormatException("driver exploded");
+
+        public RenderDataBudget CreateRenderBudget() => new(long.MaxValue);
     }
 }

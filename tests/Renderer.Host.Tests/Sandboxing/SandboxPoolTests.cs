@@ -177,7 +177,7 @@ public sealed class SandboxPoolTests
         {
             Assert.That(pid, Is.EqualTo(pooled), "the render ran in the pre-started process");
             Assert.That(text, Does.Contain("NET BLOCKED").And.Not.Contain("CONNECTED"));
-            Assert.That(text, Does.Contain("PASSWD BLOCKED").And.Contain("CANARY BLOCKED").And.Contain("SHADOW BLOCKED").And.Contain("PROC1 BLOCKED").And.Not.Contain("READ "));
+            Assert.That(text, Does.Contain("PASSWD BLOCKED").And.Contain("CANARY BLOCKED").And.Contain("SHADOW BLOCKED").And.Contain("HOSTPROC BLOCKED").And.Not.Contain("READ "));
             Assert.That(text, Does.Contain("PROCESS BLOCKED").And.Not.Contain("STARTED"));
             Assert.That(text, Does.Match(@"UID \d{6}"), "runs as one of the sandbox uids (200000 and up), not root");
         });
@@ -204,7 +204,8 @@ public sealed class SandboxPoolTests
             Read("PASSWD", "/etc/passwd"),
             Read("SHADOW", "/etc/shadow"),
             Read("CANARY", canaryFile),
-            Read("PROC1", "/proc/1/environ"),
+            // Another process's /proc entry: the host's (with the namespaces layer the sandbox is pid 1 of its own pid namespace).
+            Read("HOSTPROC", $"/proc/{Environment.ProcessId}/environ"),
             Attempt("PROCESS", """
                         Dim processType As Type = Type.GetType("System.Diagnostics.Process, System.Diagnostics.Process")
                         Dim started As Object = processType.GetMethod("Start", New Type() {GetType(String), GetType(String)}).Invoke(Nothing, New Object() {"/bin/echo", "x"})

@@ -121,6 +121,52 @@ public sealed class ExpressionGuardTests
         Assert.That(refusal.ObjectPath, Is.EqualTo("Code"));
     }
 
+    [TestCase("Public Sub SetC(ByRef c As System.Globalization.CultureInfo)\n c = New System.Globalization.CultureInfo(\"de-DE\")\nEnd Sub\nPublic Function Go() As Integer\n SetC(System.Globalization.CultureInfo.CurrentCulture)\n Return 1\nEnd Function", "passing 'System.Globalization.CultureInfo.CurrentCulture' ByRef is not allowed")]
+    [TestCase("Public Function Go() As Integer\n Integer.TryParse(\"3\", System.Globalization.CultureInfo.CurrentCulture.NumberFormat.CurrencyDecimalDigits)\n Return 1\nEnd Function", "passing 'System.Globalization.NumberFormatInfo.CurrencyDecimalDigits' ByRef is not allowed")]
+    [TestCase("Public Sub Add(ByRef c As Object)\n c = Nothing\nEnd Sub\nPublic Function Go() As Integer\n Dim o As Object = Me\n o.Add(System.Globalization.CultureInfo.CurrentCulture)\n Return 1\nEnd Function", "passing 'System.Globalization.CultureInfo.CurrentCulture' ByRef is not allowed")]
+    [TestCase("Public Function Go() As String\n Mid(DateAndTime.DateString, 1, 2) = \"01\"\n Return \"\"\nEnd Function", "Mid statement changing 'Microsoft.VisualBasic.DateAndTime.DateString' is not allowed")]
+    [TestCase("Public Sub C()\n System.Globalization.CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator = \",\"\nEnd Sub", "'System.Globalization.NumberFormatInfo.NumberDecimalSeparator' (a property of a type the report does not own)")]
+    [TestCase("Public Sub C()\n With System.Globalization.CultureInfo.CurrentCulture.NumberFormat\n  .CurrencySymbol = \"X\"\n End With\nEnd Sub", "'System.Globalization.NumberFormatInfo.CurrencySymbol'")]
+    [TestCase("Public Sub C()\n System.Globalization.CultureInfo.CurrentCulture = New System.Globalization.CultureInfo(\"de-DE\")\nEnd Sub", "shared setting 'System.Globalization.CultureInfo.CurrentCulture'")]
+    public void Code_may_not_change_what_the_report_does_not_own(string code, string message)
+    {
+        var report = TestReports.Report([TestReports.Textbox("T", "=1", 5)], code, 40);
+        var result = ExpressionCompiler.Compile(report, TestReports.FileName);
+
+        Assert.That(result.Success, Is.False);
+        var refusal = result.Diagnostics.FirstOrDefault(d => d.Code == ExpressionGuard.Code);
+        Assert.That(refusal, Is.Not.Null, string.Join("\n", result.Diagnostics));
+        Assert.That(refusal!.Message, Does.Contain(message));
+        Assert.That(refusal.Location.Line, Is.GreaterThan(40));
+        Assert.That(refusal.ObjectPath, Is.EqualTo("Code"));
+    }
+
+    [Test]
+    public void Code_may_change_its_own_locals_fields_and_collections()
+    {
+        const string code = """
+            Private _total As Decimal
+            Private _names As New System.Collections.Generic.Dictionary(Of String, String)
+            Public Sub Bump(ByRef value As Decimal)
+                value = value + 1
+            End Sub
+            Public Function Go() As String
+                Dim s As String = "hello"
+                Mid(s, 1, 2) = "HE"
+                Dim n As Integer
+                Integer.TryParse("3", n)
+                Bump(_total)
+                _names("a") = s
+                Dim parts() As String = {"x"}
+                parts(0) = CStr(n)
+                Return s & parts(0) & _names("a") & System.Globalization.CultureInfo.InvariantCulture.Name
+            End Function
+            """;
+        var report = TestReports.Report([TestReports.Textbox("T", "=Code.Go()", 5)], code, 40);
+        var result = ExpressionCompiler.Compile(report, TestReports.FileName);
+        Assert.That(result.Success, Is.True, string.Join("\n", result.Diagnostics));
+    }
+
     [Test]
     public void Suspending_the_guard_is_limited_to_the_calling_flow()
     {

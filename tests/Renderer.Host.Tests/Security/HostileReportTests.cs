@@ -26,12 +26,28 @@ public sealed class HostileReportTests : HostileServerTest
     [TestCase("ReflectionToBroker.rdl", "System.Type")]
     [TestCase("ProcessStart.rdl", "Interaction.Shell")]
     [TestCase("ThreadBomb.rdl", "System.Threading.Thread")]
+    [TestCase("CultureByRef.rdl", "passing 'System.Globalization.CultureInfo.CurrentCulture' ByRef is not allowed")]
+    [TestCase("MidSetter.rdl", "Mid statement changing 'Microsoft.VisualBasic.DateAndTime.DateString' is not allowed")]
     public async Task Refused_at_compile_time_by_the_guard(string file, string named)
     {
         var (status, body) = await Upload(file);
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(body, Does.Contain("EXP3100").And.Contain(named).And.Contain("not allowed"));
         Assert.That(File.Exists("/tmp/rdl-pwned.txt"), Is.False);
+    }
+
+    [TestCase("NestedLambdas.rdl", "this expression")]
+    [TestCase("ConstantDoubling.rdl", "this line of the Code block")]
+    public async Task A_compile_bomb_is_refused_by_the_compile_worker_and_the_host_stays_small(string file, string site)
+    {
+        GC.Collect();
+        var before = Renderer.Host.Expressions.Worker.ProcStat.ResidentBytes(Environment.ProcessId);
+        var (status, body) = await Upload(file);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(body, Does.Contain("EXP3200").And.Contain(site).And.Contain("limit"));
+        GC.Collect();
+        var grown = Renderer.Host.Expressions.Worker.ProcStat.ResidentBytes(Environment.ProcessId) - before;
+        Assert.That(grown, Is.LessThan(50L * 1024 * 1024), "the host's resident memory grows by less than 50 MB");
     }
 
     [Test]

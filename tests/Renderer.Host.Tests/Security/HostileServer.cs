@@ -50,6 +50,8 @@ internal sealed class HostileServer : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Sandbox:TimeoutSeconds", "5");
         builder.UseSetting("Sandbox:MemoryLimitMegabytes", "256");
+        builder.UseSetting("CompileWorker:CpuSeconds", "4");
+        builder.UseSetting("CompileWorker:MemoryMegabytes", "512");
         builder.UseSetting("DataBroker:DataSources:CanaryDb:Provider", "sqlite");
         builder.UseSetting("DataBroker:DataSources:CanaryDb:ConnectionString", $"Data Source={CanaryDatabase};Mode=ReadOnly");
         builder.UseSetting("DataBroker:DataSources:CanaryDb:CredentialName", "CanaryCredential");

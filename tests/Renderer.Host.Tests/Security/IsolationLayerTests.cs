@@ -152,6 +152,24 @@ public sealed class IsolationLayerTests
     }
 
     [Test]
+    public async Task Report_code_cannot_read_a_descriptor_the_host_inherited()
+    {
+        var keyFile = Path.Combine(_server.DataFolder, "keys.txt");
+        File.WriteAllText(keyFile, "k1:CANARY-KEYRING-inherited");
+        using var key = IsolationProbe.OpenInheritable(keyFile);
+        var read = $"""
+                Dim handle As New Microsoft.Win32.SafeHandles.SafeFileHandle(New IntPtr({key.Fd}), False)
+                Using stream As New System.IO.FileStream(handle, System.IO.FileAccess.Read)
+                    Dim buffer(255) As Byte
+                    Return "READ " &amp; System.Text.Encoding.ASCII.GetString(buffer, 0, stream.Read(buffer, 0, 256))
+                End Using
+        """;
+        // Started without the launcher, the sandbox gets the descriptor; through the launcher it is closed before .NET starts.
+        Assert.That(await Attack(SandboxLayers.None, read), Does.Contain("READ k1:CANARY-KEYRING"));
+        Assert.That(await Attack(SandboxLayers.All, read), Does.Contain("BLOCKED").And.Not.Contain("CANARY"));
+    }
+
+    [Test]
     public async Task Resource_limits_stop_a_thread_bomb()
     {
         var output = await Attack(SandboxLayers.SeparateUser | SandboxLayers.ResourceLimits, """

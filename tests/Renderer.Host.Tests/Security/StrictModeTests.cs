@@ -26,6 +26,17 @@ public sealed class StrictModeTests
     }
 
     [Test]
+    public void Strict_mode_refuses_to_start_without_bubblewrap_for_the_namespaces_layer()
+    {
+        var options = new SandboxOptions { Strict = true, BubblewrapPath = "/nonexistent/bwrap" };
+        var check = new SandboxIsolationCheck(Options.Create(options), NullLogger<SandboxIsolationCheck>.Instance);
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => check.StartAsync(CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain("namespaces and filesystem view (bubblewrap): MISSING").And.Contain("bubblewrap was not found at /nonexistent/bwrap"));
+        Assert.That(SandboxIsolation.Plan(options, NullLogger.Instance).Applied, Is.EqualTo(SandboxLayers.All & ~SandboxLayers.Namespaces),
+            "the launcher's own layers still apply");
+    }
+
+    [Test]
     public async Task Without_strict_mode_missing_layers_only_warn()
     {
         var check = new SandboxIsolationCheck(Options.Create(WithoutLauncher(strict: false)), NullLogger<SandboxIsolationCheck>.Instance);

@@ -46,7 +46,7 @@ public static class ReportsV2Api
         await http.Request.Body.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > MaxReportBytes) return TooLarge();
         var bytes = buffer.ToArray();
-        var validation = reports.Validate(bytes, path.Name + ".rdl", path.Value);
+        var validation = await reports.ValidateAsync(bytes, path.Name + ".rdl", path.Value);
         if (!validation.Success)
         {
             var denied = validation.Diagnostics.Any(d => d.Code == DataBroker.Connectors.DataSourceAccess.RestrictedDataSource);

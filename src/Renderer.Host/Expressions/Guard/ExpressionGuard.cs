@@ -27,14 +27,37 @@ internal static class ExpressionGuard
     }
 
     /// <summary>Every refusal in <paramref name="tree"/> as (position in the generated source, RDL diagnostic).</summary>
-    public static IEnumerable<(int Order, RdlDiagnostic Diagnostic)> Check(VisualBasicCompilation compilation, SyntaxTree tree, CompileDiagnosticMapper mapper)
+    /// <param name="progress">When set, called with the site of each class member before the walk binds it.</param>
+    public static IEnumerable<(int Order, RdlDiagnostic Diagnostic)> Check(VisualBasicCompilation compilation, SyntaxTree tree, CompileDiagnosticMapper mapper, Action<RdlDiagnostic>? progress = null)
     {
         if (Suspended.Value) return [];
         var walker = new GuardWalker(compilation.GetSemanticModel(tree, ignoreAccessibility: false));
-        walker.Visit(tree.GetRoot());
+        if (progress is null) walker.Visit(tree.GetRoot());
+        else VisitMembers(tree.GetRoot(), walker, mapper, progress, null);
         return walker.Violations
             .Select(v => (v.Position, mapper.FromCompilation(ToRoslyn(v)) with { Code = Code, Message = v.Message }))
             .ToList();
+    }
+
+    /// <summary>Walks <paramref name="node"/> member by member (into namespaces and types), reporting each member's site first.</summary>
+    private static void VisitMembers(SyntaxNode node, GuardWalker walker, CompileDiagnosticMapper mapper, Action<RdlDiagnostic> progress, RdlDiagnostic? last)
+    {
+        foreach (var child in node.ChildNodes())
+        {
+            if (child is Microsoft.CodeAnalysis.VisualBasic.Syntax.TypeBlockSyntax or Microsoft.CodeAnalysis.VisualBasic.Syntax.NamespaceBlockSyntax)
+            {
+                VisitMembers(child, walker, mapper, progress, last);
+                continue;
+            }
+            var site = mapper.FromCompilation(ToRoslyn(new GuardViolation(child.SpanStart, child.GetLocation(), "binding")));
+            if (last is null || site.Location != last.Location || site.ObjectPath != last.ObjectPath) progress(site);
+            last = site;
+            walker.Visit(child);
+            // Constant folding (Const A2 = A1 & A1) otherwise runs only at emit: fold here, so a bomb is caught at its line.
+            if (child is Microsoft.CodeAnalysis.VisualBasic.Syntax.FieldDeclarationSyntax field)
+                foreach (var name in field.Declarators.SelectMany(d => d.Names))
+                    _ = (walker.Model.GetDeclaredSymbol(name) as IFieldSymbol)?.ConstantValue;
+        }
     }
 
     private static Diagnostic ToRoslyn(GuardViolation violation) => Diagnostic.Create(

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.VisualBasic;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.VisualBasic.Syntax;
 
 namespace Renderer.Host.Expressions.Guard;
@@ -10,7 +11,8 @@ internal sealed record GuardViolation(int Position, Location Location, string Me
 /// <summary>
 /// Walks the generated VB with its semantic model and records every name, call, operator or statement that reaches
 /// outside <see cref="GuardAllowList"/>: each name is resolved to its symbol (type, member, or late-bound member name)
-/// and checked; Declare, End/Stop and SyncLock statements and writes to shared framework properties are refused outright.
+/// and checked; Declare, End/Stop and SyncLock statements and writes to a property or field of a type the report does not own
+/// (assigned, passed ByRef, a Mid statement's target, a For variable or ReDim) are refused outright.
 /// </summary>
 internal sealed class GuardWalker(SemanticModel model) : VisualBasicSyntaxWalker(SyntaxWalkerDepth.Node)
 {
@@ -18,6 +20,8 @@ internal sealed class GuardWalker(SemanticModel model) : VisualBasicSyntaxWalker
     private readonly HashSet<int> _reported = [];
 
     public IReadOnlyList<GuardViolation> Violations => _violations;
+
+    public SemanticModel Model => model;
 
     public override void VisitIdentifierName(IdentifierNameSyntax node)
     {
@@ -63,11 +67,70 @@ internal sealed class GuardWalker(SemanticModel model) : VisualBasicSyntaxWalker
 
     public override void VisitAssignmentStatement(AssignmentStatementSyntax node)
     {
-        var target = model.GetSymbolInfo(node.Left).Symbol;
-        if (target is IPropertySymbol { IsStatic: true } or IFieldSymbol { IsStatic: true } && !GuardAllowList.IsFromSource(target))
-            Report(node.Left, $"report code may not change the shared setting '{Describe(target!)}'");
+        if (node.Left is MidExpressionSyntax mid) CheckMidTarget(mid);
+        else if (ForeignWritable(model.GetSymbolInfo(node.Left).Symbol) is { } target) Report(node.Left, ChangeMessage(target));
         base.VisitAssignmentStatement(node);
     }
+
+    public override void VisitSimpleArgument(SimpleArgumentSyntax node)
+    {
+        CheckByRefArgument(node);
+        base.VisitSimpleArgument(node);
+    }
+
+    public override void VisitForStatement(ForStatementSyntax node)
+    {
+        if (ForeignWritable(model.GetSymbolInfo(node.ControlVariable).Symbol) is { } target) Report(node.ControlVariable, ChangeMessage(target));
+        base.VisitForStatement(node);
+    }
+
+    public override void VisitRedimClause(RedimClauseSyntax node)
+    {
+        if (ForeignWritable(model.GetSymbolInfo(node.Expression).Symbol) is { } target) Report(node.Expression, ChangeMessage(target));
+        base.VisitRedimClause(node);
+    }
+
+    /// <summary><c>Mid(s, 1, 2) = "x"</c> writes back to s: only a local variable (or parameter) may be its target.</summary>
+    private void CheckMidTarget(MidExpressionSyntax mid)
+    {
+        if (mid.ArgumentList.Arguments.FirstOrDefault() is not SimpleArgumentSyntax first) return;
+        var symbol = model.GetSymbolInfo(first.Expression).Symbol;
+        if (symbol is ILocalSymbol or IParameterSymbol) return;
+        var named = symbol is null ? first.Expression.ToString() : Describe(symbol);
+        Report(first, $"a Mid statement changing '{named}' is not allowed in report code (Mid may only change a local variable)");
+    }
+
+    /// <summary>
+    /// An argument passed ByRef (or to a late-bound call, which VB copies back) is written back when the call returns:
+    /// a property or field of a type the report does not own may not be one.
+    /// </summary>
+    private void CheckByRefArgument(SimpleArgumentSyntax node)
+    {
+        if (ForeignWritable(model.GetSymbolInfo(node.Expression).Symbol) is not { } target) return;
+        var byRef = model.GetOperation(node.Expression)?.Parent switch
+        {
+            IArgumentOperation argument => argument.Parameter is { RefKind: not RefKind.None },
+            IDynamicInvocationOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation => true,
+            IInvalidOperation => true,
+            _ => false,
+        };
+        if (byRef) Report(node, $"passing '{Describe(target)}' ByRef is not allowed in report code (it may not change a property or field of a type it does not own)");
+    }
+
+    /// <summary>
+    /// <paramref name="symbol"/> when it is a property or field that can be written and belongs to a type the report does
+    /// not own; null otherwise. Parameterized (default) properties are element stores of collections (<c>dict(key) = v</c>).
+    /// </summary>
+    private static ISymbol? ForeignWritable(ISymbol? symbol) => symbol switch
+    {
+        IPropertySymbol { Parameters.Length: 0, IsReadOnly: false } property when !GuardAllowList.IsFromSource(property) => property,
+        IFieldSymbol { IsConst: false, IsReadOnly: false } field when !GuardAllowList.IsFromSource(field) => field,
+        _ => null,
+    };
+
+    private static string ChangeMessage(ISymbol target) => target.IsStatic
+        ? $"report code may not change the shared setting '{Describe(target)}'"
+        : $"report code may not change '{Describe(target)}' (a {(target is IFieldSymbol ? "field" : "property")} of a type the report does not own)";
 
     private void CheckName(SimpleNameSyntax node)
     {

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using Renderer.Host.Expressions.Worker;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class CompileWorkerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the compile worker pool (options from <c>CompileWorker</c>, validated at start); with
+    /// <paramref name="warmAtStart"/> (the server) one worker is started in the background as the host starts.
+    /// </summary>
+    public static IServiceCollection AddCompileWorker(this IServiceCollection services, bool warmAtStart)
+    {
+        services.AddOptions<CompileWorkerOptions>()
+            .BindConfiguration(CompileWorkerOptions.SectionName)
+            .Validate(o => o.Validate() is null, "CompileWorker options are invalid: CpuSeconds, WallSeconds and StartSeconds must be positive, MemoryMegabytes at least 128, MaxConcurrent 1 to 64.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var pool = new CompileWorkerPool(sp.GetRequiredService<IOptions<CompileWorkerOptions>>().Value, sp.GetRequiredService<ILogger<CompileWorkerPool>>());
+            if (warmAtStart) pool.WarmUp();
+            return pool;
+        });
+        return services;
+    }
+}
