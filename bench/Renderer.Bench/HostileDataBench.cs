@@ -1,3 +1,4 @@
+using Renderer.Host.Cli;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -79,12 +80,12 @@ internal static class HostileDataBench
                 ["Sandbox:TimeoutSeconds"] = "120",
                 ["DataFolder"] = folder,
             });
-            builder.AddRendererHost(cli: true);
+            builder.AddRendererHost(HostMode.Render);
             await using var app = builder.Build();
-            var catalog = app.Services.GetRequiredService<ReportCatalog>();
+            var catalog = new CatalogReports(queries: null, app.Services.GetRequiredService<Renderer.Host.Expressions.CompilationCache>());
             var renderer = app.Services.GetRequiredService<RenderService>();
-            var small = catalog.Add("Small", Report("SELECT x AS Note FROM t"), persist: false);
-            var huge = catalog.Add("Huge", Report("SELECT printf('%.*c', 300000000, 'x') AS Note"), persist: false);
+            var small = await catalog.ValidateAsync(Report("SELECT x AS Note FROM t"), "Small.rdl");
+            var huge = await catalog.ValidateAsync(Report("SELECT printf('%.*c', 300000000, 'x') AS Note"), "Huge.rdl");
             if (!small.Success || !huge.Success) throw new InvalidOperationException(string.Join("; ", small.Diagnostics.Concat(huge.Diagnostics)));
 
             for (var i = 0; i < 2; i++) await renderer.RenderAsync(small.Entry!, "csv", [], "bench", CancellationToken.None);
