@@ -57,12 +57,20 @@ public static class RenderCommand
 
         var catalog = services.GetRequiredService<ReportCatalog>();
         var added = catalog.Add(Path.GetFileName(file), await File.ReadAllBytesAsync(file), persist: false);
-        foreach (var d in added.Diagnostics) await error.WriteLineAsync(d.ToString());
+        // The render's diagnostics repeat the warnings of reading and compiling the report: print each one once.
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in added.Diagnostics)
+        {
+            if (printed.Add(d.ToString())) await error.WriteLineAsync(d.ToString());
+        }
         if (!added.Success) return 1;
 
         var renderer = services.GetRequiredService<RenderService>();
         var result = await renderer.RenderAsync(added.Entry!, format, parameters, Environment.UserName, CancellationToken.None);
-        foreach (var d in result.Diagnostics) await error.WriteLineAsync(d.ToString());
+        foreach (var d in result.Diagnostics)
+        {
+            if (printed.Add(d.ToString())) await error.WriteLineAsync(d.ToString());
+        }
         if (!result.Success) return 1;
         await File.WriteAllBytesAsync(outPath, result.Content);
         await output.WriteLineAsync($"Wrote {outPath}: {result.PageCount} page(s), {result.Content.Length:N0} bytes.");
