@@ -31,7 +31,6 @@ internal static class HtmlText
     {
         text = html;
         if (html.Length > MaxLength) return false;
-        if (html.IndexOf('<') < 0 && html.IndexOf('&') < 0) return true;
         var output = new StringBuilder(html.Length);
         var open = new Stack<string>();
         var lists = new Stack<(bool Ordered, int Next)>();
