@@ -92,7 +92,8 @@ public static class RenderEngine
         // Large reports: pages are composed one at a time while the writer runs (and dropped after), not held all at
         // once. Small ones hold their pages: writers that read pages twice (XLSX column grid, PDF font subsets) then
         // compose each page once, which is cheaper in a cold process.
-        var composer = ReportLayout.Compose(report, processed, processor.Context!, processor.Items!, placer);
+        // PDF is the hard-page format: content wider than the page continues on horizontal pages there.
+        var composer = ReportLayout.Compose(report, processed, processor.Context!, processor.Items!, placer, horizontalPages: input.Format.Equals("pdf", StringComparison.OrdinalIgnoreCase), diagnostics);
         var document = composer.PlacementCount > StreamPagesAbove
             ? new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name }
             : new PaginatedDocument(input.ReportName, composer.ComposeAll()) { Language = processor.Culture.Name };

@@ -72,7 +72,10 @@ public sealed record PageDefinition(
     /// <summary>Space between body columns; RDL's default is 0.5in.</summary>
     public ReportSize ColumnSpacing { get; init; } = new(36);
 
-    /// <summary>US Letter portrait with 1in margins, as SSRS defaults when the RDL omits Page.</summary>
+    /// <summary>
+    /// The values of page settings the RDL omits: US Letter portrait (8.5in x 11in) and, as MS-RDL defines for an omitted
+    /// LeftMargin, RightMargin, TopMargin or BottomMargin, margins of 0.
+    /// </summary>
     public static PageDefinition Default { get; } = new(
-        new ReportSize(612), new ReportSize(792), new ReportSize(72), new ReportSize(72), new ReportSize(72), new ReportSize(72), null, null, StyleDefinition.Empty);
+        new ReportSize(612), new ReportSize(792), ReportSize.Zero, ReportSize.Zero, ReportSize.Zero, ReportSize.Zero, null, null, StyleDefinition.Empty);
 }

@@ -27,7 +27,7 @@ internal static class IgnoredElements
         "RepeatWith", "PageName", "LinkToChild", "OmitBorderOnPageBreak", "KeepTogether",
         // Textbox, paragraph, text run
         "UserSort", "HideDuplicates", "ToggleImage", "ListStyle", "ListLevel", "LeftIndent", "RightIndent",
-        "HangingIndent", "SpaceBefore", "SpaceAfter", "MarkupType",
+        "HangingIndent", "SpaceBefore", "SpaceAfter",
         // Tablix
         "LayoutDirection", "GroupsBeforeRowHeaders", "RepeatColumnHeaders", "RepeatRowHeaders",
         "FixedColumnHeaders", "FixedRowHeaders", "BandLayoutOptions", "TablixCorner", "TablixHeader",

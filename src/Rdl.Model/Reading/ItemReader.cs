@@ -240,6 +240,7 @@ internal sealed class ItemReader
             ExpressionText? value = null;
             ActionDefinition? action = null;
             var style = StyleDefinition.Empty;
+            bool html = false;
             foreach (var property in _context.Children(child))
             {
                 switch (property.Name.LocalName)
@@ -247,11 +248,12 @@ internal sealed class ItemReader
                     case N.Value: value = _context.Expression(property, valueSite); break;
                     case N.Style: style = _styles.Read(property, where); break;
                     case "ActionInfo": action = _actions.ReadActionInfo(property, where); break;
+                    case "MarkupType": html = string.Equals(property.Value.Trim(), "HTML", StringComparison.OrdinalIgnoreCase); break;
                     default: _context.Unknown(property, where); break;
                 }
             }
             var location = _context.LocationOf(child);
-            list.Add(new TextRun(value ?? new ExpressionText(string.Empty, location, valueSite), style, location) { Action = action });
+            list.Add(new TextRun(value ?? new ExpressionText(string.Empty, location, valueSite), style, location) { Action = action, IsHtml = html });
         }
         return list.ToImmutable();
     }

@@ -18,6 +18,12 @@ namespace Renderer.Sandbox.Layout;
 /// </remarks>
 internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeight = double.PositiveInfinity)
 {
+    /// <summary>The right edge of the content laid out so far, in body coordinates (a matrix as wide as its column instances).</summary>
+    public double Right { get; private set; }
+
+    /// <summary>Tablixes laid out with RepeatRowHeaders, by name: how many row-header columns each repeats on horizontal pages.</summary>
+    public Dictionary<string, int> RepeatedRowHeaders { get; } = new(StringComparer.Ordinal);
+
     public List<Band> Build(ProcessedReport report)
     {
         var bands = new List<Band>();
@@ -52,10 +58,18 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
                 bands[^1].BreakAfter = PageBreakMark.Combine(bands[^1].BreakAfter, paging.BreakAfter);
                 if (paging.KeepTogether) bands[first].AddKeepTogether(itemTop + height - bands[first].Y);
             }
+            Right = Math.Max(Right, left + item.Left + (item is TablixInstance t ? Math.Max(t.Width, Sum(t.ColumnWidths)) : item.Width));
             placed.Add((item.Top + item.Height, push + height - item.Height));
             extent = Math.Max(extent, item.Top + push + height);
         }
         return extent;
+    }
+
+    private static double Sum(System.Collections.Immutable.ImmutableArray<double> widths)
+    {
+        double sum = 0;
+        foreach (var w in widths) sum += w;
+        return sum;
     }
 
     /// <summary>
@@ -167,6 +181,7 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
             bands.Add(new Band(y, h, (x, py, _, sink) => placer.Emit(noRows, x + left + tablix.Left, py, tablix.Width, h, PageRegion.Body, sink)) { PageName = regionName });
             return h;
         }
+        if (tablix.Tablix.RepeatRowHeaders && tablix.RowHeaderColumns > 0) RepeatedRowHeaders[tablix.Tablix.Name] = tablix.RowHeaderColumns;
         var firstLogicalRow = placer.ReserveLogicalRows(tablix.Tablix.Name, tablix.Rows.Count);
         var rowBands = new int[tablix.Rows.Count + 1];
         var rowTops = new double[tablix.Rows.Count + 1];

@@ -55,11 +55,34 @@ internal sealed class PageBody
         _released = true;
     }
 
+    /// <summary>The part of a vertical page this page shows when the body is wider than the page (see <see cref="HorizontalPages"/>); null for the whole.</summary>
+    public HorizontalSlice? Part { get; private init; }
+
+    /// <summary>
+    /// A page showing <paramref name="slice"/> of this one, sharing its placed bands; only the <paramref name="first"/>
+    /// slice keeps how the page began (an explicit break, a page-number reset).
+    /// </summary>
+    public PageBody Slice(HorizontalSlice slice, bool first) => new()
+    {
+        _placements = _placements,
+        StartsSection = first && StartsSection,
+        ResetPageNumber = first && ResetPageNumber,
+        Name = Name,
+        Part = slice,
+    };
+
     /// <summary>Emits the page's body items, in placement order.</summary>
     public void EmitItems(List<PageItem> sink)
     {
         if (_released) throw new InvalidOperationException("The page was released: its body items are no longer held.");
-        foreach (var placement in _placements) placement.EmitTo(sink);
+        if (Part is null)
+        {
+            foreach (var placement in _placements) placement.EmitTo(sink);
+            return;
+        }
+        var whole = new List<PageItem>();
+        foreach (var placement in _placements) placement.EmitTo(whole);
+        Part.Apply(whole, sink);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Rdl.Model.Definitions;
+using Rdl.Model.Diagnostics;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Processing;
 using Renderer.Sandbox.Processing.Instances;
@@ -17,12 +18,23 @@ internal static class ReportLayout
     public static ImmutableArray<Page> Paginate(ReportDefinition report, ProcessedReport processed, ProcessingContext context, ItemEvaluator items, ItemPlacer placer)
         => Compose(report, processed, context, items, placer).ComposeAll();
 
-    /// <summary>Places the body bands on pages and returns the composer that builds each page on demand.</summary>
-    public static PageComposer Compose(ReportDefinition report, ProcessedReport processed, ProcessingContext context, ItemEvaluator items, ItemPlacer placer)
+    /// <summary>
+    /// Places the body bands on pages and returns the composer that builds each page on demand. With
+    /// <paramref name="horizontalPages"/> (PDF), content wider than the page continues on horizontal pages
+    /// (<see cref="HorizontalPages"/>); other formats keep it on one page.
+    /// </summary>
+    public static PageComposer Compose(
+        ReportDefinition report, ProcessedReport processed, ProcessingContext context, ItemEvaluator items, ItemPlacer placer,
+        bool horizontalPages = false, DiagnosticBag? diagnostics = null)
     {
         var section = report.Sections[0];
-        var paginator = new Paginator(section.Page, section.Width.Points);
-        var bodies = paginator.Paginate(new BodyLayout(placer, paginator.BodyHeight).Build(processed));
+        var page = section.Page;
+        var paginator = new Paginator(page, section.Width.Points);
+        var layout = new BodyLayout(placer, paginator.BodyHeight);
+        var bodies = paginator.Paginate(layout.Build(processed));
+        double width = page.PageWidth.Points - page.LeftMargin.Points - page.RightMargin.Points;
+        if (horizontalPages && page.Columns <= 1 && width > 0 && layout.Right > width + 0.5)
+            bodies = HorizontalPages.Split(bodies, placer, page.LeftMargin.Points, width, layout.RepeatedRowHeaders, report, diagnostics);
         var saved = context.SetRow(null, null);
         string? initialPageName;
         try

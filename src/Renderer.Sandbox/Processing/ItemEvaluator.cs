@@ -134,7 +134,8 @@ internal sealed class ItemEvaluator
                     continue;
                 }
                 value = runValue;
-                text.Append(ValueFormatter.Format(runValue, runStyle.Format, _culture));
+                var formatted = ValueFormatter.Format(runValue, runStyle.Format, _culture);
+                text.Append(run.IsHtml ? HtmlToText(textbox, run, formatted) : formatted);
             }
         }
         style ??= SafeText(textbox, null, null);
@@ -156,6 +157,12 @@ internal sealed class ItemEvaluator
         var style = SafeText(textbox, paragraph.Style, run.Style);
         var runValue = TryEvaluate(run.Value, textbox, out var failed);
         var value = failed ? "#Error" : runValue;
+        if (run.IsHtml && !failed)
+        {
+            var plain = HtmlToText(textbox, run, ValueFormatter.Format(runValue, style.Format, _culture));
+            _context.SetReportItemValue(textbox.Name, plain);
+            return new TextboxInstance(textbox, plain, plain, style) { Links = Links.Evaluate(textbox) };
+        }
         _context.SetReportItemValue(textbox.Name, value);
         if (!failed && ReferenceEquals(style.Culture, _culture))
         {
@@ -169,6 +176,25 @@ internal sealed class ItemEvaluator
         var text = failed ? "#Error" : ValueFormatter.Format(runValue, style.Format, _culture);
         return new TextboxInstance(textbox, value, text, style) { Links = Links.Evaluate(textbox) };
     }
+
+    /// <summary>Textboxes already warned about malformed HTML (one warning per textbox, not per cell).</summary>
+    private HashSet<string>? _malformedHtml;
+
+    /// <summary>The text of a MarkupType HTML placeholder (<see cref="HtmlText"/>); malformed markup shows as it is, with warning PRC4050.</summary>
+    private string HtmlToText(Textbox textbox, Rdl.Model.Definitions.Items.TextRun run, string html)
+    {
+        if (HtmlText.TryConvert(html, out var text)) return text;
+        if ((_malformedHtml ??= new(StringComparer.Ordinal)).Add(textbox.Name))
+        {
+            _diagnostics.Add(RdlDiagnostic.Warning(MalformedHtml,
+                $"The HTML of textbox '{textbox.Name}' is malformed (or longer than {HtmlText.MaxLength:N0} characters): it is shown as plain text.",
+                run.Value.Location, $"Textbox '{textbox.Name}'", run.Value.Raw));
+        }
+        return text;
+    }
+
+    /// <summary>Warning: a MarkupType HTML value could not be read as HTML and is shown as plain text.</summary>
+    public const string MalformedHtml = "PRC4050";
 
     private ResolvedStyle SafeText(Textbox textbox, Rdl.Model.Definitions.Styling.StyleDefinition? paragraph, Rdl.Model.Definitions.Styling.StyleDefinition? run)
     {

@@ -117,6 +117,21 @@ public sealed class RdlReaderTests
         Assert.That(parameters[4].DefaultValues.Single().Raw, Is.EqualTo("=Nothing"), "xsi:nil default means Nothing");
     }
 
+    /// <summary>Issue 17 item 1: MS-RDL gives an omitted LeftMargin, RightMargin, TopMargin or BottomMargin the value 0.</summary>
+    [Test]
+    public void Omitted_page_margins_are_zero_in_Rdl2016_and_Rdl2005()
+    {
+        var modern = TestRdl.Read(TestRdl.Minimal2016("")).Report!.Sections.Single().Page;
+        var legacy = TestRdl.Read(TestRdl.Minimal2005("")).Report!.Sections.Single().Page;
+
+        foreach (var page in new[] { modern, legacy })
+        {
+            Assert.That(new[] { page.LeftMargin.Points, page.RightMargin.Points, page.TopMargin.Points, page.BottomMargin.Points }, Is.All.EqualTo(0.0));
+            Assert.That(page.PageWidth.Points, Is.EqualTo(612.0), "US Letter stays the page size default");
+            Assert.That(page.PageHeight.Points, Is.EqualTo(792.0));
+        }
+    }
+
     [Test]
     public void Rdl2016PageSettingsAndHeaderAreRead()
     {

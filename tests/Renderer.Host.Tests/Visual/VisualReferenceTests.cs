@@ -50,14 +50,43 @@ public sealed class VisualReferenceTests : ServerTest
         yield return new TestCaseData("RegionLabels", "Year=2024", 2).SetName("Three-column labels (RegionLabels)");
     }
 
+    /// <summary>
+    /// (test report in Visual/Reports, exact page count, pages compared): reports written for one defect each, with their
+    /// data inline, uploaded and rendered through the same API.
+    /// </summary>
+    private static IEnumerable<TestCaseData> TestReports()
+    {
+        yield return new TestCaseData("OmittedMargins", 1, 1).SetName("Omitted margins are 0 (issue 17, item 1)");
+        yield return new TestCaseData("GrowInCellRectangle", 1, 1).SetName("CanGrow textbox in a cell rectangle grows (issue 17, item 9)");
+        yield return new TestCaseData("WideMatrix", 2, 2).SetName("Wide matrix on horizontal pages (issue 17, item 2)");
+        yield return new TestCaseData("HtmlPlaceholders", 1, 1).SetName("HTML placeholders show their text (issue 17, item 11)");
+    }
+
     [TestCaseSource(nameof(Reports))]
     public async Task Pdf_pages_look_like_the_reviewed_references(string report, string query, int pages)
     {
-        var pdf = Path.Combine(WorkFolder, report + ".pdf");
         var bytes = await RenderPdf(report, query);
-        await File.WriteAllBytesAsync(pdf, bytes);
         using (var document = PdfDocument.Open(bytes))
             Assert.That(document.NumberOfPages, Is.GreaterThanOrEqualTo(pages), $"{report} has at least {pages} page(s)");
+        await CompareWithReferences(report, bytes, pages);
+    }
+
+    [TestCaseSource(nameof(TestReports))]
+    public async Task Test_report_pages_look_like_the_reviewed_references(string report, int pageCount, int pages)
+    {
+        var rdl = await File.ReadAllTextAsync(Path.Combine(ReportFolder, report + ".rdl"));
+        var bytes = await UploadAndRenderAsync("Visual" + report, rdl, "pdf");
+        using (var document = PdfDocument.Open(bytes))
+            Assert.That(document.NumberOfPages, Is.EqualTo(pageCount), $"{report} has {pageCount} page(s)");
+        await CompareWithReferences(report, bytes, pages);
+    }
+
+    private static string ReportFolder => Path.Combine(ErrorHandlingTests.ProjectRoot(), "tests", "Renderer.Host.Tests", "Visual", "Reports");
+
+    private static async Task CompareWithReferences(string report, byte[] bytes, int pages)
+    {
+        var pdf = Path.Combine(WorkFolder, report + ".pdf");
+        await File.WriteAllBytesAsync(pdf, bytes);
 
         var (checkExit, checkOutput) = PdfTools.Check(pdf);
         Assert.That(checkExit, Is.EqualTo(0), () => $"qpdf --check {pdf}:\n{checkOutput}");

@@ -9,6 +9,9 @@ public sealed record TextRun(ExpressionText Value, StyleDefinition Style, Source
 {
     /// <summary>The run's own ActionInfo (placeholder action); the textbox's Action takes precedence.</summary>
     public ActionDefinition? Action { get; init; }
+
+    /// <summary>MarkupType HTML: the value is HTML markup (SSRS's subset), rendered as its text.</summary>
+    public bool IsHtml { get; init; }
 }
 
 public sealed record Paragraph(ImmutableArray<TextRun> Runs, StyleDefinition Style);
