@@ -13,8 +13,14 @@ namespace Renderer.Sandbox.Writers.Docx;
 /// </summary>
 internal static class DocxPageLayout
 {
-    /// <summary>Items are in one band when they overlap vertically by more than this (layout rounding).</summary>
-    private const double Overlap = 0.25;
+    /// <summary>
+    /// Items are in one band when they overlap vertically or the gap between them is below this (stacked rows, layout
+    /// rounding); so are the cells of one data region on the page.
+    /// </summary>
+    private const double Touch = 0.5;
+
+    private static bool InRegion(PageItem item, string? region)
+        => region is not null && item is TextItem { Cell.RegionName: { } name } && string.Equals(region, name, StringComparison.Ordinal);
 
     /// <summary>
     /// The blocks of <paramref name="page"/>'s body, whose area starts at <paramref name="bodyTop"/> (points); the first
@@ -37,8 +43,10 @@ internal static class DocxPageLayout
         {
             var bottom = items[start].Item.Bounds.Bottom;
             var end = start + 1;
-            while (end < items.Count && items[end].Item.Bounds.Y < bottom - Overlap)
+            var region = (items[start].Item as TextItem)?.Cell?.RegionName;
+            while (end < items.Count && (items[end].Item.Bounds.Y < bottom + Touch || InRegion(items[end].Item, region)))
             {
+                region ??= (items[end].Item as TextItem)?.Cell?.RegionName;
                 bottom = Math.Max(bottom, items[end].Item.Bounds.Bottom);
                 end++;
             }
