@@ -160,6 +160,12 @@ public sealed record Page(int Number, double Width, double Height, ImmutableArra
     /// The first page always starts one.
     /// </summary>
     public bool StartsSection { get; init; }
+
+    /// <summary>Globals!PageNumber of this page (restarted by ResetPageNumber breaks); 0 when unknown (then <see cref="Number"/>).</summary>
+    public int NumberInSection { get; init; }
+
+    /// <summary>Globals!TotalPages of this page (the pages of its numbering section); 0 when unknown.</summary>
+    public int PagesInSection { get; init; }
 }
 
 public readonly record struct Bounds(double X, double Y, double Width, double Height)
