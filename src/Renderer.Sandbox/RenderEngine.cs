@@ -97,9 +97,26 @@ public static class RenderEngine
         var document = composer.PlacementCount > StreamPagesAbove
             ? new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name }
             : new PaginatedDocument(input.ReportName, composer.ComposeAll()) { Language = processor.Culture.Name };
-        document = document with { DocumentMap = processor.Items!.Links.DocumentMap(document.EnumeratePages()) };
+        document = document with { DocumentMap = processor.Items!.Links.DocumentMap(document.EnumeratePages()), Setup = PageSetupOf(report.Sections[0]) };
         trace?.Mark("paginate");
         return document;
+    }
+
+    private static PageSetup PageSetupOf(Rdl.Model.Definitions.ReportSection section)
+    {
+        var page = section.Page;
+        var columns = Math.Max(1, page.Columns);
+        var bodyWidth = (section.Width.Points * columns) + (page.ColumnSpacing.Points * (columns - 1));
+        return new PageSetup(
+            page.PageWidth.Points,
+            page.PageHeight.Points,
+            page.LeftMargin.Points,
+            page.TopMargin.Points,
+            page.RightMargin.Points,
+            page.BottomMargin.Points,
+            page.Header?.Height.Points ?? 0,
+            page.Footer?.Height.Points ?? 0,
+            bodyWidth);
     }
 
     /// <summary>

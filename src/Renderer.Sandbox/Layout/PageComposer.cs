@@ -82,6 +82,8 @@ internal sealed class PageComposer : IPageSource
         {
             Name = _numbering[index].Name,
             StartsSection = _bodies[index].StartsSection,
+            NumberInSection = _numbering[index].Number,
+            PagesInSection = _numbering[index].Total,
         };
 
     public Page Compose(int index)

@@ -96,6 +96,28 @@ public sealed record PaginatedDocument
 
     /// <summary>The report's Language (culture name, e.g. "en-US"), for writers that localize formats (XLSX currency).</summary>
     public string? Language { get; init; }
+
+    /// <summary>The report's page layout (size, margins, header and footer heights), for writers that set up printing; null when unknown.</summary>
+    public PageSetup? Setup { get; init; }
+}
+
+/// <summary>
+/// The report's page in points: size, margins, the page header's and footer's heights (0 when the report has none) and
+/// the body's width (all its columns), for writers that set up a printed page (DOCX sections, XLSX page setup).
+/// </summary>
+public sealed record PageSetup(
+    double Width,
+    double Height,
+    double LeftMargin,
+    double TopMargin,
+    double RightMargin,
+    double BottomMargin,
+    double HeaderHeight,
+    double FooterHeight,
+    double BodyWidth)
+{
+    /// <summary>True when the body fits between the left and right margins (half a point of rounding allowed).</summary>
+    public bool BodyFitsPageWidth => BodyWidth <= Width - LeftMargin - RightMargin + 0.5;
 }
 
 /// <summary>Composes the pages of a streamed <see cref="PaginatedDocument"/>, one at a time.</summary>
@@ -138,6 +160,12 @@ public sealed record Page(int Number, double Width, double Height, ImmutableArra
     /// The first page always starts one.
     /// </summary>
     public bool StartsSection { get; init; }
+
+    /// <summary>Globals!PageNumber of this page (restarted by ResetPageNumber breaks); 0 when unknown (then <see cref="Number"/>).</summary>
+    public int NumberInSection { get; init; }
+
+    /// <summary>Globals!TotalPages of this page (the pages of its numbering section); 0 when unknown.</summary>
+    public int PagesInSection { get; init; }
 }
 
 public readonly record struct Bounds(double X, double Y, double Width, double Height)

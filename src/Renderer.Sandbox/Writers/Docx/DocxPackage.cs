@@ -7,7 +7,7 @@ namespace Renderer.Sandbox.Writers.Docx;
 
 /// <summary>
 /// The DOCX zip package, written forward-only like <see cref="XlsxPackage"/> (the SDK's packaging would hold the whole
-/// document part in memory): content types, relationships and core properties, then the main document part, which
+/// document part in memory): relationships and core properties, then the main document part, which
 /// the caller streams with <see cref="OpenXmlWriter"/>.
 /// </summary>
 internal sealed class DocxPackage : IDisposable
@@ -20,16 +20,6 @@ internal sealed class DocxPackage : IDisposable
     public DocxPackage(Stream output, string? title)
     {
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, XlsxPackage.Utf8);
-        WriteXml("[Content_Types].xml", xml =>
-        {
-            xml.WriteStartElement("Types", ContentTypesNamespace);
-            Default(xml, "rels", "application/vnd.openxmlformats-package.relationships+xml");
-            Default(xml, "xml", "application/xml");
-            Default(xml, "png", "image/png");
-            Override(xml, "/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
-            Override(xml, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
-            xml.WriteEndElement();
-        });
         WriteXml("_rels/.rels", xml =>
         {
             xml.WriteStartElement("Relationships", RelationshipsNamespace);
@@ -55,6 +45,28 @@ internal sealed class DocxPackage : IDisposable
 
     /// <summary>Opens another part (media, the document's relationships); write and dispose it before the next.</summary>
     public Stream CreatePart(string path) => _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
+
+    /// <summary>Writes [Content_Types].xml: the pictures' formats, the main document and the header and footer parts.</summary>
+    public void WriteContentTypes(IEnumerable<(string Part, bool IsHeader)> running)
+    {
+        WriteXml("[Content_Types].xml", xml =>
+        {
+            xml.WriteStartElement("Types", ContentTypesNamespace);
+            Default(xml, "rels", "application/vnd.openxmlformats-package.relationships+xml");
+            Default(xml, "xml", "application/xml");
+            foreach (var extension in (string[])["png", "jpeg", "gif", "bmp"]) Default(xml, extension, "image/" + extension);
+            Override(xml, "/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+            Override(xml, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
+            foreach (var (part, isHeader) in running)
+            {
+                Override(xml, part, isHeader
+                    ? "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+                    : "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml");
+            }
+
+            xml.WriteEndElement();
+        });
+    }
 
     public void Dispose() => _zip.Dispose();
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Writers.Charts;
@@ -11,28 +10,41 @@ using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 namespace Renderer.Sandbox.Writers.Docx;
 
 /// <summary>
-/// The pictures of a Word document: each chart becomes a PNG (<see cref="ChartRasterizer"/>) shown inline, at its size
-/// in points, in a paragraph of its own. <see cref="WriteParts"/> writes the media and the document's relationships.
+/// The pictures of one Word part (the document, a header or a footer): each chart becomes a PNG
+/// (<see cref="ChartRasterizer"/>) and each image keeps its bytes (<see cref="OfficeImage"/>), shown inline at its size in
+/// points. The media files are shared by the package (<see cref="DocxMedia"/>); <see cref="WriteRelationships"/> writes
+/// the part's relationships.
 /// </summary>
-internal sealed class DocxPictures
+internal sealed class DocxPictures(DocxMedia media)
 {
     private const long EmuPerPoint = 12700;
     private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string ImageType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
-    private readonly List<byte[]> _images = [];
+    private readonly List<(string Id, string Target)> _relationships = [];
 
-    /// <summary>A paragraph showing <paramref name="chart"/>; null when it cannot be rasterized.</summary>
-    public Paragraph? Add(ChartItem chart)
+    /// <summary>A run showing <paramref name="chart"/>; null when it cannot be rasterized.</summary>
+    public Run? Add(ChartItem chart)
+        => ChartRasterizer.ToPng(chart) is { } png ? Picture(png, "png", chart.Bounds.Width, chart.Bounds.Height, chart.Name) : null;
+
+    /// <summary>A run showing <paramref name="image"/> at the size the PDF draws it; null when it cannot be decoded.</summary>
+    public Run? Add(ImageItem image)
+        => OfficeImage.From(image) is { } picture ? Picture(picture.Data, picture.Extension, picture.Target.Width, picture.Target.Height, "Image") : null;
+
+    /// <summary>The <paramref name="image"/> prepared once, shown as a run (for callers that need its target box too).</summary>
+    public Run Add(OfficeImage image) => Picture(image.Data, image.Extension, image.Target.Width, image.Target.Height, "Image");
+
+    private Run Picture(byte[] data, string extension, double width, double height, string description)
     {
-        if (ChartRasterizer.ToPng(chart) is not { } png) return null;
-        _images.Add(png);
-        var number = _images.Count;
-        var id = RelationshipId(number);
-        var cx = (long)Math.Round(chart.Bounds.Width * EmuPerPoint);
-        var cy = (long)Math.Round(chart.Bounds.Height * EmuPerPoint);
+        var target = media.Add(data, extension);
+        var number = media.Count;
+        var id = "rIdPic" + (_relationships.Count + 1).ToString(CultureInfo.InvariantCulture);
+        _relationships.Add((id, target));
+        var cx = Math.Max(1L, (long)Math.Round(width * EmuPerPoint));
+        var cy = Math.Max(1L, (long)Math.Round(height * EmuPerPoint));
+        var name = Path.GetFileName(target);
         var picture = new PIC.Picture(
             new PIC.NonVisualPictureProperties(
-                new PIC.NonVisualDrawingProperties { Id = 0U, Name = $"chart{number}.png" },
+                new PIC.NonVisualDrawingProperties { Id = 0U, Name = name },
                 new PIC.NonVisualPictureDrawingProperties()),
             new PIC.BlipFill(new A.Blip { Embed = id }, new A.Stretch(new A.FillRectangle())),
             new PIC.ShapeProperties(
@@ -41,7 +53,7 @@ internal sealed class DocxPictures
         var inline = new DW.Inline(
             new DW.Extent { Cx = cx, Cy = cy },
             new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new DW.DocProperties { Id = (uint)number, Name = "Chart " + number.ToString(CultureInfo.InvariantCulture), Description = chart.Name },
+            new DW.DocProperties { Id = (uint)number, Name = "Picture " + number.ToString(CultureInfo.InvariantCulture), Description = description },
             new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
             new A.Graphic(new A.GraphicData(picture) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
         {
@@ -50,34 +62,57 @@ internal sealed class DocxPictures
             DistanceFromLeft = 0U,
             DistanceFromRight = 0U,
         };
-        return new Paragraph(new Run(new Drawing(inline)));
+        return new Run(new Drawing(inline));
     }
 
-    /// <summary>Writes word/media/chartN.png and word/_rels/document.xml.rels (empty of pictures when there are none).</summary>
-    public void WriteParts(Func<string, Stream> createPart)
+    /// <summary>Writes the part's relationships: its pictures plus <paramref name="others"/> (id, type, target).</summary>
+    public void WriteRelationships(Stream stream, IEnumerable<(string Id, string Type, string Target)> others)
     {
-        for (var i = 0; i < _images.Count; i++)
-        {
-            using var media = createPart($"word/media/chart{i + 1}.png");
-            media.Write(_images[i]);
-        }
-
-        using var stream = createPart("word/_rels/document.xml.rels");
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = Xlsx.XlsxPackage.Utf8 });
         xml.WriteStartDocument(true);
         xml.WriteStartElement("Relationships", Relationships);
-        for (var i = 0; i < _images.Count; i++)
-        {
-            xml.WriteStartElement("Relationship", Relationships);
-            xml.WriteAttributeString("Id", RelationshipId(i + 1));
-            xml.WriteAttributeString("Type", ImageType);
-            xml.WriteAttributeString("Target", $"media/chart{i + 1}.png");
-            xml.WriteEndElement();
-        }
-
+        foreach (var (id, target) in _relationships) Relationship(xml, id, ImageType, target);
+        foreach (var (id, type, target) in others) Relationship(xml, id, type, target);
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
 
-    private static string RelationshipId(int number) => "rIdChart" + number.ToString(CultureInfo.InvariantCulture);
+    public bool IsEmpty => _relationships.Count == 0;
+
+    private static void Relationship(XmlWriter xml, string id, string type, string target)
+    {
+        xml.WriteStartElement("Relationship", Relationships);
+        xml.WriteAttributeString("Id", id);
+        xml.WriteAttributeString("Type", type);
+        xml.WriteAttributeString("Target", target);
+        xml.WriteEndElement();
+    }
+}
+
+/// <summary>The media files of a Word package (word/media/pictureN.ext), written after the parts that show them.</summary>
+internal sealed class DocxMedia
+{
+    private readonly List<(string Path, byte[] Data)> _files = [];
+
+    public int Count => _files.Count;
+
+    /// <summary>The file extensions used (for the package's content types).</summary>
+    public IEnumerable<string> Extensions => _files.Select(f => Path.GetExtension(f.Path).TrimStart('.')).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Adds a file; returns its target relative to word/.</summary>
+    public string Add(byte[] data, string extension)
+    {
+        var path = $"media/picture{_files.Count + 1}.{extension}";
+        _files.Add((path, data));
+        return path;
+    }
+
+    public void WriteParts(Func<string, Stream> createPart)
+    {
+        foreach (var (path, data) in _files)
+        {
+            using var stream = createPart("word/" + path);
+            stream.Write(data);
+        }
+    }
 }

@@ -10,10 +10,14 @@ namespace Renderer.Sandbox.Writers.Docx;
 /// <summary>Paragraphs and runs for text items: font, size, weight, slant, underline, color, alignment, line breaks.</summary>
 internal static class DocxText
 {
-    public static Paragraph Paragraph(TextItem item)
+    /// <summary>
+    /// The item's text as a paragraph; with <paramref name="fields"/> (the text with <see cref="PageField"/> and
+    /// <see cref="TotalPagesField"/> marking page numbers) those become Word's PAGE and NUMPAGES fields.
+    /// </summary>
+    public static Paragraph Paragraph(TextItem item, string? fields = null)
     {
         var paragraph = new Paragraph(Properties(item));
-        var lines = Clean(item.Text).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = Clean(fields ?? item.Text).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var run = new Run(RunProperties(item.Style));
         for (var i = 0; i < lines.Length; i++)
         {
@@ -22,11 +26,39 @@ internal static class DocxText
                 run.Append(new Break());
             }
 
-            run.Append(new Text(lines[i]) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+            var line = lines[i];
+            var start = 0;
+            for (var k = 0; fields is not null && k < line.Length; k++)
+            {
+                if (line[k] is not (PageField or TotalPagesField)) continue;
+                if (k > start) run.Append(new Text(line[start..k]) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+                paragraph.Append(run);
+                paragraph.Append(new SimpleField(new Run(RunProperties(item.Style), new Text("1"))) { Instruction = line[k] == PageField ? " PAGE " : " NUMPAGES " });
+                run = new Run(RunProperties(item.Style));
+                start = k + 1;
+            }
+
+            run.Append(new Text(line[start..]) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
         }
 
         paragraph.Append(run);
         return paragraph;
+    }
+
+    /// <summary>Marks Word's PAGE field in a running header's or footer's text (a private-use character).</summary>
+    public const char PageField = '\uE000';
+
+    /// <summary>Marks Word's NUMPAGES field in a running header's or footer's text.</summary>
+    public const char TotalPagesField = '\uE001';
+
+    /// <summary>An empty paragraph exactly <paramref name="twips"/> tall (a vertical gap of the page, at least 1 twip).</summary>
+    public static Paragraph Spacer(int twips, bool pageBreakBefore)
+    {
+        var properties = new ParagraphProperties();
+        if (pageBreakBefore) properties.Append(new PageBreakBefore());
+        properties.Append(new SpacingBetweenLines { Before = "0", After = "0", Line = Math.Max(1, twips).ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact });
+        properties.Append(new ParagraphMarkRunProperties(new FontSize { Val = "2" }));
+        return new Paragraph(properties);
     }
 
     /// <summary>Paragraph properties without space after (Word's default adds 8 pt below each paragraph).</summary>

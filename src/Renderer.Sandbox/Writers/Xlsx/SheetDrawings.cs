@@ -6,9 +6,9 @@ using Renderer.Sandbox.Writers.Charts;
 namespace Renderer.Sandbox.Writers.Xlsx;
 
 /// <summary>
-/// The pictures of one worksheet: each chart becomes a PNG (<see cref="ChartRasterizer"/>, 2 pixels per point) in a
-/// drawing part, anchored at the cell of its top-left corner with its size in points (one-cell anchor, as SSRS places
-/// charts). <see cref="Write"/> writes the drawing part, its relationships and the media.
+/// The pictures of one worksheet: each chart becomes a PNG (<see cref="ChartRasterizer"/>, 2 pixels per point) and each
+/// image keeps its bytes (<see cref="OfficeImage"/>, placed and sized as the PDF draws it) in a drawing part, anchored at
+/// the cell of its top-left corner with its size in points (one-cell anchor, as SSRS places charts and images). <see cref="Write"/> writes the drawing part, its relationships and the media.
 /// </summary>
 internal sealed class SheetDrawings
 {
@@ -23,7 +23,7 @@ internal sealed class SheetDrawings
     private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const long EmuPerPoint = 12700;
 
-    private readonly List<(ChartItem Chart, int Row, int Column)> _charts = [];
+    private readonly List<(PageItem Item, int Row, int Column)> _charts = [];
 
     public int Count => _charts.Count;
 
@@ -31,26 +31,33 @@ internal sealed class SheetDrawings
     public static bool AnyIn(IReadOnlyList<Page> pages, int start, int end)
     {
         for (var p = start; p < end; p++)
-            if (pages[p].Items.Any(i => i is ChartItem && SheetGrid.IsExported(i, p - start))) return true;
+            if (pages[p].Items.Any(i => i is ChartItem or ImageItem && SheetGrid.IsExported(i, p - start))) return true;
         return false;
     }
 
     /// <summary>Path of the drawing part of worksheet <paramref name="sheet"/> (0-based), from the package root.</summary>
     public static string PartPath(int sheet) => $"xl/drawings/drawing{sheet + 1}.xml";
 
-    /// <summary>Records a chart anchored at (<paramref name="row"/>, <paramref name="column"/>), 0-based sheet coordinates.</summary>
-    public void Add(ChartItem chart, int row, int column) => _charts.Add((chart, row, column));
+    /// <summary>Records a chart or image anchored at (<paramref name="row"/>, <paramref name="column"/>), 0-based sheet coordinates.</summary>
+    public void Add(PageItem item, int row, int column) => _charts.Add((item, row, column));
 
     /// <summary>Writes the drawing part of worksheet <paramref name="sheet"/>, its relationships and one PNG per chart.</summary>
     public void Write(int sheet, Func<string, Stream> createPart)
     {
-        var pictures = new List<(ChartItem Chart, int Row, int Column, string Id)>();
-        foreach (var (chart, row, column) in _charts)
+        var pictures = new List<(string Name, Bounds Box, int Row, int Column, string Id, string Target)>();
+        foreach (var (item, row, column) in _charts)
         {
-            if (ChartRasterizer.ToPng(chart) is not { } png) continue;
+            var (data, extension, box, name) = item switch
+            {
+                ChartItem chart when ChartRasterizer.ToPng(chart) is { } png => (png, "png", chart.Bounds, chart.Name),
+                ImageItem image when OfficeImage.From(image) is { } picture => (picture.Data, picture.Extension, picture.Target, "Image"),
+                _ => default,
+            };
+            if (data is null) continue;
             var id = "rIdImage" + (pictures.Count + 1).ToString(CultureInfo.InvariantCulture);
-            using (var media = createPart($"xl/media/chart{sheet + 1}_{pictures.Count + 1}.png")) media.Write(png);
-            pictures.Add((chart, row, column, id));
+            var target = $"../media/picture{sheet + 1}_{pictures.Count + 1}.{extension}";
+            using (var media = createPart($"xl/media/picture{sheet + 1}_{pictures.Count + 1}.{extension}")) media.Write(data);
+            pictures.Add((name, new Bounds(box.X - item.Bounds.X, box.Y - item.Bounds.Y, box.Width, box.Height), row, column, id, target));
         }
 
         WriteXml(createPart(PartPath(sheet)), xml =>
@@ -58,7 +65,7 @@ internal sealed class SheetDrawings
             xml.WriteStartElement("xdr", "wsDr", Xdr);
             xml.WriteAttributeString("xmlns", "a", null, A);
             xml.WriteAttributeString("xmlns", "r", null, R);
-            for (var i = 0; i < pictures.Count; i++) WriteAnchor(xml, pictures[i].Chart, pictures[i].Row, pictures[i].Column, pictures[i].Id, i + 2);
+            for (var i = 0; i < pictures.Count; i++) WriteAnchor(xml, pictures[i].Name, pictures[i].Box, pictures[i].Row, pictures[i].Column, pictures[i].Id, i + 2);
             xml.WriteEndElement();
         });
         WriteXml(createPart($"xl/drawings/_rels/drawing{sheet + 1}.xml.rels"), xml =>
@@ -69,7 +76,7 @@ internal sealed class SheetDrawings
                 xml.WriteStartElement("Relationship", Relationships);
                 xml.WriteAttributeString("Id", pictures[i].Id);
                 xml.WriteAttributeString("Type", R + "/image");
-                xml.WriteAttributeString("Target", $"../media/chart{sheet + 1}_{i + 1}.png");
+                xml.WriteAttributeString("Target", pictures[i].Target);
                 xml.WriteEndElement();
             }
 
@@ -77,16 +84,17 @@ internal sealed class SheetDrawings
         });
     }
 
-    private static void WriteAnchor(XmlWriter xml, ChartItem chart, int row, int column, string id, int shapeId)
+    /// <summary>A picture at (<paramref name="row"/>, <paramref name="column"/>), offset within that cell by <paramref name="box"/>'s X and Y.</summary>
+    private static void WriteAnchor(XmlWriter xml, string name, Bounds box, int row, int column, string id, int shapeId)
     {
-        var cx = Emu(chart.Bounds.Width);
-        var cy = Emu(chart.Bounds.Height);
+        var cx = Emu(box.Width);
+        var cy = Emu(box.Height);
         xml.WriteStartElement("xdr", "oneCellAnchor", Xdr);
         xml.WriteStartElement("xdr", "from", Xdr);
         xml.WriteElementString("xdr", "col", Xdr, column.ToString(CultureInfo.InvariantCulture));
-        xml.WriteElementString("xdr", "colOff", Xdr, "0");
+        xml.WriteElementString("xdr", "colOff", Xdr, Emu(Math.Max(0, box.X)));
         xml.WriteElementString("xdr", "row", Xdr, row.ToString(CultureInfo.InvariantCulture));
-        xml.WriteElementString("xdr", "rowOff", Xdr, "0");
+        xml.WriteElementString("xdr", "rowOff", Xdr, Emu(Math.Max(0, box.Y)));
         xml.WriteEndElement();
         xml.WriteStartElement("xdr", "ext", Xdr);
         xml.WriteAttributeString("cx", cx);
@@ -97,7 +105,7 @@ internal sealed class SheetDrawings
         xml.WriteStartElement("xdr", "cNvPr", Xdr);
         xml.WriteAttributeString("id", shapeId.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("name", "Chart " + shapeId.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("descr", chart.Name);
+        xml.WriteAttributeString("descr", name);
         xml.WriteEndElement();
         xml.WriteStartElement("xdr", "cNvPicPr", Xdr);
         xml.WriteStartElement("a", "picLocks", A);

@@ -33,6 +33,9 @@ internal sealed class SheetGrid
         HasCharts = hasCharts;
     }
 
+    /// <summary>The tablix rows (region, logical row) repeated on the sheet's later pages: its print titles.</summary>
+    public IReadOnlySet<(string Region, int Row)> RepeatedRows { get; private init; } = new HashSet<(string, int)>();
+
     /// <summary>True when the sheet's exported items include a chart (the sheet then needs a drawing part).</summary>
     public bool HasCharts { get; }
 
@@ -52,17 +55,18 @@ internal sealed class SheetGrid
 
     /// <summary>
     /// Whether an item goes to the sheet: body text and rectangles of every page plus the header of the sheet's first
-    /// page (<paramref name="pageIndex"/> counts pages within the sheet); no footers, no later headers, no repeated
-    /// table headers (each logical row appears once), no lines.
+    /// page (<paramref name="pageIndex"/> counts pages within the sheet); no footers, no later headers, no lines; table
+    /// headers repeated on a page only on the sheet's first page (a sheet that starts within a table shows its header
+    /// rows, as the report does; within a sheet each logical row appears once).
     /// </summary>
     public static bool IsExported(PageItem item, int pageIndex)
     {
         var regionOk = item.Region == PageRegion.Body || (item.Region == PageRegion.Header && pageIndex == 0);
         return regionOk && item switch
         {
-            TextItem text => text.Cell is not { IsRepeat: true },
+            TextItem text => pageIndex == 0 || text.Cell is not { IsRepeat: true },
             RectangleItem => true,
-            ChartItem => true,
+            ChartItem or ImageItem => true,
             _ => false,
         };
     }
@@ -77,18 +81,24 @@ internal sealed class SheetGrid
         long rowCount = 0;
         var outline = 0;
         var charts = false;
+        var repeats = new HashSet<(string, int)>();
         var p = 0;
         foreach (var page in pages)
         {
             rowKeys.Clear();
             foreach (var item in page.Items)
             {
+                if (p > 0 && item is TextItem { Cell: { IsRepeat: true } repeated })
+                {
+                    repeats.Add((repeated.RegionName, repeated.Row));
+                }
+
                 if (!IsExported(item, p))
                 {
                     continue;
                 }
 
-                charts |= item is ChartItem;
+                charts |= item is ChartItem or ImageItem;
 
                 edges.Add(Key(item.Bounds.X));
                 edges.Add(Key(item.Bounds.Right));
@@ -116,7 +126,7 @@ internal sealed class SheetGrid
             sorted = sorted[..(MaxColumns + 1)];
         }
 
-        return new SheetGrid(sorted, rowCount, outline, charts);
+        return new SheetGrid(sorted, rowCount, outline, charts) { RepeatedRows = repeats };
     }
 
     public double GetColumnWidthPoints(int column) => (_edges[column + 1] - _edges[column]) / 10.0;

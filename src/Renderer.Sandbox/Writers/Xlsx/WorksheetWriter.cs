@@ -66,9 +66,22 @@ internal sealed class WorksheetWriter : IDisposable
     {
         _xml.WriteRaw(XmlDeclaration);
         _xml.WriteRaw("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"u8);
-        if (layout.MaxOutlineLevel > 0)
+        var fit = Print is { FitToWidth: true };
+        if (layout.MaxOutlineLevel > 0 || fit)
         {
-            _xml.WriteRaw(layout.SummaryBelow ? "<sheetPr><outlinePr summaryBelow=\"1\"/></sheetPr>"u8 : "<sheetPr><outlinePr summaryBelow=\"0\"/></sheetPr>"u8);
+            // CT_SheetPr: outlinePr, then pageSetUpPr.
+            _xml.WriteRaw("<sheetPr>"u8);
+            if (layout.MaxOutlineLevel > 0)
+            {
+                _xml.WriteRaw(layout.SummaryBelow ? "<outlinePr summaryBelow=\"1\"/>"u8 : "<outlinePr summaryBelow=\"0\"/>"u8);
+            }
+
+            if (fit)
+            {
+                _xml.WriteRaw("<pageSetUpPr fitToPage=\"1\"/>"u8);
+            }
+
+            _xml.WriteRaw("</sheetPr>"u8);
         }
 
         if (rowCount > 0 && columnWidths.Count > 0 && _columnBytes.Length > 0)
@@ -225,7 +238,7 @@ internal sealed class WorksheetWriter : IDisposable
             _xml.WriteRaw("</hyperlinks>"u8);
         }
 
-        _xml.WriteRaw("<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"u8);
+        WritePrint();
         if (DrawingRelationshipId is { } drawing)
         {
             _xml.WriteRaw("<drawing r:id=\""u8);
@@ -235,6 +248,53 @@ internal sealed class WorksheetWriter : IDisposable
 
         _xml.WriteRaw("</worksheet>"u8);
         _xml.Flush();
+    }
+
+    /// <summary>How the sheet prints (page setup, margins, footer); null for Excel's defaults. Set before <see cref="WriteStart(int, IReadOnlyList{double}, SheetLayout)"/>.</summary>
+    public SheetPrint? Print { get; set; }
+
+    /// <summary>pageMargins, pageSetup and headerFooter, in the order CT_Worksheet wants them.</summary>
+    private void WritePrint()
+    {
+        if (Print is not { } print)
+        {
+            _xml.WriteRaw("<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"u8);
+            return;
+        }
+
+        var setup = print.Setup;
+        _xml.WriteRaw("<pageMargins left=\""u8);
+        _xml.WriteAttributeValue(SheetPrint.Inches(setup.LeftMargin));
+        _xml.WriteRaw("\" right=\""u8);
+        _xml.WriteAttributeValue(SheetPrint.Inches(setup.RightMargin));
+        _xml.WriteRaw("\" top=\""u8);
+        _xml.WriteAttributeValue(SheetPrint.Inches(setup.TopMargin));
+        _xml.WriteRaw("\" bottom=\""u8);
+        _xml.WriteAttributeValue(SheetPrint.Inches(setup.BottomMargin + setup.FooterHeight));
+        _xml.WriteRaw("\" header=\""u8);
+        _xml.WriteAttributeValue(SheetPrint.Inches(setup.TopMargin));
+        _xml.WriteRaw("\" footer=\""u8);
+        _xml.WriteAttributeValue(SheetPrint.Inches(setup.BottomMargin));
+        _xml.WriteRaw("\"/><pageSetup"u8);
+        if (print.PaperSize is { } paper)
+        {
+            _xml.WriteRaw(" paperSize=\""u8);
+            _xml.WriteNumber(paper);
+            _xml.WriteRaw((byte)'"');
+        }
+
+        if (print.FitToWidth)
+        {
+            _xml.WriteRaw(" fitToWidth=\"1\" fitToHeight=\"0\""u8);
+        }
+
+        _xml.WriteRaw(print.Landscape ? " orientation=\"landscape\"/>"u8 : " orientation=\"portrait\"/>"u8);
+        if (print.Footer is { } footer)
+        {
+            _xml.WriteRaw("<headerFooter><oddFooter>"u8);
+            _xml.WriteText(SharedStrings.Escape(footer));
+            _xml.WriteRaw("</oddFooter></headerFooter>"u8);
+        }
     }
 
     /// <summary>Flushes what was written; the part stream stays open (its owner disposes it).</summary>

@@ -10,8 +10,10 @@ namespace Renderer.Sandbox.Writers.Xlsx;
 /// Writes a paginated document as an XLSX workbook, mapping positioned items to a cell grid like SSRS's Excel
 /// renderer (simplified): one worksheet per section between explicit page breaks (<see cref="Page.StartsSection"/>),
 /// named from the section's PageName (the first falls back to the document title, later ones to "SheetN"), holding
-/// its pages one below the other; each sheet starts with its first page's header; later headers, all footers and
-/// repeated table headers are left out. Fixed tablix header rows are frozen, group rows get outline levels, text
+/// its pages one below the other; each sheet starts with its first page's header, its page numbers counting sheets as
+/// SSRS's Excel renderer does (<see cref="SheetNumbering"/>), and with the table header rows its first page repeats;
+/// later headers and repeated table headers are left out. Each sheet prints like the report (<see cref="SheetPrint"/>:
+/// paper, margins, fit to the page width, the page footer as Excel's footer, repeated header rows as print titles). Fixed tablix header rows are frozen, group rows get outline levels, text
 /// items keep their hyperlinks, and a document map becomes a first sheet of links.
 /// Sheet data and shared strings are streamed as raw UTF-8 XML (<see cref="WorksheetWriter"/>, <see cref="Utf8XmlWriter"/>),
 /// page by page, straight into the zip (<see cref="XlsxPackage"/>); only the workbook and styles are DOM parts.
@@ -69,15 +71,20 @@ internal sealed class XlsxDocumentWriter
         // (a streamed document composes each page here as an outline, without text, and in full while writing).
         var grids = sections.Select(section => SheetGrid.Build(GridPagesOf(document, section))).ToList();
         var drawingSheets = Enumerable.Range(0, sections.Count).Where(i => grids[i].HasCharts).Select(i => first + i).ToHashSet();
+        var printTitles = new Dictionary<int, (int FirstRow, int LastRow)>();
         using (var package = new XlsxPackage(output, sheetNames, document.Title, PartCompression, drawingSheets))
         {
             for (var i = 0; i < sections.Count; i++)
             {
                 var links = new SheetLinks(sheetNames[first + i], targets);
                 var drawings = drawingSheets.Contains(first + i) ? new SheetDrawings() : null;
+                var numbering = new SheetNumbering(i + 1, sections.Count, document.PageCount);
                 using (var sheet = package.CreateWorksheet(first + i))
                 {
-                    WriteSheet(document, sections[i], grids[i], sheet, styles, sharedStrings, links, diagnostics, drawings, ReleaseWrittenPages);
+                    if (WriteSheet(document, sections[i], grids[i], sheet, styles, sharedStrings, links, diagnostics, drawings, ReleaseWrittenPages, numbering) is { } titles)
+                    {
+                        printTitles[first + i] = titles;
+                    }
                 }
 
                 drawings?.Write(first + i, package.CreateDrawingPart);
@@ -98,6 +105,7 @@ internal sealed class XlsxDocumentWriter
             }
 
             package.WriteStyles(styles.Build());
+            package.WriteWorkbook(printTitles);
         }
 
         return diagnostics.ToImmutable();
@@ -133,7 +141,8 @@ internal sealed class XlsxDocumentWriter
         }
     }
 
-    private static void WriteSheet(
+    /// <summary>Writes one worksheet; returns its print title rows (first and last, 0-based), if any.</summary>
+    private static (int FirstRow, int LastRow)? WriteSheet(
         PaginatedDocument document,
         (int Start, int End) section,
         SheetGrid grid,
@@ -143,7 +152,8 @@ internal sealed class XlsxDocumentWriter
         SheetLinks links,
         ImmutableArray<RdlDiagnostic>.Builder diagnostics,
         SheetDrawings? drawings,
-        bool releaseWrittenPages)
+        bool releaseWrittenPages,
+        SheetNumbering numbering)
     {
         var widths = new double[grid.ColumnCount];
         for (var c = 0; c < widths.Length; c++)
@@ -158,6 +168,18 @@ internal sealed class XlsxDocumentWriter
             grid.MaxOutlineLevel,
             document.OutlineSummaryBelow);
         using var sheet = new WorksheetWriter(part, sharedStrings, grid.ColumnCount);
+        if (document.Setup is { } setup)
+        {
+            // Excel numbers a sheet's printed pages (&P of &N) as the report numbers a section's pages.
+            var footer = firstPage is null ? null : SheetPrint.FooterOf(
+                firstPage.Items.Where(i => i.Region == PageRegion.Footer),
+                firstPage.Width,
+                firstPage.NumberInSection > 0 ? firstPage.NumberInSection : firstPage.Number,
+                firstPage.PagesInSection > 0 ? firstPage.PagesInSection : numbering.PageCount);
+            sheet.Print = new SheetPrint(setup, footer);
+        }
+
+        (int FirstRow, int LastRow)? titles = null;
         sheet.WriteStart((int)Math.Min(grid.RowCount, WorksheetWriter.MaxRows), widths, layout);
         var assembler = new RowAssembler(styles, grid.ColumnCount, Culture(document.Language));
         var sheetRow = 0;
@@ -176,6 +198,18 @@ internal sealed class XlsxDocumentWriter
                 {
                     var index = rows.GetItemIndex(next);
                     var item = page.Items[index];
+                    if (p == section.Start && item is TextItem titled)
+                    {
+                        if (titled.Region == PageRegion.Header)
+                        {
+                            item = numbering.Renumber(titled, page);
+                        }
+                        else if (titled.Cell is { } cell && (cell.IsFixedHeader || grid.RepeatedRows.Contains((cell.RegionName, cell.Row))))
+                        {
+                            titles = titles is { } t ? (Math.Min(t.FirstRow, sheetRow + r), Math.Max(t.LastRow, sheetRow + r)) : (sheetRow + r, sheetRow + r);
+                        }
+                    }
+
                     if (!Place(item, index, r, rows, grid, assembler, out var column))
                     {
                         outsideGrid++;
@@ -184,9 +218,9 @@ internal sealed class XlsxDocumentWriter
                     {
                         links.Add(text, sheetRow + r, column);
                     }
-                    else if (item is ChartItem chart && drawings is not null && grid.TryGetColumnSpan(chart.Bounds, out var chartColumn, out _))
+                    else if (item is ChartItem or ImageItem && drawings is not null && grid.TryGetColumnSpan(item.Bounds, out var chartColumn, out _))
                     {
-                        drawings.Add(chart, sheetRow + r, chartColumn);
+                        drawings.Add(item, sheetRow + r, chartColumn);
                     }
 
                     if (item is TextItem { Cell.OutlineLevel: > 0 } grouped)
@@ -213,6 +247,7 @@ internal sealed class XlsxDocumentWriter
         sheet.DrawingRelationshipId = drawings is null ? null : SheetDrawings.RelationshipId;
         sheet.WriteEnd(assembler.Merges, links.Cells);
         Report(diagnostics, grid, outsideGrid, assembler.DroppedItems);
+        return titles;
     }
 
     private static CultureInfo? Culture(string? language)

@@ -45,7 +45,6 @@ internal sealed class XlsxPackage : IDisposable
         WriteContentTypes();
         WriteRootRelationships();
         WriteCoreProperties(title);
-        WriteWorkbook();
     }
 
     /// <summary>
@@ -116,7 +115,12 @@ internal sealed class XlsxPackage : IDisposable
 
     private static string SheetPath(int index) => $"xl/worksheets/sheet{index + 1}.xml";
 
-    private void WriteWorkbook()
+    /// <summary>
+    /// Writes the workbook part and its relationships, once, after the sheets: the sheets in order, and each sheet's
+    /// print titles (<paramref name="printTitles"/>: sheet index to its first and last 0-based rows that repeat at the
+    /// top of every printed page) as _xlnm.Print_Titles.
+    /// </summary>
+    public void WriteWorkbook(IReadOnlyDictionary<int, (int FirstRow, int LastRow)> printTitles)
     {
         var sheets = new Sheets();
         for (var i = 0; i < _sheetNames.Count; i++)
@@ -124,7 +128,20 @@ internal sealed class XlsxPackage : IDisposable
             sheets.Append(new Sheet { Name = _sheetNames[i], SheetId = (uint)(i + 1), Id = SheetRelationshipId(i) });
         }
 
-        WriteElementPart("xl/workbook.xml", new Workbook(new BookViews(new WorkbookView()), sheets));
+        var workbook = new Workbook(new BookViews(new WorkbookView()), sheets);
+        if (printTitles.Count > 0)
+        {
+            var names = new DefinedNames();
+            foreach (var (sheet, (first, last)) in printTitles.OrderBy(p => p.Key))
+            {
+                var quoted = "'" + _sheetNames[sheet].Replace("'", "''", StringComparison.Ordinal) + "'";
+                names.Append(new DefinedName($"{quoted}!${first + 1}:${last + 1}") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)sheet });
+            }
+
+            workbook.Append(names);
+        }
+
+        WriteElementPart("xl/workbook.xml", workbook);
 
         WriteXmlPart("xl/_rels/workbook.xml.rels", xml =>
         {
@@ -176,7 +193,7 @@ internal sealed class XlsxPackage : IDisposable
             WriteDefault(xml, ns, "xml", "application/xml");
             if (_drawings.Count > 0)
             {
-                WriteDefault(xml, ns, "png", "image/png");
+                foreach (var extension in (string[])["png", "jpeg", "gif", "bmp"]) WriteDefault(xml, ns, extension, "image/" + extension);
             }
             WriteOverride(xml, ns, "/xl/workbook.xml", SpreadsheetContentType + "sheet.main+xml");
             for (var i = 0; i < _sheetNames.Count; i++)

@@ -27,7 +27,8 @@ public class DocxDocumentWriterTests
         using var _ = stream;
         var body = word.MainDocumentPart!.Document.Body!;
 
-        Assert.That(body.Descendants<Break>().Count(b => b.Type?.Value == BreakValues.Page), Is.EqualTo(1));
+        Assert.That(body.Descendants<PageBreakBefore>().Count(), Is.EqualTo(1), "page 2's first paragraph breaks the page");
+        Assert.That(body.Descendants<Break>().Count(b => b.Type?.Value == BreakValues.Page), Is.Zero, "no paragraph of its own holds the break");
         var size = body.GetFirstChild<SectionProperties>()!.GetFirstChild<PageSize>()!;
         Assert.That(size.Width!.Value, Is.EqualTo((uint)(PageWidth * 20)));
         Assert.That(size.Height!.Value, Is.EqualTo((uint)(PageHeight * 20)));
@@ -49,33 +50,54 @@ public class DocxDocumentWriterTests
     }
 
     [Test]
-    public void Data_region_cells_become_a_table_per_page_and_other_text_paragraphs()
+    public void Data_region_cells_become_a_table_per_page_and_header_and_footer_become_word_parts()
     {
         using var word = Open(TwoPageSales(), out var stream);
         using var _ = stream;
         var body = word.MainDocumentPart!.Document.Body!;
-        var tables = body.Elements<Table>().ToList();
-
-        Assert.That(tables, Has.Count.EqualTo(2));
-        Assert.That(tables[0].Elements<TableRow>().Count(), Is.EqualTo(4), "header + 3 rows on page 1");
-        Assert.That(tables[1].Elements<TableRow>().Count(), Is.EqualTo(3), "repeated header + 2 rows on page 2");
+        var all = body.Elements<Table>().ToList();
+        Assert.That(all, Has.Count.EqualTo(3), "page 1's table, the line 5 pt below it, page 2's table");
+        Assert.That(all[1].Descendants<TopBorder>().Count(b => b.Val?.Value == BorderValues.Single), Is.GreaterThan(0), "the line is a cell border");
+        var tables = new[] { all[0], all[2] };
+        Assert.That(tables[0].Elements<TableRow>().Count(), Is.GreaterThanOrEqualTo(4), "header + 3 rows on page 1");
         var firstData = tables[0].Elements<TableRow>().ElementAt(1).Elements<TableCell>().Select(c => c.InnerText).ToList();
         Assert.That(firstData[0], Is.EqualTo("North"));
         Assert.That(firstData[1], Is.EqualTo("1234.56"));
-        Assert.That(body.Elements<Paragraph>().First().InnerText, Is.EqualTo("Sales Report"), "the first page header leads");
-        Assert.That(body.InnerText, Does.Not.Contain("Page 1 of 2"), "footers are left out");
+        Assert.That(tables[1].Elements<TableRow>().Select(r => r.InnerText), Has.Some.Contains("West"));
+        Assert.That(body.InnerText, Does.Not.Contain("Sales Report").And.Not.Contain("Page 1 of 2"), "header and footer are not body text");
+
+        var header = word.MainDocumentPart.HeaderParts.Single().Header;
+        Assert.That(header.InnerText, Does.Contain("Sales Report"));
+        var footer = word.MainDocumentPart.FooterParts.Single().Footer;
+        var fields = footer.Descendants<SimpleField>().Select(f => f.Instruction!.Value!.Trim()).ToList();
+        Assert.That(fields, Is.EqualTo(new[] { "PAGE", "NUMPAGES" }), "Page 1 of 2 becomes Page {PAGE} of {NUMPAGES}");
+        Assert.That(footer.InnerText, Does.StartWith("Page "));
     }
 
     [Test]
-    public void Text_styles_are_kept()
+    public void A_header_that_differs_beyond_its_page_numbers_starts_a_new_section_with_its_own_header()
     {
-        using var word = Open(TwoPageSales(), out var stream);
+        var document = TwoPageSales();
+        var page2 = document.Pages[1];
+        var renamed = page2 with { Items = [.. page2.Items.Select(i => i is TextItem { Region: PageRegion.Header } t ? t with { Text = "Region West" } : i)] };
+        using var word = Open(document with { Pages = [document.Pages[0], renamed] }, out var stream);
         using var _ = stream;
-        var title = word.MainDocumentPart!.Document.Body!.Elements<Paragraph>().First().Descendants<Run>().First().RunProperties!;
+        var body = word.MainDocumentPart!.Document.Body!;
 
-        Assert.That(title.Bold, Is.Not.Null);
-        Assert.That(title.FontSize!.Val!.Value, Is.EqualTo("28"));
-        Assert.That(title.RunFonts!.Ascii!.Value, Is.EqualTo("Arial"));
+        var sections = body.Descendants<SectionProperties>().ToList();
+        Assert.That(sections, Has.Count.EqualTo(2));
+        var headers = sections.Select(s => word.MainDocumentPart.GetPartById(s.GetFirstChild<HeaderReference>()!.Id!.Value!)).Cast<DocumentFormat.OpenXml.Packaging.HeaderPart>().Select(h => h.Header.InnerText).ToList();
+        Assert.That(headers[0], Does.Contain("Sales Report"));
+        Assert.That(headers[1], Does.Contain("Region West"));
+    }
+
+    [Test]
+    public void Page_number_fields_are_found_only_where_the_text_shows_the_page_number_or_count()
+    {
+        Assert.That(DocxRunningSection.Fields("Page 3 of 21", 3, 21), Is.EqualTo("Page \uE000 of \uE001"));
+        Assert.That(DocxRunningSection.Fields("Page 1 of 1", 1, 1), Is.EqualTo("Page \uE000 of \uE001"));
+        Assert.That(DocxRunningSection.Fields("Total 1.5 and 3,21", 3, 21), Is.Null, "parts of other numbers are not page numbers");
+        Assert.That(DocxRunningSection.Fields("Sales 2024", 3, 21), Is.Null);
     }
 
     [Test]

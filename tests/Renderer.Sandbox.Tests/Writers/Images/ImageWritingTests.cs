@@ -8,7 +8,7 @@ using UglyToad.PdfPig;
 
 namespace Renderer.Sandbox.Tests.Writers.Images;
 
-/// <summary>ImageItem in the PDF (drawn per Sizing) and in the other writers (ignored without failing).</summary>
+/// <summary>ImageItem in the PDF (drawn per Sizing), DOCX and XLSX (pictures placed and sized as in the PDF); CSV leaves it out.</summary>
 public class ImageWritingTests
 {
     private const double PageHeight = 842;
@@ -100,23 +100,100 @@ public class ImageWritingTests
     }
 
     [Test]
-    public void XlsxCsvAndDocxIgnoreImages()
+    public void CsvLeavesImagesOut()
     {
         var document = WithText(new ImageItem(new Bounds(100, 200, 100, 100), PageRegion.Body, Png(4, 4), ImageSizing.Fit));
+        using var csv = new MemoryStream();
+        new CsvDocumentWriter().Write(document, csv);
+        Assert.That(System.Text.Encoding.UTF8.GetString(csv.ToArray()), Does.Contain("Caption"));
+    }
+
+    /// <summary>A 40 x 20 pixel logo in a 150 x 150 pt box, FitProportional: the PDF draws it 150 x 75, 37.5 pt down.</summary>
+    private static PaginatedDocument Logo(ImageSizing sizing, byte[]? data = null) =>
+        WithText(new ImageItem(new Bounds(100, 200, 150, 150), PageRegion.Body, data ?? Png(40, 20), sizing));
+
+    private static byte[] Encoded(SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(40, 20);
+        bitmap.Erase(SKColors.SteelBlue);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(format, 90);
+        return data.ToArray();
+    }
+
+    [TestCase(ImageSizing.FitProportional, 150.0, 75.0)]
+    [TestCase(ImageSizing.Fit, 150.0, 150.0)]
+    [TestCase(ImageSizing.AutoSize, 30.0, 15.0)]
+    public void Docx_shows_the_image_as_a_picture_sized_as_in_the_pdf(ImageSizing sizing, double width, double height)
+    {
+        using var stream = new MemoryStream();
+        new DocxDocumentWriter().Write(Logo(sizing), stream);
+        stream.Position = 0;
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        Assert.That(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => e.Description), Is.Empty);
+
+        var extent = word.MainDocumentPart!.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();
+        Assert.That(extent.Cx!.Value, Is.EqualTo((long)(width * 12700)));
+        Assert.That(extent.Cy!.Value, Is.EqualTo((long)(height * 12700)));
+        var picture = word.MainDocumentPart.ImageParts.Single();
+        Assert.That(picture.ContentType, Is.EqualTo("image/png"));
+        using var bytes = picture.GetStream();
+        using var decoded = SKBitmap.Decode(bytes);
+        Assert.That((decoded.Width, decoded.Height), Is.EqualTo((40, 20)), "the report's own pixels, not a re-rendering");
+    }
+
+    [Test]
+    public void Xlsx_anchors_the_image_at_its_cell_sized_and_offset_as_in_the_pdf()
+    {
+        using var stream = new MemoryStream();
+        var diagnostics = new XlsxDocumentWriter().WriteWithDiagnostics(Logo(ImageSizing.FitProportional), stream);
+        Assert.That(diagnostics.Where(d => d.IsError), Is.Empty);
+        stream.Position = 0;
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        Assert.That(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(book).Select(e => e.Description), Is.Empty);
+
+        var drawing = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!;
+        var anchor = drawing.WorksheetDrawing.Elements<DocumentFormat.OpenXml.Drawing.Spreadsheet.OneCellAnchor>().Single();
+        Assert.That(anchor.Extent!.Cx!.Value, Is.EqualTo(150L * 12700));
+        Assert.That(anchor.Extent.Cy!.Value, Is.EqualTo(75L * 12700));
+        Assert.That(anchor.FromMarker!.RowOffset!.Text, Is.EqualTo((37.5 * 12700).ToString(System.Globalization.CultureInfo.InvariantCulture)), "centred vertically in its box");
+        Assert.That(drawing.ImageParts.Single().ContentType, Is.EqualTo("image/png"));
+    }
+
+    [TestCase(SKEncodedImageFormat.Jpeg, "image/jpeg")]
+    [TestCase(SKEncodedImageFormat.Webp, "image/png")]
+    public void Jpeg_passes_through_and_webp_becomes_png_in_docx_and_xlsx(SKEncodedImageFormat format, string contentType)
+    {
+        var document = Logo(ImageSizing.Fit, Encoded(format));
+        using var docx = new MemoryStream();
+        new DocxDocumentWriter().Write(document, docx);
+        docx.Position = 0;
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+        {
+            Assert.That(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => e.Description), Is.Empty);
+            Assert.That(word.MainDocumentPart!.ImageParts.Single().ContentType, Is.EqualTo(contentType));
+        }
 
         using var xlsx = new MemoryStream();
-        using var csv = new MemoryStream();
-        using var docx = new MemoryStream();
-        var xlsxDiagnostics = new XlsxDocumentWriter().WriteWithDiagnostics(document, xlsx);
-        new CsvDocumentWriter().Write(document, csv);
-        new DocxDocumentWriter().Write(document, docx);
+        new XlsxDocumentWriter().Write(document, xlsx);
+        xlsx.Position = 0;
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false);
+        Assert.That(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(book).Select(e => e.Description), Is.Empty);
+        Assert.That(book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ImageParts.Single().ContentType, Is.EqualTo(contentType));
+    }
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(xlsx.Length, Is.GreaterThan(0));
-            Assert.That(xlsxDiagnostics.Where(d => d.IsError), Is.Empty);
-            Assert.That(System.Text.Encoding.UTF8.GetString(csv.ToArray()), Does.Contain("Caption"));
-            Assert.That(docx.Length, Is.GreaterThan(0));
-        });
+    [Test]
+    public void A_clipped_image_larger_than_its_box_is_cut_to_what_the_pdf_shows()
+    {
+        var document = WithText(new ImageItem(new Bounds(100, 200, 15, 7.5), PageRegion.Body, Png(40, 20), ImageSizing.Clip));
+        using var stream = new MemoryStream();
+        new DocxDocumentWriter().Write(document, stream);
+        stream.Position = 0;
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var extent = word.MainDocumentPart!.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();
+        Assert.That(extent.Cx!.Value, Is.EqualTo(15L * 12700));
+        using var bytes = word.MainDocumentPart.ImageParts.Single().GetStream();
+        using var decoded = SKBitmap.Decode(bytes);
+        Assert.That((decoded.Width, decoded.Height), Is.EqualTo((20, 10)));
     }
 }
