@@ -148,6 +148,8 @@ public static class ExpressionCollector
             foreach (var axis in new[] { chart.CategoryAxis, chart.ValueAxis })
             {
                 Add(axis.Title);
+                Add(axis.MinimumExpression);
+                Add(axis.MaximumExpression);
                 AddStyle(axis.Style);
                 AddStyle(axis.TitleStyle);
             }
@@ -158,11 +160,14 @@ public static class ExpressionCollector
             foreach (var series in chart.Series)
             {
                 AddStyle(series.Style);
+                Add(series.LegendText);
                 if (series.Marker is { } seriesMarker) AddStyle(seriesMarker.Style);
                 foreach (var point in series.DataPoints)
                 {
                     Add(point.Y);
                     Add(point.X);
+                    Add(point.LegendText);
+                    Add(point.ToolTip);
                     AddStyle(point.Style);
                     if (point.Marker is { } marker) AddStyle(marker.Style);
                     if (point.Label is { } label)

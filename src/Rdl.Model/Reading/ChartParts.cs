@@ -72,6 +72,7 @@ internal sealed class ChartParts(ReadContext context, ItemReader items, StyleRea
             "stacked" => ChartSubtype.Stacked,
             "percentstacked" => ChartSubtype.PercentStacked,
             "smooth" or "smoothline" => ChartSubtype.Smooth,
+            "stepped" or "steppedline" => ChartSubtype.Stepped,
             _ => ChartSubtype.Plain,
         };
         var t = (type ?? "Column").ToLowerInvariant();
@@ -166,8 +167,9 @@ internal sealed class ChartParts(ReadContext context, ItemReader items, StyleRea
                     var enabled = context.Children(child).FirstOrDefault(e => e.Name.LocalName == "Enabled");
                     axis = axis with { MajorGridLines = enabled is null || !enabled.Value.Trim().Equals("False", StringComparison.OrdinalIgnoreCase) };
                     break;
-                case "Minimum": axis = axis with { Minimum = Number(child) }; break;
-                case "Maximum": axis = axis with { Maximum = Number(child) }; break;
+                case "Margin": axis = axis with { Margin = ReadContext.Text(child)?.ToLowerInvariant() switch { "false" => false, "true" => true, _ => null } }; break;
+                case "Minimum": axis = axis with { Minimum = Number(child), MinimumExpression = ScaleExpression(child, where + ".Minimum") }; break;
+                case "Maximum": axis = axis with { Maximum = Number(child), MaximumExpression = ScaleExpression(child, where + ".Maximum") }; break;
                 default: Skip(child, where); break;
             }
         }
@@ -249,6 +251,10 @@ internal sealed class ChartParts(ReadContext context, ItemReader items, StyleRea
                 list.Add(context.Expression(child, $"{owner}.CustomPalette[{list.Count}]"));
         return list.ToImmutable();
     }
+
+    /// <summary>A Minimum/Maximum written as an expression; null for a constant.</summary>
+    private ExpressionText? ScaleExpression(XElement element, string where) =>
+        element.Value.TrimStart().StartsWith('=') ? context.Expression(element, where) : null;
 
     public static bool IsTrue(XElement element) => element.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 
