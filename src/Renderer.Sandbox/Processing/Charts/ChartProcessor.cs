@@ -217,7 +217,7 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
         axis.Visible,
         axis.MinimumExpression is { } min ? Number(min, chart) : axis.Minimum,
         axis.MaximumExpression is { } max ? Number(max, chart) : axis.Maximum,
-        axis.MajorGridLines ?? gridLinesByDefault)
+        axis.Visible && (axis.MajorGridLines ?? gridLinesByDefault))
     {
         Margin = axis.Margin ?? true,
     };
