@@ -46,6 +46,12 @@ public enum ChartSeriesType
     Pie,
     Doughnut,
     Scatter,
+
+    /// <summary>Shape/TreeMap: nested rectangles sized by value, one per category leaf, grouped by the outer categories.</summary>
+    TreeMap,
+
+    /// <summary>Shape/Sunburst: rings of wedges, the inner ring the outer categories and the outer ring their leaves.</summary>
+    Sunburst,
 }
 
 /// <summary>Subtype: how the series of one chart combine.</summary>

@@ -34,6 +34,16 @@ internal static class ChartLayout
             return canvas.Shapes;
         }
 
+        var tree = data.Series.FirstOrDefault(s => s.Type is ChartSeriesType.TreeMap or ChartSeriesType.Sunburst);
+        if (tree is not null)
+        {
+            var groups = HierarchyPlot.Groups(data, tree);
+            if (data.Legend.Visible && groups.Count > 0)
+                area = ChartLegendLayout.Place(canvas, data.Legend, [.. groups.Select(g => new LegendEntry(g.Label, g.Color))], area);
+            HierarchyPlot.Draw(canvas, data, tree, area);
+            return canvas.Shapes;
+        }
+
         var pie = data.Series.FirstOrDefault(s => s.Type is ChartSeriesType.Pie or ChartSeriesType.Doughnut);
         var entries = pie is not null
             ? data.Categories.Select((c, i) => new LegendEntry(PieLegendText(pie, c, i), pie.Points.Length > i ? pie.Points[i].Color ?? PiePlot.ColorOf(data, i) : PiePlot.ColorOf(data, i))).ToList()

@@ -10,6 +10,9 @@ internal sealed record ChartSlot(int Leaf, IReadOnlyList<object?[]> Rows, Immuta
 {
     /// <summary>The innermost label's value as evaluated (a date, a number, ...), for the axis Format; null when none.</summary>
     public object? Value { get; init; }
+
+    /// <summary>The labels from the outermost member to this leaf (tree maps and sunbursts nest by them).</summary>
+    public ImmutableArray<string> Path { get; init; } = [];
 }
 
 /// <summary>
@@ -63,7 +66,7 @@ internal sealed class ChartHierarchy(ProcessingContext context, ItemEvaluator it
     {
         var (label, value) = Label(member, owner);
         var path = string.IsNullOrEmpty(label) ? labels : labels.Add(label);
-        if (member.IsLeaf) slots.Add(new ChartSlot(leaf, rows, frames, string.Join(" - ", path)) { Value = path.Length == 1 ? value : null });
+        if (member.IsLeaf) slots.Add(new ChartSlot(leaf, rows, frames, string.Join(" - ", path)) { Value = path.Length == 1 ? value : null, Path = path });
         else Walk(member.Children, leaf, dataSet, rows, frames, path, owner, slots);
     }
 

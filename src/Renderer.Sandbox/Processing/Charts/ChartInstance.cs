@@ -20,6 +20,9 @@ internal sealed record ChartData(ImmutableArray<string> Categories, ImmutableArr
 {
     public ImmutableArray<ChartCaption> Titles { get; init; } = [];
 
+    /// <summary>Per category, the labels from the outermost category member to its leaf (for tree maps and sunbursts).</summary>
+    public ImmutableArray<ImmutableArray<string>> CategoryPaths { get; init; } = [];
+
     public ChartAxisData CategoryAxis { get; init; } = ChartAxisData.Default;
 
     public ChartAxisData ValueAxis { get; init; } = ChartAxisData.Default;

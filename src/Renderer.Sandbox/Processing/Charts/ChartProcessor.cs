@@ -95,7 +95,7 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
                 Line = LineStroke(definition, chart),
             });
         }
-        return header with { Categories = categoryLabels, Series = series.ToImmutable() };
+        return header with { Categories = categoryLabels, Series = series.ToImmutable(), CategoryPaths = [.. categories.Select(c => c.Path)] };
     }
 
     /// <summary>A category's label: its value in the category axis Format when one is written (dates as "MMM yyyy"), else as evaluated.</summary>
