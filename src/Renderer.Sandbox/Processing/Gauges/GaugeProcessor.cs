@@ -15,7 +15,7 @@ namespace Renderer.Sandbox.Processing.Gauges;
 /// cell): scale minimum and maximum, range bounds and colors, pointer values, and each state indicator's state. An
 /// indicator's value is transformed to a percentage of Minimum..Maximum when its TransformationType is Percentage (the
 /// default), else compared as is; the first state whose StartValue..EndValue holds it wins. An automatic minimum or
-/// maximum (NaN) is 0 and 100 for a percentage, with warning PRC4061: SSRS takes them over the TransformationScope.
+/// maximum (NaN) is 0 and 100 for a percentage, with warning PRC4061 (once per indicator): SSRS takes them over the TransformationScope.
 /// </summary>
 internal sealed class GaugeProcessor(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
 {
@@ -24,6 +24,7 @@ internal sealed class GaugeProcessor(ProcessingContext context, ItemEvaluator it
 
     private static readonly Rgba NeedleColor = new(0xF9, 0x7D, 0x2C);
     private readonly Scopes.DataRegionRows _sources = new(context, items, dataSets);
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
     public GaugeInstance Process(GaugePanelDefinition panel)
     {
@@ -72,7 +73,7 @@ internal sealed class GaugeProcessor(ProcessingContext context, ItemEvaluator it
         {
             var min = Number(indicator.Minimum, panel);
             var max = Number(indicator.Maximum, panel);
-            if (min is null || max is null)
+            if ((min is null || max is null) && _warned.Add(panel.Name + "/" + indicator.Name))
             {
                 items.AddDiagnostic(RdlDiagnostic.Warning(AutomaticRange,
                     $"State indicator '{indicator.Name}' of {panel.Describe()} has an automatic minimum or maximum; 0 and 100 are used (SSRS takes them over '{indicator.TransformationScope}').",
