@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Rdl.Model.Definitions;
 using Rdl.Model.Definitions.Charts;
+using Rdl.Model.Definitions.Gauges;
 using Rdl.Model.Definitions.Items;
 using Rdl.Model.Definitions.Styling;
 using Rdl.Model.Definitions.Tablix;
@@ -121,6 +122,12 @@ public static class ExpressionCollector
                 case ChartContent content:
                     AddChart(content);
                     break;
+                case GaugePanelDefinition gauge:
+                    AddItem(gauge.DataRegion);
+                    break;
+                case GaugeContent gauges:
+                    AddGauges(gauges);
+                    break;
                 case TablixDefinition x:
                     Add(x.NoRowsMessage);
                     AddPaging(x.PageBreak, x.PageName);
@@ -138,6 +145,45 @@ public static class ExpressionCollector
             }
         }
 
+        void AddGauges(GaugeContent content)
+        {
+            foreach (var gauge in content.Gauges)
+            {
+                AddStyle(gauge.FrameStyle);
+                foreach (var scale in gauge.Scales)
+                {
+                    Add(scale.Minimum);
+                    Add(scale.Maximum);
+                    Add(scale.Interval);
+                    AddStyle(scale.Style);
+                    AddStyle(scale.LabelStyle);
+                    foreach (var range in scale.Ranges)
+                    {
+                        Add(range.Start);
+                        Add(range.End);
+                        AddStyle(range.Style);
+                    }
+                    foreach (var pointer in scale.Pointers)
+                    {
+                        Add(pointer.Value);
+                        AddStyle(pointer.Style);
+                    }
+                }
+            }
+            foreach (var indicator in content.Indicators)
+            {
+                Add(indicator.Value);
+                Add(indicator.Minimum);
+                Add(indicator.Maximum);
+                foreach (var state in indicator.States)
+                {
+                    Add(state.Start);
+                    Add(state.End);
+                    Add(state.Color);
+                }
+            }
+        }
+
         void AddChart(ChartContent chart)
         {
             foreach (var title in chart.Titles)
@@ -148,6 +194,8 @@ public static class ExpressionCollector
             foreach (var axis in new[] { chart.CategoryAxis, chart.ValueAxis })
             {
                 Add(axis.Title);
+                Add(axis.MinimumExpression);
+                Add(axis.MaximumExpression);
                 AddStyle(axis.Style);
                 AddStyle(axis.TitleStyle);
             }
@@ -158,11 +206,14 @@ public static class ExpressionCollector
             foreach (var series in chart.Series)
             {
                 AddStyle(series.Style);
+                Add(series.LegendText);
                 if (series.Marker is { } seriesMarker) AddStyle(seriesMarker.Style);
                 foreach (var point in series.DataPoints)
                 {
                     Add(point.Y);
                     Add(point.X);
+                    Add(point.LegendText);
+                    Add(point.ToolTip);
                     AddStyle(point.Style);
                     if (point.Marker is { } marker) AddStyle(marker.Style);
                     if (point.Label is { } label)

@@ -58,6 +58,9 @@ public sealed class ReportScopes
                 case ChartDefinition chart:
                     yield return chart.DataRegion;
                     break;
+                case Definitions.Gauges.GaugePanelDefinition gauge:
+                    yield return gauge.DataRegion;
+                    break;
                 case TablixDefinition t:
                     yield return t;
                     foreach (var inner in RegionsIn(CellContents(t))) yield return inner;

@@ -64,34 +64,59 @@ internal sealed class ChartParts(ReadContext context, ItemReader items, StyleRea
         return list.ToImmutable();
     }
 
-    /// <summary>Maps RDL Type/Subtype to the drawn series type; types not drawn yet fall back to Column with RDL1102.</summary>
+    /// <summary>
+    /// Maps RDL Type/Subtype to the drawn series type. Types and subtypes not drawn yet warn (RDL1102) and say what they
+    /// are drawn as: other types as columns, Funnel and Pyramid as a pie, 3D-like or unknown subtypes as Plain.
+    /// </summary>
     public (ChartSeriesType, ChartSubtype) SeriesType(string? type, string? subtype, XElement at, string where)
     {
-        var sub = (subtype ?? "Plain").ToLowerInvariant() switch
+        var name = (subtype ?? "Plain").ToLowerInvariant();
+        var t = (type ?? "Column").ToLowerInvariant();
+        var sub = name switch
         {
             "stacked" => ChartSubtype.Stacked,
             "percentstacked" => ChartSubtype.PercentStacked,
             "smooth" or "smoothline" => ChartSubtype.Smooth,
+            "stepped" or "steppedline" => ChartSubtype.Stepped,
             _ => ChartSubtype.Plain,
         };
-        var t = (type ?? "Column").ToLowerInvariant();
-        var doughnut = subtype is not null && subtype.Contains("doughnut", StringComparison.OrdinalIgnoreCase);
+        var doughnut = name.Contains("doughnut", StringComparison.Ordinal);
         switch (t)
         {
-            case "column": case "auto": return (ChartSeriesType.Column, sub);
-            case "bar": return (ChartSeriesType.Bar, sub);
-            case "line": return (ChartSeriesType.Line, sub);
-            case "area": return (ChartSeriesType.Area, sub);
+            case "column": case "auto": case "bar": case "line": case "area":
+                if (name is not ("plain" or "stacked" or "percentstacked" or "smooth" or "smoothline" or "stepped" or "steppedline"))
+                    Unsupported($"Subtype '{subtype}' of chart type '{type}' of {where} is not supported yet; it is drawn as Plain.", at, where);
+                return (t switch { "bar" => ChartSeriesType.Bar, "line" => ChartSeriesType.Line, "area" => ChartSeriesType.Area, _ => ChartSeriesType.Column }, sub);
             case "pie": return (doughnut ? ChartSeriesType.Doughnut : ChartSeriesType.Pie, ChartSubtype.Plain);
             case "doughnut": return (ChartSeriesType.Doughnut, ChartSubtype.Plain);
-            case "shape": return (doughnut ? ChartSeriesType.Doughnut : ChartSeriesType.Pie, ChartSubtype.Plain);
-            case "scatter": case "bubble": return (ChartSeriesType.Scatter, ChartSubtype.Plain);
+            case "shape":
+                switch (name)
+                {
+                    case "pie": case "explodedpie": case "plain": return (ChartSeriesType.Pie, ChartSubtype.Plain);
+                    case "doughnut": case "explodeddoughnut": return (ChartSeriesType.Doughnut, ChartSubtype.Plain);
+                    case "treemap": return (ChartSeriesType.TreeMap, ChartSubtype.Plain);
+                    case "sunburst": return (ChartSeriesType.Sunburst, ChartSubtype.Plain);
+                    default:
+                        Unsupported($"Chart subtype '{subtype}' (type Shape) of {where} is not supported yet; it is drawn as a pie chart.", at, where);
+                        return (ChartSeriesType.Pie, ChartSubtype.Plain);
+                }
+            case "treemap": return (ChartSeriesType.TreeMap, ChartSubtype.Plain);
+            case "sunburst": return (ChartSeriesType.Sunburst, ChartSubtype.Plain);
+            case "scatter":
+                if (name is "bubble")
+                    Unsupported($"Bubble sizes of {where} are not drawn yet; it is drawn as a scatter chart.", at, where);
+                return (ChartSeriesType.Scatter, ChartSubtype.Plain);
+            case "bubble":
+                Unsupported($"Bubble sizes of {where} are not drawn yet; it is drawn as a scatter chart.", at, where);
+                return (ChartSeriesType.Scatter, ChartSubtype.Plain);
             default:
-                context.Warning(RdlDiagnosticCodes.UnsupportedFeature,
-                    $"Chart type '{type}' of {where} is not supported yet; it is drawn as a column chart.", at, where);
+                Unsupported($"Chart type '{type}' of {where} is not supported yet; it is drawn as a column chart.", at, where);
                 return (ChartSeriesType.Column, sub);
         }
     }
+
+    private void Unsupported(string message, XElement at, string where) =>
+        context.Warning(RdlDiagnosticCodes.UnsupportedFeature, message, at, where);
 
     public ChartDataLabelDefinition ReadDataLabel(XElement element, string owner)
     {
@@ -166,8 +191,9 @@ internal sealed class ChartParts(ReadContext context, ItemReader items, StyleRea
                     var enabled = context.Children(child).FirstOrDefault(e => e.Name.LocalName == "Enabled");
                     axis = axis with { MajorGridLines = enabled is null || !enabled.Value.Trim().Equals("False", StringComparison.OrdinalIgnoreCase) };
                     break;
-                case "Minimum": axis = axis with { Minimum = Number(child) }; break;
-                case "Maximum": axis = axis with { Maximum = Number(child) }; break;
+                case "Margin": axis = axis with { Margin = ReadContext.Text(child)?.ToLowerInvariant() switch { "false" => false, "true" => true, _ => null } }; break;
+                case "Minimum": axis = axis with { Minimum = Number(child), MinimumExpression = ScaleExpression(child, where + ".Minimum") }; break;
+                case "Maximum": axis = axis with { Maximum = Number(child), MaximumExpression = ScaleExpression(child, where + ".Maximum") }; break;
                 default: Skip(child, where); break;
             }
         }
@@ -249,6 +275,10 @@ internal sealed class ChartParts(ReadContext context, ItemReader items, StyleRea
                 list.Add(context.Expression(child, $"{owner}.CustomPalette[{list.Count}]"));
         return list.ToImmutable();
     }
+
+    /// <summary>A Minimum/Maximum written as an expression; null for a constant.</summary>
+    private ExpressionText? ScaleExpression(XElement element, string where) =>
+        element.Value.TrimStart().StartsWith('=') ? context.Expression(element, where) : null;
 
     public static bool IsTrue(XElement element) => element.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 

@@ -58,6 +58,8 @@ internal sealed class ChartReader
                 default: _parts.Skip(child, owner); break;
             }
         }
+        // An RDL 2008+ chart without a ChartLegend has no legend (sparklines and data bars rely on this).
+        builder.Legend ??= ChartLegendDefinition.Default with { Hidden = true };
         return builder.Build(common, _context.LocationOf(element));
     }
 
@@ -130,10 +132,19 @@ internal sealed class ChartReader
         var hidden = false;
         ChartDataLabelDefinition? seriesLabel = null;
         ChartMarkerDefinition? marker = null;
+        ExpressionText? legendText = null;
+        var hiddenInLegend = false;
         foreach (var child in _context.Children(element))
         {
             switch (child.Name.LocalName)
             {
+                case "LegendText": legendText = _context.Expression(child, where + ".LegendText"); break;
+                case "HideInLegend": hiddenInLegend = ChartParts.IsTrue(child); break;
+                case "ChartItemInLegend":
+                    var (text, hide) = ReadItemInLegend(child, where);
+                    legendText ??= text;
+                    hiddenInLegend |= hide;
+                    break;
                 case "ChartDataPoints":
                     foreach (var point in _context.Children(child))
                     {
@@ -153,7 +164,30 @@ internal sealed class ChartReader
         var (seriesType, seriesSubtype) = _parts.SeriesType(type, subtype, element, where);
         var list = points.ToImmutable();
         if (seriesLabel is not null) list = list.Select(p => p.Label is null ? p with { Label = seriesLabel } : p).ToImmutableArray();
-        return new ChartSeriesDefinition(name, seriesType, seriesSubtype, list, style) { Hidden = hidden, Marker = marker };
+        return new ChartSeriesDefinition(name, seriesType, seriesSubtype, list, style)
+        {
+            Hidden = hidden,
+            Marker = marker,
+            LegendText = legendText is { Raw.Length: > 0 } ? legendText : null,
+            HiddenInLegend = hiddenInLegend,
+        };
+    }
+
+    /// <summary>ChartItemInLegend: its LegendText (null when empty) and Hidden.</summary>
+    private (ExpressionText? Text, bool Hidden) ReadItemInLegend(XElement element, string where)
+    {
+        ExpressionText? text = null;
+        var hidden = false;
+        foreach (var child in _context.Children(element))
+        {
+            switch (child.Name.LocalName)
+            {
+                case "LegendText": text = _context.Expression(child, where + ".ChartItemInLegend.LegendText"); break;
+                case "Hidden": hidden = ChartParts.IsTrue(child); break;
+                default: _parts.Skip(child, where + ".ChartItemInLegend"); break;
+            }
+        }
+        return (text is { Raw.Length: > 0 } ? text : null, hidden);
     }
 
     private ChartDataPointDefinition ReadPoint(XElement element, string where)
@@ -162,10 +196,13 @@ internal sealed class ChartReader
         var style = StyleDefinition.Empty;
         ChartDataLabelDefinition? label = null;
         ChartMarkerDefinition? marker = null;
+        ExpressionText? legendText = null, toolTip = null;
         foreach (var child in _context.Children(element))
         {
             switch (child.Name.LocalName)
             {
+                case "ChartItemInLegend": legendText = ReadItemInLegend(child, where).Text; break;
+                case "ToolTip": toolTip = _context.Expression(child, where + ".ToolTip"); break;
                 case "ChartDataPointValues":
                     foreach (var value in _context.Children(child))
                     {
@@ -183,6 +220,6 @@ internal sealed class ChartReader
                 default: _parts.Skip(child, where); break;
             }
         }
-        return new ChartDataPointDefinition(y, x, style) { Label = label, Marker = marker };
+        return new ChartDataPointDefinition(y, x, style) { Label = label, Marker = marker, LegendText = legendText, ToolTip = toolTip };
     }
 }

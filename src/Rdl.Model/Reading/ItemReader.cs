@@ -18,7 +18,7 @@ internal sealed class ItemReader
 {
     private static readonly FrozenSet<string> UnsupportedItems = new[]
     {
-        N.Map, N.GaugePanel, N.Gauge, N.CustomReportItem,
+        N.Map, N.Gauge, N.CustomReportItem,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly ReadContext _context;
@@ -30,6 +30,7 @@ internal sealed class ItemReader
     private readonly ChartReader _charts;
     private readonly ActionReader _actions;
     private readonly SubreportReader _subreports;
+    private readonly GaugeReader _gauges;
 
     public ItemReader(ReadContext context, StyleReader styles, DataReader data)
     {
@@ -43,6 +44,7 @@ internal sealed class ItemReader
         _charts = new ChartReader(context, this, styles, data);
         _actions = new ActionReader(context);
         _subreports = new SubreportReader(context, this);
+        _gauges = new GaugeReader(context, this, styles, data);
     }
 
     /// <summary>Reads Image items and the report's EmbeddedImages.</summary>
@@ -74,6 +76,7 @@ internal sealed class ItemReader
             case N.Matrix: return _legacyMatrix.Read(element);
             case N.Chart: return _charts.Read(element);
             case N.Subreport: return _subreports.Read(element);
+            case N.GaugePanel: return _gauges.Read(element);
         }
         if (UnsupportedItems.Contains(kind))
         {

@@ -67,6 +67,9 @@ internal sealed class ItemPlacer(TextLayout text)
             case Processing.Charts.ChartInstance chart:
                 Charts.ChartPlacement.Emit(chart, bounds, region, sink);
                 break;
+            case Processing.Gauges.GaugeInstance gauge:
+                Gauges.GaugePlacementEmitter.Emit(gauge, bounds, region, sink);
+                break;
             case TablixInstance tablix:
                 double rowTop = y;
                 foreach (var row in tablix.Rows)

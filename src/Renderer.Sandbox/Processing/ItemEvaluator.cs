@@ -52,6 +52,9 @@ internal sealed class ItemEvaluator
     /// <summary>Processes charts (set by the report processor); charts are left out while it is null.</summary>
     public Func<ChartDefinition, ItemInstance?>? ProcessChart { get; set; }
 
+    /// <summary>Processes gauge panels (set by the report processor); they are left out while it is null.</summary>
+    public Func<Rdl.Model.Definitions.Gauges.GaugePanelDefinition, ItemInstance?>? ProcessGauge { get; set; }
+
     /// <summary>Processes one subreport instance (set by the report processor); subreports are left out while it is null.</summary>
     public Func<SubreportItem, ItemInstance?>? ProcessSubreport { get; set; }
 
@@ -79,6 +82,7 @@ internal sealed class ItemEvaluator
             ImageItem i => _images.Evaluate(i),
             TablixDefinition x => ProcessTablix(x),
             ChartDefinition c => ProcessChart?.Invoke(c),
+            Rdl.Model.Definitions.Gauges.GaugePanelDefinition g => ProcessGauge?.Invoke(g),
             SubreportItem s => ProcessSubreport?.Invoke(s),
             _ => null,
         };

@@ -46,6 +46,12 @@ public enum ChartSeriesType
     Pie,
     Doughnut,
     Scatter,
+
+    /// <summary>Shape/TreeMap: nested rectangles sized by value, one per category leaf, grouped by the outer categories.</summary>
+    TreeMap,
+
+    /// <summary>Shape/Sunburst: rings of wedges, the inner ring the outer categories and the outer ring their leaves.</summary>
+    Sunburst,
 }
 
 /// <summary>Subtype: how the series of one chart combine.</summary>
@@ -55,6 +61,7 @@ public enum ChartSubtype
     Stacked,
     PercentStacked,
     Smooth,
+    Stepped,
 }
 
 /// <summary>A ChartSeries: one per leaf of the series hierarchy, with one data point per leaf of the category hierarchy.</summary>
@@ -64,6 +71,12 @@ public sealed record ChartSeriesDefinition(string Name, ChartSeriesType Type, Ch
 
     /// <summary>The series' ChartMarker: applies to the data points that have none of their own.</summary>
     public ChartMarkerDefinition? Marker { get; init; }
+
+    /// <summary>LegendText (or ChartItemInLegend/LegendText): the series' legend entry, keywords such as #SERIESNAME allowed; null for the series name.</summary>
+    public ExpressionText? LegendText { get; init; }
+
+    /// <summary>HideInLegend (or ChartItemInLegend/Hidden): the series has no legend entry.</summary>
+    public bool HiddenInLegend { get; init; }
 }
 
 /// <summary>A ChartDataPoint: Y (legacy: the DataValue) and, for scatter charts, X; label and style.</summary>
@@ -73,6 +86,12 @@ public sealed record ChartDataPointDefinition(ExpressionText? Y, ExpressionText?
 
     /// <summary>The point's ChartMarker (legacy: Marker); null to use the series' marker.</summary>
     public ChartMarkerDefinition? Marker { get; init; }
+
+    /// <summary>ChartItemInLegend/LegendText: the point's legend entry on a pie or doughnut (keywords allowed); null for the category label.</summary>
+    public ExpressionText? LegendText { get; init; }
+
+    /// <summary>ToolTip, keywords such as #VALY allowed (kept for formats that show tooltips).</summary>
+    public ExpressionText? ToolTip { get; init; }
 }
 
 /// <summary>ChartDataLabel: shown when <see cref="Visible"/>; <see cref="Label"/> replaces the value text; Style/Format formats the value.</summary>
@@ -99,10 +118,18 @@ public sealed record ChartAxisDefinition(ExpressionText? Title, StyleDefinition 
 
     public double? Maximum { get; init; }
 
+    /// <summary>Minimum / Maximum written as an expression (e.g. <c>=Max(Sum(...), "Tablix1")</c> to align data bars across rows), evaluated in the chart's scope.</summary>
+    public ExpressionText? MinimumExpression { get; init; }
+
+    public ExpressionText? MaximumExpression { get; init; }
+
     /// <summary>ChartMajorGridLines Enabled (legacy: MajorGridLines/ShowGridLines); null when not written.</summary>
     public bool? MajorGridLines { get; init; }
 
     public StyleDefinition TitleStyle { get; init; } = StyleDefinition.Empty;
+
+    /// <summary>Margin: false puts the first and last categories of a line or area chart on the plot's edges; null (Auto) or true keeps a half slot.</summary>
+    public bool? Margin { get; init; }
 }
 
 /// <summary>A ChartLegend (legacy: Legend).</summary>

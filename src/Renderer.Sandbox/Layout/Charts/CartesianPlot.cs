@@ -42,20 +42,23 @@ internal static class CartesianPlot
         // Space around the plot: left for the vertical axis labels, bottom for the horizontal axis labels.
         double left, bottom;
         bool upright = false;
+        // A hidden axis takes no room (sparklines and data bars fill their cell).
+        var (leftAxis, bottomAxis) = horizontal ? (data.CategoryAxis.Visible, valueAxis.Visible) : (valueAxis.Visible, data.CategoryAxis.Visible);
         if (horizontal)
         {
-            left = categoryTitle + Math.Min(categoryWidth, area.Width * 0.35) + Tick + 2;
-            bottom = valueTitle + (valueAxis.Visible ? valueLine : 0) + Tick + 2;
+            left = categoryTitle + (leftAxis ? Math.Min(categoryWidth, area.Width * 0.35) + Tick + 2 : 0);
+            bottom = valueTitle + (bottomAxis ? valueLine + Tick + 2 : 0);
         }
         else
         {
-            left = valueTitle + valueWidth + Tick + 2;
+            left = valueTitle + (leftAxis ? valueWidth + Tick + 2 : 0);
             var slot = (area.Width - left) / Math.Max(1, categoryLabels.Count);
             upright = !scatter && categoryWidth > slot * 0.95;
             var labelHeight = !data.CategoryAxis.Visible ? 0 : upright ? Math.Min(categoryWidth, area.Height * 0.4) : categoryLine;
-            bottom = categoryTitle + labelHeight + Tick + 2;
+            bottom = categoryTitle + (bottomAxis ? labelHeight + Tick + 2 : 0);
         }
-        var plot = new Bounds(area.X + left, area.Y + valueLine / 2, Math.Max(1, area.Width - left - valueLine), Math.Max(1, area.Height - bottom - valueLine / 2));
+        var edge = leftAxis || bottomAxis ? valueLine / 2 : 0;
+        var plot = new Bounds(area.X + left, area.Y + edge, Math.Max(1, area.Width - left - 2 * edge), Math.Max(1, area.Height - bottom - edge));
         if (!data.PlotBox.Background.IsTransparent || data.PlotBox.Top.IsVisible)
             canvas.Rect(plot.X, plot.Y, plot.Width, plot.Height, data.PlotBox.Background, data.PlotBox.Top);
 
@@ -125,10 +128,9 @@ internal static class CartesianPlot
         if (horizontal)
         {
             canvas.Line(plot.X, plot.Y, plot.X, plot.Bottom, stroke);
-            var slot = plot.Height / count;
             for (int i = 0; i < data.Categories.Length; i++)
             {
-                var center = plot.Y + slot * (i + 0.5);
+                var center = plot.Y + plot.Height * data.CategoryFraction(i);
                 canvas.Text(canvas.Fit(data.Categories[i], style, Math.Max(1, plot.X - leftEdge - Tick - 2)), style, plot.X - Tick - 2, center - lineHeight / 2, ChartTextAnchor.End);
             }
             return;
@@ -138,7 +140,7 @@ internal static class CartesianPlot
         var every = upright ? Math.Max(1, (int)Math.Ceiling(lineHeight / Math.Max(0.1, width))) : 1;
         for (int i = 0; i < data.Categories.Length; i += every)
         {
-            var center = plot.X + width * (i + 0.5);
+            var center = plot.X + plot.Width * data.CategoryFraction(i);
             canvas.Line(center, plot.Bottom, center, plot.Bottom + Tick, stroke);
             if (upright)
             {

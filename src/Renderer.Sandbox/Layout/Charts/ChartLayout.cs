@@ -23,7 +23,9 @@ internal static class ChartLayout
         if (!box.Background.IsTransparent || box.Top.IsVisible)
             canvas.Rect(0, 0, width, height, box.Background, box.Top);
 
-        var area = new Bounds(Margin, Margin, Math.Max(0, width - 2 * Margin), Math.Max(0, height - 2 * Margin));
+        // A chart without visible axes (a sparkline or data bar) uses its whole area, less a hairline.
+        var margin = data.CategoryAxis.Visible || data.ValueAxis.Visible ? Margin : 1;
+        var area = new Bounds(margin, margin, Math.Max(0, width - 2 * margin), Math.Max(0, height - 2 * margin));
         area = PlaceTitles(canvas, data, area);
         if (data.NoDataMessage is { } message)
         {
@@ -32,10 +34,20 @@ internal static class ChartLayout
             return canvas.Shapes;
         }
 
+        var tree = data.Series.FirstOrDefault(s => s.Type is ChartSeriesType.TreeMap or ChartSeriesType.Sunburst);
+        if (tree is not null)
+        {
+            var groups = HierarchyPlot.Groups(data, tree);
+            if (data.Legend.Visible && groups.Count > 0)
+                area = ChartLegendLayout.Place(canvas, data.Legend, [.. groups.Select(g => new LegendEntry(g.Label, g.Color))], area);
+            HierarchyPlot.Draw(canvas, data, tree, area);
+            return canvas.Shapes;
+        }
+
         var pie = data.Series.FirstOrDefault(s => s.Type is ChartSeriesType.Pie or ChartSeriesType.Doughnut);
         var entries = pie is not null
-            ? data.Categories.Select((c, i) => new LegendEntry(c.Length > 0 ? c : pie.Name, pie.Points.Length > i ? pie.Points[i].Color ?? PiePlot.ColorOf(data, i) : PiePlot.ColorOf(data, i))).ToList()
-            : data.Series.Select(s => new LegendEntry(s.Name, s.Color)).ToList();
+            ? data.Categories.Select((c, i) => new LegendEntry(PieLegendText(pie, c, i), pie.Points.Length > i ? pie.Points[i].Color ?? PiePlot.ColorOf(data, i) : PiePlot.ColorOf(data, i))).ToList()
+            : data.Series.Where(s => s.InLegend).Select(s => new LegendEntry(s.LegendText ?? s.Name, s.Color)).ToList();
         if (data.Legend.Visible && entries.Count > 0)
             area = ChartLegendLayout.Place(canvas, data.Legend, entries, area);
 
@@ -43,6 +55,10 @@ internal static class ChartLayout
         else CartesianPlot.Draw(canvas, data, area);
         return canvas.Shapes;
     }
+
+    /// <summary>A pie slice's legend entry: the point's LegendText, else its category label, else the series name.</summary>
+    private static string PieLegendText(ChartSeriesData pie, string category, int index) =>
+        index < pie.Points.Length && pie.Points[index].LegendText is { } text ? text : category.Length > 0 ? category : pie.Name;
 
     /// <summary>Draws the titles (Top* positions above the plot, Bottom* below) and returns the area left.</summary>
     private static Bounds PlaceTitles(ChartCanvas canvas, ChartData data, Bounds area)

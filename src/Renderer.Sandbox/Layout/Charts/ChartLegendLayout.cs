@@ -4,7 +4,7 @@ using Renderer.Sandbox.Processing.Charts;
 namespace Renderer.Sandbox.Layout.Charts;
 
 /// <summary>
-/// Draws the legend: a color swatch and a label per entry. Right*/Left* positions stack the entries in a column beside
+/// Draws the legend: a color swatch and a label per entry (one line per line of its text). Right*/Left* positions stack the entries in a column beside
 /// the plot (at most 35% of the width); Top*/Bottom* flow them in centered rows. Returns the area left for the plot.
 /// </summary>
 internal static class ChartLegendLayout
@@ -20,19 +20,22 @@ internal static class ChartLegendLayout
         if (position.StartsWith("Top", StringComparison.OrdinalIgnoreCase) || position.StartsWith("Bottom", StringComparison.OrdinalIgnoreCase))
             return Horizontal(canvas, style, entries, area, lineHeight, position.StartsWith("Top", StringComparison.OrdinalIgnoreCase));
 
-        var maxText = entries.Max(e => canvas.Width(e.Label, style));
+        var maxText = entries.Max(e => Lines(e.Label).Max(l => canvas.Width(l, style)));
         var width = Math.Min(Swatch + Gap + maxText + Gap, area.Width * 0.35);
         var left = position.StartsWith("Left", StringComparison.OrdinalIgnoreCase);
         var x = left ? area.X : area.Right - width;
-        var rows = Math.Max(1, Math.Min(entries.Count, (int)Math.Floor(area.Height / lineHeight)));
-        var total = rows * lineHeight;
+        // As many entries as fit the height (at least one), each as tall as its lines.
+        int rows = 0;
+        double total = 0;
+        while (rows < entries.Count && (rows == 0 || total + Height(entries[rows], lineHeight) <= area.Height))
+            total += Height(entries[rows++], lineHeight);
         var y = position.EndsWith("Top", StringComparison.OrdinalIgnoreCase) ? area.Y
             : position.EndsWith("Bottom", StringComparison.OrdinalIgnoreCase) ? area.Bottom - total
             : area.Y + (area.Height - total) / 2;
         for (int i = 0; i < rows; i++)
         {
             Entry(canvas, style, entries[i], x, y, lineHeight, width - Swatch - Gap);
-            y += lineHeight;
+            y += Height(entries[i], lineHeight);
         }
         return left
             ? new Bounds(area.X + width + Gap, area.Y, Math.Max(0, area.Width - width - Gap), area.Height)
@@ -41,7 +44,7 @@ internal static class ChartLegendLayout
 
     private static Bounds Horizontal(ChartCanvas canvas, TextStyle style, List<LegendEntry> entries, Bounds area, double lineHeight, bool top)
     {
-        var widths = entries.Select(e => Math.Min(Swatch + Gap + canvas.Width(e.Label, style) + 2 * Gap, area.Width)).ToList();
+        var widths = entries.Select(e => Math.Min(Swatch + Gap + Lines(e.Label).Max(l => canvas.Width(l, style)) + 2 * Gap, area.Width)).ToList();
         var rows = new List<List<int>> { new() };
         double used = 0;
         for (int i = 0; i < entries.Count; i++)
@@ -54,8 +57,11 @@ internal static class ChartLegendLayout
             rows[^1].Add(i);
             used += widths[i];
         }
-        var count = Math.Max(1, Math.Min(rows.Count, (int)Math.Floor(area.Height * 0.3 / lineHeight)));
-        var height = count * lineHeight;
+        var rowHeights = rows.Select(r => r.Max(i => Height(entries[i], lineHeight))).ToList();
+        int count = 0;
+        double height = 0;
+        while (count < rows.Count && (count == 0 || height + rowHeights[count] <= area.Height * 0.3))
+            height += rowHeights[count++];
         var y = top ? area.Y : area.Bottom - height;
         for (int r = 0; r < count; r++)
         {
@@ -66,7 +72,7 @@ internal static class ChartLegendLayout
                 Entry(canvas, style, entries[i], x, y, lineHeight, widths[i] - Swatch - 2 * Gap);
                 x += widths[i];
             }
-            y += lineHeight;
+            y += rowHeights[r];
         }
         return top
             ? new Bounds(area.X, area.Y + height + Gap, area.Width, Math.Max(0, area.Height - height - Gap))
@@ -76,6 +82,18 @@ internal static class ChartLegendLayout
     private static void Entry(ChartCanvas canvas, TextStyle style, LegendEntry entry, double x, double y, double lineHeight, double textWidth)
     {
         canvas.Rect(x, y + (lineHeight - Swatch) / 2, Swatch, Swatch, entry.Color, BorderSide.None);
-        canvas.Text(canvas.Fit(entry.Label, style, Math.Max(1, textWidth)), style, x + Swatch + Gap, y, ChartTextAnchor.Start);
+        foreach (var line in Lines(entry.Label))
+        {
+            canvas.Text(canvas.Fit(line, style, Math.Max(1, textWidth)), style, x + Swatch + Gap, y, ChartTextAnchor.Start);
+            y += lineHeight;
+        }
     }
+
+    /// <summary>The lines of a legend text: line breaks (vbCrLf, vbLf) start a new line instead of being drawn as glyphs.</summary>
+    private static string[] Lines(string text) =>
+        text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal)
+            ? text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None)
+            : [text];
+
+    private static double Height(LegendEntry entry, double lineHeight) => Lines(entry.Label).Length * lineHeight;
 }

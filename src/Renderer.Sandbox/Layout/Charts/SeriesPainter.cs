@@ -59,7 +59,7 @@ internal sealed class SeriesPainter(ChartCanvas canvas, ChartData data, Bounds p
     }
 
     /// <summary>Center of category <paramref name="c"/> along the category axis.</summary>
-    private double CategoryCenter(int c) => mapper.Horizontal ? plot.Y + SlotLength * (c + 0.5) : plot.X + SlotLength * (c + 0.5);
+    private double CategoryCenter(int c) => mapper.Horizontal ? plot.Y + plot.Height * data.CategoryFraction(c) : plot.X + plot.Width * data.CategoryFraction(c);
 
     private void Bars(int s, (Dictionary<int, int> Slot, int Count) clusters)
     {
@@ -91,13 +91,15 @@ internal sealed class SeriesPainter(ChartCanvas canvas, ChartData data, Bounds p
     private void Line(int s)
     {
         var series = data.Series[s];
-        var stroke = new BorderSide(BorderStyle.Solid, series.Color, 1.5);
+        var stroke = series.Line is { } line
+            ? line with { Color = line.Color.IsTransparent ? series.Color : line.Color }
+            : new BorderSide(BorderStyle.Solid, series.Color, 1.5);
         var run = ImmutableArray.CreateBuilder<ChartPoint>();
         for (int c = 0; c < series.Points.Length; c++)
         {
             if (series.Points[c].Y is not { } y)
             {
-                Flush(run, stroke);
+                Flush(run, stroke, series.Subtype);
                 continue;
             }
             var p = At(c, mapper.Position(y));
@@ -105,13 +107,13 @@ internal sealed class SeriesPainter(ChartCanvas canvas, ChartData data, Bounds p
             var lift = Mark(series.Points[c], p);
             if (series.Points[c].Label is { } label) _labels.Add((label, p.X, p.Y - 2 - lift, ChartTextAnchor.Middle));
         }
-        Flush(run, stroke);
+        Flush(run, stroke, series.Subtype);
     }
 
-    private void Flush(ImmutableArray<ChartPoint>.Builder run, BorderSide stroke)
+    private void Flush(ImmutableArray<ChartPoint>.Builder run, BorderSide stroke, ChartSubtype subtype = ChartSubtype.Plain)
     {
         if (run.Count == 1) canvas.Add(new ChartWedge(run[0].X, run[0].Y, 2, 0, 0, 360, stroke.Color, BorderSide.None));
-        else if (run.Count > 1) canvas.Add(new ChartPolyline(run.ToImmutable(), stroke));
+        else if (run.Count > 1) canvas.Add(new ChartPolyline(LinePath.Shape(run.ToImmutable(), subtype, mapper.Horizontal), stroke));
         run.Clear();
     }
 
@@ -139,7 +141,10 @@ internal sealed class SeriesPainter(ChartCanvas canvas, ChartData data, Bounds p
             bottom = [Shift(bottom[0], -half), Shift(bottom[0], half)];
         }
         bottom.Reverse();
-        canvas.Add(new ChartPolygon([.. top, .. bottom], fill, new BorderSide(BorderStyle.Solid, fill, 0.5)));
+        var edge = series.Subtype is ChartSubtype.Smooth or ChartSubtype.Stepped
+            ? LinePath.Shape([.. top], series.Subtype, mapper.Horizontal)
+            : [.. top];
+        canvas.Add(new ChartPolygon([.. edge, .. bottom], fill, new BorderSide(BorderStyle.Solid, fill, 0.5)));
     }
 
     private void Scatter(int s)

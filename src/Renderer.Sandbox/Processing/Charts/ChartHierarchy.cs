@@ -6,7 +6,14 @@ using Renderer.Sandbox.Processing.Tablix;
 namespace Renderer.Sandbox.Processing.Charts;
 
 /// <summary>One instance of a leaf of a chart hierarchy: the leaf's index, its rows, the group frames above it and its label.</summary>
-internal sealed record ChartSlot(int Leaf, IReadOnlyList<object?[]> Rows, ImmutableArray<ScopeFrame> Frames, string Label);
+internal sealed record ChartSlot(int Leaf, IReadOnlyList<object?[]> Rows, ImmutableArray<ScopeFrame> Frames, string Label)
+{
+    /// <summary>The innermost label's value as evaluated (a date, a number, ...), for the axis Format; null when none.</summary>
+    public object? Value { get; init; }
+
+    /// <summary>The labels from the outermost member to this leaf (tree maps and sunbursts nest by them).</summary>
+    public ImmutableArray<string> Path { get; init; } = [];
+}
 
 /// <summary>
 /// Expands a chart's category or series hierarchy into leaf instances, in order, with the tablix grouping machinery
@@ -57,18 +64,18 @@ internal sealed class ChartHierarchy(ProcessingContext context, ItemEvaluator it
     private void Visit(TablixMember member, int leaf, DataSetInstance dataSet, IReadOnlyList<object?[]> rows,
         ImmutableArray<ScopeFrame> frames, ImmutableArray<string> labels, ReportItem owner, List<ChartSlot> slots)
     {
-        var label = Label(member, owner);
+        var (label, value) = Label(member, owner);
         var path = string.IsNullOrEmpty(label) ? labels : labels.Add(label);
-        if (member.IsLeaf) slots.Add(new ChartSlot(leaf, rows, frames, string.Join(" - ", path)));
+        if (member.IsLeaf) slots.Add(new ChartSlot(leaf, rows, frames, string.Join(" - ", path)) { Value = path.Length == 1 ? value : null, Path = path });
         else Walk(member.Children, leaf, dataSet, rows, frames, path, owner, slots);
     }
 
-    private string Label(TablixMember member, ReportItem owner)
+    private (string Text, object? Value) Label(TablixMember member, ReportItem owner)
     {
         var expression = (member.Header?.Cell.Contents as Textbox)?.SingleValue;
         if (expression is null && member.Group is { IsDetails: false } group) expression = group.GroupExpressions[0];
-        if (expression is null) return string.Empty;
+        if (expression is null) return (string.Empty, null);
         var value = items.TryEvaluate(expression, owner, out var failed);
-        return failed ? "#Error" : Styling.ValueFormatter.Format(value, null, items.Culture);
+        return failed ? ("#Error", null) : (Styling.ValueFormatter.Format(value, null, items.Culture), value);
     }
 }

@@ -67,6 +67,8 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
             ? content.Series.Select((s, i) => new ChartSlot(i, rows, [], s.Name)).ToList()
             : hierarchy.Expand(chart.SeriesHierarchy, dataSet, rows, chart);
 
+        var categoryFormat = StyleString(content.CategoryAxis.Style, "Format", chart);
+        var categoryLabels = categories.Select(c => CategoryLabel(c, categoryFormat)).ToImmutableArray();
         var series = ImmutableArray.CreateBuilder<ChartSeriesData>();
         foreach (var slot in seriesSlots)
         {
@@ -74,19 +76,97 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
             if (definition is null || definition.Hidden) continue;
             // Rows of the series instance, for intersections; null when it holds all the chart's rows.
             var seriesRows = ReferenceEquals(slot.Rows, rows) ? null : new HashSet<object?[]>(slot.Rows, ReferenceEqualityComparer.Instance);
-            var color = StyleColor(definition.Style, chart) ?? palette[series.Count % palette.Length];
+            var styleColor = StyleColor(definition.Style, chart);
+            var color = styleColor ?? palette[series.Count % palette.Length];
             var look = new SeriesLook(series.Count, color);
-            var points = categories.Select(category => Point(definition, look, category, slot, seriesRows, dataSet, chart)).ToImmutableArray();
+            var evaluated = categories.Select((category, i) => Point(definition, look, category, categoryLabels[i], slot, seriesRows, dataSet, chart)).ToList();
             var name = slot.Label.Length > 0 ? slot.Label : definition.Name;
-            series.Add(new ChartSeriesData(name, definition.Type, definition.Subtype, color, points));
+            // A color written on the data points (the same for all of them) is the series' color, in the legend too.
+            if (styleColor is null && SharedColor(evaluated) is { } shared) color = shared;
+            var legend = definition.LegendText is { } legendText ? InScope(slot.Frames, () => Text(legendText, chart)) : name;
+            var totals = ChartKeywordValues.ForSeries([.. evaluated.Select(e => e.Point)], name, name, null);
+            legend = ChartKeywords.Replace(legend, totals, items.Culture);
+            totals = totals with { LegendText = legend };
+            var points = evaluated.Select((e, i) => WithKeywords(e, i, totals)).ToImmutableArray();
+            series.Add(new ChartSeriesData(name, definition.Type, definition.Subtype, color, points)
+            {
+                LegendText = legend,
+                InLegend = !definition.HiddenInLegend,
+                Line = LineStroke(definition, chart),
+            });
         }
-        return header with { Categories = [.. categories.Select(c => c.Label)], Series = series.ToImmutable() };
+        return header with { Categories = categoryLabels, Series = series.ToImmutable(), CategoryPaths = [.. categories.Select(c => c.Path)] };
     }
 
-    /// <summary>Evaluates the data point of <paramref name="series"/> for one category instance, in the intersection scope.</summary>
-    private ChartPointData Point(ChartSeriesDefinition series, SeriesLook look, ChartSlot category, ChartSlot seriesSlot, HashSet<object?[]>? seriesRows, DataSetInstance dataSet, ChartDefinition chart)
+    /// <summary>A category's label: its value in the category axis Format when one is written (dates as "MMM yyyy"), else as evaluated.</summary>
+    private string CategoryLabel(ChartSlot category, string? format) =>
+        format is not null && category.Value is IFormattable and not Enum ? ValueFormatter.Format(category.Value, format, items.Culture) : category.Label;
+
+    private static Rgba? SharedColor(List<EvaluatedPoint> points)
     {
-        if (series.DataPoints.IsDefaultOrEmpty) return new ChartPointData(null, null, null);
+        Rgba? shared = null;
+        foreach (var (point, _) in points)
+        {
+            if (point.Y is null) continue;
+            if (point.Color is not { } c || (shared is { } s && s != c)) return null;
+            shared = c;
+        }
+        return shared;
+    }
+
+    /// <summary>Replaces the keywords (#VALY, #PERCENT, ...) in the point's label, legend text and tooltip.</summary>
+    private ChartPointData WithKeywords(EvaluatedPoint evaluated, int index, ChartKeywordValues totals)
+    {
+        var point = evaluated.Point;
+        if (!ChartKeywords.Has(point.Label) && !ChartKeywords.Has(point.LegendText) && !ChartKeywords.Has(point.ToolTip)) return point;
+        var values = totals with { Y = point.Y, X = point.X, Index = index, AxisLabel = point.AxisLabel, Format = evaluated.Format };
+        var culture = items.Culture;
+        return point with
+        {
+            Label = point.Label is { } label ? ChartKeywords.Replace(label, values, culture) : null,
+            LegendText = point.LegendText is { } legend ? ChartKeywords.Replace(legend, values, culture) : null,
+            ToolTip = point.ToolTip is { } tip ? ChartKeywords.Replace(tip, values, culture) : null,
+        };
+    }
+
+    /// <summary>The stroke of a line series: the data point's border width and style (dashes), 1.5pt solid when not written.</summary>
+    private BorderSide? LineStroke(ChartSeriesDefinition series, ChartDefinition chart)
+    {
+        if (series.Type is not (ChartSeriesType.Line or ChartSeriesType.Area or ChartSeriesType.Scatter) || series.DataPoints.IsDefaultOrEmpty) return null;
+        var style = series.DataPoints[0].Style;
+        var width = style["Border.Width"] is { } w && ReportSize.TryParse(Text(w, chart), out var size) && size.Points > 0 ? size.Points : (double?)null;
+        var dash = StyleString(style, "Border.Style", chart)?.ToLowerInvariant() switch
+        {
+            "dashed" => BorderStyle.Dashed,
+            "dotted" => BorderStyle.Dotted,
+            "none" => BorderStyle.None,
+            _ => BorderStyle.Solid,
+        };
+        var color = StyleString(style, "Border.Color", chart) is { } text ? ColorParser.Parse(text) : null;
+        if (width is null && dash == BorderStyle.Solid && color is null) return null;
+        return new BorderSide(dash, color ?? Rgba.Transparent, width ?? 1.5);
+    }
+
+    private T InScope<T>(ImmutableArray<ScopeFrame> frames, Func<T> evaluate)
+    {
+        foreach (var frame in frames) context.PushScope(frame);
+        try
+        {
+            return evaluate();
+        }
+        finally
+        {
+            for (int i = 0; i < frames.Length; i++) context.PopScope();
+        }
+    }
+
+    /// <summary>A data point as evaluated, with the Format its keywords use.</summary>
+    private readonly record struct EvaluatedPoint(ChartPointData Point, string? Format);
+
+    /// <summary>Evaluates the data point of <paramref name="series"/> for one category instance, in the intersection scope.</summary>
+    private EvaluatedPoint Point(ChartSeriesDefinition series, SeriesLook look, ChartSlot category, string categoryLabel, ChartSlot seriesSlot, HashSet<object?[]>? seriesRows, DataSetInstance dataSet, ChartDefinition chart)
+    {
+        if (series.DataPoints.IsDefaultOrEmpty) return new(new ChartPointData(null, null, null) { AxisLabel = categoryLabel }, null);
         var point = series.DataPoints[Math.Min(category.Leaf, series.DataPoints.Length - 1)];
         var intersection = seriesRows is null ? category.Rows.ToList() : category.Rows.Where(seriesRows.Contains).ToList();
         var pushed = 0;
@@ -101,16 +181,23 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
         {
             var y = intersection.Count == 0 ? null : Number(point.Y, chart);
             var x = intersection.Count == 0 ? null : Number(point.X, chart);
-            string? label = null;
+            string? label = null, format = null;
             if (y is not null && point.Label is { Visible: true } dataLabel)
             {
-                label = dataLabel.Label is { } text
-                    ? Text(text, chart)
-                    : ValueFormatter.Format(y.Value, StyleString(dataLabel.Style, "Format", chart) ?? StyleString(point.Style, "Format", chart), items.Culture);
+                format = StyleString(dataLabel.Style, "Format", chart) ?? StyleString(point.Style, "Format", chart);
+                label = dataLabel.Label is { } text ? Text(text, chart) : ValueFormatter.Format(y.Value, format, items.Culture);
             }
             var color = StyleColor(point.Style, chart);
             var marker = y is null ? null : _markers.Resolve(point.Marker ?? series.Marker, series.Type, look.Index, color ?? look.Color, chart);
-            return new ChartPointData(y, x, label) { Color = color, Marker = marker };
+            var data = new ChartPointData(y, x, label)
+            {
+                Color = color,
+                Marker = marker,
+                AxisLabel = categoryLabel,
+                LegendText = point.LegendText is { } legend && y is not null ? Text(legend, chart) : null,
+                ToolTip = point.ToolTip is { } tip && y is not null ? Text(tip, chart) : null,
+            };
+            return new(data, format);
         }
         finally
         {
@@ -123,14 +210,17 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
     private readonly record struct SeriesLook(int Index, Rgba Color);
 
     private ChartAxisData Axis(ChartAxisDefinition axis, ChartDefinition chart, bool gridLinesByDefault) => new(
-        axis.Title is { } title ? Text(title, chart) : null,
+        axis.Title is { } title && axis.Visible ? Text(title, chart) : null,
         Text(axis.TitleStyle, ChartStyles.AxisTitle),
         Text(axis.Style, ChartStyles.AxisLabel),
         StyleString(axis.Style, "Format", chart),
         axis.Visible,
-        axis.Minimum,
-        axis.Maximum,
-        axis.MajorGridLines ?? gridLinesByDefault);
+        axis.MinimumExpression is { } min ? Number(min, chart) : axis.Minimum,
+        axis.MaximumExpression is { } max ? Number(max, chart) : axis.Maximum,
+        axis.Visible && (axis.MajorGridLines ?? gridLinesByDefault))
+    {
+        Margin = axis.Margin ?? true,
+    };
 
     private ImmutableArray<Rgba> Palette(ChartContent content, ChartDefinition chart)
     {

@@ -70,7 +70,15 @@ internal static class ChartPainter
     private static bool Use(SKPaint paint, BorderSide side)
     {
         if (!side.IsVisible) return false;
-        paint.StrokeWidth = (float)side.Width;
+        var width = (float)side.Width;
+        paint.StrokeWidth = width;
+        paint.PathEffect?.Dispose();
+        paint.PathEffect = side.Style switch
+        {
+            BorderStyle.Dashed => SKPathEffect.CreateDash([Math.Max(3 * width, 2f), Math.Max(2 * width, 1.5f)], 0),
+            BorderStyle.Dotted => SKPathEffect.CreateDash([Math.Max(width, 0.5f), Math.Max(width, 0.5f)], 0),
+            _ => null,
+        };
         return Use(paint, side.Color);
     }
 
