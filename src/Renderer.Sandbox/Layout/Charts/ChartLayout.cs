@@ -33,6 +33,7 @@ internal static class ChartLayout
         }
 
         var pie = data.Series.FirstOrDefault(s => s.Type is ChartSeriesType.Pie or ChartSeriesType.Doughnut);
+        if (pie is not null) (data, pie) = PieCollector.Collect(data, pie);
         var entries = pie is not null
             ? data.Categories.Select((c, i) => new LegendEntry(c.Length > 0 ? c : pie.Name, pie.Points.Length > i ? pie.Points[i].Color ?? PiePlot.ColorOf(data, i) : PiePlot.ColorOf(data, i))).ToList()
             : data.Series.Select(s => new LegendEntry(s.Name, s.Color)).ToList();

@@ -38,7 +38,11 @@ internal sealed record ChartData(ImmutableArray<string> Categories, ImmutableArr
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en-US");
 }
 
-internal sealed record ChartSeriesData(string Name, ChartSeriesType Type, ChartSubtype Subtype, Rgba Color, ImmutableArray<ChartPointData> Points);
+internal sealed record ChartSeriesData(string Name, ChartSeriesType Type, ChartSubtype Subtype, Rgba Color, ImmutableArray<ChartPointData> Points)
+{
+    /// <summary>For a pie or doughnut: how its small slices are collected into one (see <c>PieCollector</c>); null for not at all.</summary>
+    public ChartCollectedSlices? Collected { get; init; }
+}
 
 /// <summary>One data point: Y (and X for scatter), null when empty; the data label text when labels are shown.</summary>
 internal sealed record ChartPointData(double? Y, double? X, string? Label)

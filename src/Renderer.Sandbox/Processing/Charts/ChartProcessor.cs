@@ -78,7 +78,7 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
             var look = new SeriesLook(series.Count, color);
             var points = categories.Select(category => Point(definition, look, category, slot, seriesRows, dataSet, chart)).ToImmutableArray();
             var name = slot.Label.Length > 0 ? slot.Label : definition.Name;
-            series.Add(new ChartSeriesData(name, definition.Type, definition.Subtype, color, points));
+            series.Add(new ChartSeriesData(name, definition.Type, definition.Subtype, color, points) { Collected = definition.Collected });
         }
         return header with { Categories = [.. categories.Select(c => c.Label)], Series = series.ToImmutable() };
     }
