@@ -9,6 +9,7 @@ namespace Renderer.Fuzz;
 /// <item><c>run [--iterations N] [--seconds S] [--seed X] [--first I] [--findings DIR]</c>: mutants I.. until N were run
 /// or S seconds passed; findings are written as case folders under DIR (default <c>fuzz-findings</c>).</item>
 /// <item><c>replay --iteration I [--seed X] [--out DIR]</c>: runs mutant I again and writes it as a case folder.</item>
+/// <item><c>check DIR</c>: runs the case folder DIR once and prints its outcome (stage, seconds, pages, first error).</item>
 /// <item><c>minimise DIR [--seconds S] [--out DIR2]</c>: shrinks the case folder DIR while it keeps its finding.</item>
 /// <item><c>save DIR --name NAME</c>: copies the case folder into <c>tests/Fuzz/Regressions/NAME</c>, where
 /// <c>RegressionTests</c> runs it on every test run and fails while it is still a finding.</item>
@@ -43,6 +44,12 @@ public static class Program
                 if (options.GetValueOrDefault("out") is { } output) CaseFolder.Write(output, mutant.Case, $"{mutant.Description}\n{outcome}");
                 return outcome.IsFinding ? 1 : 0;
             }
+            case "check" when args.Length > 1:
+            {
+                var outcome = await FuzzTarget.RunAsync(CaseFolder.Read(args[1]));
+                Console.WriteLine(outcome);
+                return outcome.IsFinding ? 1 : 0;
+            }
             case "minimise" or "minimize" when args.Length > 1:
             {
                 var options2 = Options(args.Skip(2));
@@ -70,7 +77,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: run [--iterations N] [--seconds S] [--seed X] [--first I] [--findings DIR] | replay --iteration I [--seed X] [--out DIR] | minimise DIR [--seconds S] [--out DIR] | save DIR --name NAME");
+        Console.Error.WriteLine("usage: run [--iterations N] [--seconds S] [--seed X] [--first I] [--findings DIR] | replay --iteration I [--seed X] [--out DIR] | check DIR | minimise DIR [--seconds S] [--out DIR] | save DIR --name NAME");
         return 2;
     }
 
