@@ -16,7 +16,8 @@ namespace Renderer.Host.Expressions;
 /// the expression (be the tablix the expression sits in, or one of its groups). Lookup's last argument must name a
 /// dataset. Each violation is EXP3010 naming the expression, the scope and the item. <c>Parameters!X</c> must name a
 /// declared report parameter and <c>Fields!X</c> a field of one of the report's datasets (EXP3012), as SSRS checks when it
-/// publishes; which dataset a field belongs to is left to processing, which names the expression when it is not there.
+/// publishes (<c>Fields!X.IsMissing</c> excepted); which dataset a field belongs to is left to processing, which names the
+/// expression when it is not there.
 /// </summary>
 internal static class ScopeValidator
 {
@@ -72,6 +73,8 @@ internal static class ScopeValidator
     private static string? Undeclared(MemberAccessExpressionSyntax access, HashSet<string> parameters, HashSet<string> fields, int dataSets)
     {
         if (!access.IsKind(SyntaxKind.DictionaryAccessExpression) || access.Expression is not IdentifierNameSyntax collection) return null;
+        // Fields!X.IsMissing is how a report asks whether a field exists: it never refers to one.
+        if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && member.Equals("IsMissing", StringComparison.OrdinalIgnoreCase)) return null;
         var name = access.Name.Identifier.ValueText;
         switch (collection.Identifier.ValueText.ToLowerInvariant())
         {
