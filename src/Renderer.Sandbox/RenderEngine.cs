@@ -79,7 +79,8 @@ public static class RenderEngine
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            diagnostics.Add(RdlDiagnostic.Error("PRC4090", $"Processing of report '{input.ReportName}' failed: {Unwrap(ex).Message}", SourceLocation.None));
+            var cause = Unwrap(ex);
+            diagnostics.Add(ProcessingErrorSite.Diagnostic("PRC4090", $"Processing of report '{input.ReportName}' failed: {cause.Message}", cause, input.FileName));
             return null;
         }
         if (processed is null) return null;

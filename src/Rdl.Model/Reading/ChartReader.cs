@@ -134,6 +134,7 @@ internal sealed class ChartReader
         ChartMarkerDefinition? marker = null;
         ExpressionText? legendText = null;
         var hiddenInLegend = false;
+        ChartCollectedSlices? collected = null;
         foreach (var child in _context.Children(element))
         {
             switch (child.Name.LocalName)
@@ -158,6 +159,7 @@ internal sealed class ChartReader
                 case "Hidden": hidden = string.Equals(child.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase); break;
                 case "ChartDataLabel": seriesLabel = _parts.ReadDataLabel(child, where); break;
                 case "ChartMarker": marker = _parts.Markers.Read(child, where); break;
+                case "CustomProperties": collected = ReadCollected(child, where); break;
                 default: _parts.Skip(child, where); break;
             }
         }
@@ -170,6 +172,7 @@ internal sealed class ChartReader
             Marker = marker,
             LegendText = legendText is { Raw.Length: > 0 } ? legendText : null,
             HiddenInLegend = hiddenInLegend,
+            Collected = collected,
         };
     }
 
@@ -188,6 +191,39 @@ internal sealed class ChartReader
             }
         }
         return (text is { Raw.Length: > 0 } ? text : null, hidden);
+    }
+
+    /// <summary>
+    /// The series' CustomProperties that collect small pie slices: CollectedStyle (SingleSlice or CollectedPie; None or
+    /// absent collects nothing), CollectedThreshold, CollectedThresholdUsePercent, CollectedLabel, CollectedLegendText and
+    /// CollectedColor. Other custom properties are ignored, as before; a threshold that is not a number is RDL1004.
+    /// </summary>
+    private ChartCollectedSlices? ReadCollected(XElement element, string where)
+    {
+        var values = new Dictionary<string, (string Value, XElement At)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in _context.Children(element).Where(p => p.Name.LocalName == "CustomProperty"))
+        {
+            var name = _context.Children(property).FirstOrDefault(c => c.Name.LocalName == "Name")?.Value.Trim();
+            var value = _context.Children(property).FirstOrDefault(c => c.Name.LocalName == "Value");
+            if (name is { Length: > 0 } && value is not null) values[name] = (value.Value.Trim(), value);
+        }
+        if (!values.TryGetValue("CollectedStyle", out var style) || !(style.Value.Equals("SingleSlice", StringComparison.OrdinalIgnoreCase)
+            || style.Value.Equals("CollectedPie", StringComparison.OrdinalIgnoreCase)))
+            return null;
+        var collected = ChartCollectedSlices.Default;
+        if (values.TryGetValue("CollectedThreshold", out var threshold))
+        {
+            if (double.TryParse(threshold.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var t) && double.IsFinite(t) && t >= 0)
+                collected = collected with { Threshold = t };
+            else
+                _context.Error(RdlDiagnosticCodes.InvalidValue, $"CollectedThreshold '{threshold.Value}' of {where} is not a number of at least 0.", threshold.At, where);
+        }
+        if (values.TryGetValue("CollectedThresholdUsePercent", out var percent))
+            collected = collected with { ThresholdIsPercent = !percent.Value.Equals("false", StringComparison.OrdinalIgnoreCase) };
+        if (values.TryGetValue("CollectedLabel", out var label) && label.Value.Length > 0) collected = collected with { Label = label.Value, LegendText = label.Value };
+        if (values.TryGetValue("CollectedLegendText", out var legend) && legend.Value.Length > 0) collected = collected with { LegendText = legend.Value };
+        if (values.TryGetValue("CollectedColor", out var color) && color.Value.Length > 0) collected = collected with { Color = color.Value };
+        return collected;
     }
 
     private ChartDataPointDefinition ReadPoint(XElement element, string where)

@@ -56,4 +56,10 @@ public static class RdlDiagnosticCodes
 
     /// <summary>Error: two data sources, data sets or parameters have the same name.</summary>
     public const string DuplicateName = "RDL2007";
+
+    /// <summary>Error: a data region names no dataset while the report declares none or several (and no enclosing region gives it one).</summary>
+    public const string DataRegionWithoutDataSet = "RDL2008";
+
+    /// <summary>Error: page size, margins, columns, header and footer leave the body no positive width or height.</summary>
+    public const string NoUsableArea = "RDL2009";
 }

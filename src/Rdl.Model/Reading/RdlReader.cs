@@ -87,6 +87,10 @@ public static class RdlReader
 
             // The "DTD is prohibited" error carries no position: point at the DOCTYPE declaration.
             var (line, column) = ex.LineNumber > 0 || !isDtd ? (ex.LineNumber, ex.LinePosition) : LocateDoctype(stream);
+            // Errors about the document as a whole ("Root element is missing" in a truncated file) carry no position
+            // either: point where the reader stopped, else at the start.
+            if (line <= 0 && reader is IXmlLineInfo info && info.HasLineInfo() && info.LineNumber > 0) (line, column) = (info.LineNumber, info.LinePosition);
+            if (line <= 0) (line, column) = (1, 1);
             diagnostics.Add(RdlDiagnostic.Error(RdlDiagnosticCodes.NotWellFormed, message, new SourceLocation(fileName, line, column)));
             return null;
         }

@@ -75,7 +75,11 @@ internal sealed class ReportReader
             }
         }
 
-        if (legacyBody is not null) sections.Insert(0, new ReportSection(legacyBody, legacyPage.Page, legacyWidth));
+        if (legacyBody is not null)
+        {
+            legacyPage.CheckUsableArea(root);
+            sections.Insert(0, new ReportSection(legacyBody, legacyPage.Page, legacyWidth));
+        }
         if (sections.Count == 0)
             _context.Error(RdlDiagnosticCodes.MissingRequired, "The report has no Body (and no ReportSections/ReportSection/Body).", root);
 
@@ -122,6 +126,7 @@ internal sealed class ReportReader
             _context.Error(RdlDiagnosticCodes.MissingRequired, $"{owner} has no Body.", element);
             return;
         }
+        page.CheckUsableArea(element);
         sections.Add(new ReportSection(body, page.Page, width));
     }
 

@@ -9,7 +9,8 @@ namespace Rdl.Model.Validation;
 
 /// <summary>
 /// Checks a read report for consistency the schema alone does not ensure: unique names, declared data sets and
-/// data sources, and a Tablix body that matches its hierarchies (RDL2xxx errors).
+/// data sources, a dataset for every data region that is not nested in another, and a Tablix body that matches its
+/// hierarchies (RDL2xxx errors).
 /// </summary>
 internal static class DefinitionValidator
 {
@@ -20,6 +21,7 @@ internal static class DefinitionValidator
         var itemNames = new Dictionary<string, ReportItem>(StringComparer.Ordinal);
         foreach (var section in report.Sections)
         {
+            CheckRegionDataSets(report, section.Body.Items, diagnostics);
             CheckItems(report, section.Body.Items, itemNames, diagnostics);
             if (section.Page.Header is { } header) CheckItems(report, header.Items, itemNames, diagnostics);
             if (section.Page.Footer is { } footer) CheckItems(report, footer.Items, itemNames, diagnostics);
@@ -83,6 +85,33 @@ internal static class DefinitionValidator
                     CheckItems(report, contents, names, diagnostics);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// A data region outside any other (in the body or its rectangles) that names no dataset takes the report's only
+    /// one; with none or several it has no data (RDL2008). Regions nested in a tablix cell take the enclosing region's.
+    /// </summary>
+    private static void CheckRegionDataSets(ReportDefinition report, ImmutableArray<ReportItem> items, DiagnosticBag diagnostics)
+    {
+        foreach (var item in items)
+        {
+            var (region, dataSetName) = item switch
+            {
+                TablixDefinition t => (true, t.DataSetName),
+                Definitions.Charts.ChartDefinition c => (true, c.DataSetName),
+                _ => (false, null),
+            };
+            if (item is RectangleItem rectangle) CheckRegionDataSets(report, rectangle.Items, diagnostics);
+            if (item is Definitions.Charts.ChartDefinition && !string.IsNullOrEmpty(dataSetName) && report.FindDataSet(dataSetName) is null)
+            {
+                diagnostics.Add(RdlDiagnostic.Error(RdlDiagnosticCodes.UndeclaredDataSet,
+                    $"{item.Describe()} uses data set '{dataSetName}', which the report does not declare in DataSets.", item.Location, item.Describe()));
+            }
+            if (!region || !string.IsNullOrEmpty(dataSetName) || report.DataSets.Length == 1) continue;
+            var problem = report.DataSets.Length == 0 ? "the report declares no dataset" : $"the report declares {report.DataSets.Length}";
+            diagnostics.Add(RdlDiagnostic.Error(RdlDiagnosticCodes.DataRegionWithoutDataSet,
+                $"{item.Describe()} names no dataset (DataSetName) and {problem}, so it has no rows.", item.Location, item.Describe()));
         }
     }
 

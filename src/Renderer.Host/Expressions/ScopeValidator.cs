@@ -14,11 +14,16 @@ namespace Renderer.Host.Expressions;
 /// Checks the scope argument of aggregates and scope functions when it is a string literal, as SSRS does when it
 /// publishes a report: the name must be a dataset, or a data region or group; a data region or group must contain
 /// the expression (be the tablix the expression sits in, or one of its groups). Lookup's last argument must name a
-/// dataset. Each violation is EXP3010 naming the expression, the scope and the item.
+/// dataset. Each violation is EXP3010 naming the expression, the scope and the item. <c>Parameters!X</c> must name a
+/// declared report parameter and <c>Fields!X</c> a field of one of the report's datasets (EXP3012), as SSRS checks when it
+/// publishes (<c>Fields!X.IsMissing</c> excepted); which dataset a field belongs to is left to processing, which names the
+/// expression when it is not there.
 /// </summary>
 internal static class ScopeValidator
 {
     public const string InvalidScope = "EXP3010";
+
+    public const string UndeclaredReference = "EXP3012";
 
     /// <summary>Function name -> index of its scope argument.</summary>
     private static readonly Dictionary<string, int> ScopeArgument = new(StringComparer.OrdinalIgnoreCase)
@@ -33,11 +38,18 @@ internal static class ScopeValidator
     {
         var scopes = ReportScopes.Of(report);
         var enclosing = EnclosingRegions(report);
+        var parameters = report.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var fields = report.DataSets.SelectMany(d => d.Fields).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < expressions.Length; i++)
         {
             var expression = expressions[i];
             var parsed = SyntaxFactory.ParseExpression(expression.Code);
             if (parsed.ContainsDiagnostics) continue;
+            foreach (var reference in parsed.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>())
+            {
+                if (Undeclared(reference, parameters, fields, report.DataSets.Length) is not { } problem) continue;
+                yield return (i, RdlDiagnostic.Error(UndeclaredReference, $"The expression of {expression.Site} {problem}.", expression.Location, expression.Site, expression.Raw));
+            }
             foreach (var call in parsed.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
             {
                 if (call.Expression is not IdentifierNameSyntax name || !ScopeArgument.TryGetValue(name.Identifier.ValueText, out var at)) continue;
@@ -54,6 +66,24 @@ internal static class ScopeValidator
                     expression.Site,
                     expression.Raw));
             }
+        }
+    }
+
+    /// <summary>For <c>Parameters!X</c> or <c>Fields!X</c> naming nothing the report declares, what is wrong; else null.</summary>
+    private static string? Undeclared(MemberAccessExpressionSyntax access, HashSet<string> parameters, HashSet<string> fields, int dataSets)
+    {
+        if (!access.IsKind(SyntaxKind.DictionaryAccessExpression) || access.Expression is not IdentifierNameSyntax collection) return null;
+        // Fields!X.IsMissing is how a report asks whether a field exists: it never refers to one.
+        if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && member.Equals("IsMissing", StringComparison.OrdinalIgnoreCase)) return null;
+        var name = access.Name.Identifier.ValueText;
+        switch (collection.Identifier.ValueText.ToLowerInvariant())
+        {
+            case "parameters" when !parameters.Contains(name):
+                return $"refers to the parameter '{name}', but the report has no parameter named '{name}'";
+            case "fields" when dataSets > 0 && !fields.Contains(name):
+                return $"refers to the field '{name}', but no dataset of the report declares a field named '{name}'";
+            default:
+                return null;
         }
     }
 

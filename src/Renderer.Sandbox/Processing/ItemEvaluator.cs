@@ -63,6 +63,9 @@ internal sealed class ItemEvaluator
 
     public int SuppressedErrors => Math.Max(0, _errorCount - MaxReportedErrors);
 
+    /// <summary>Where the first error that was not listed happened (for the PRC4004 warning that counts them).</summary>
+    public (SourceLocation Location, string? Site) FirstSuppressed { get; private set; }
+
     public ImmutableArray<ItemInstance> EvaluateAll(IEnumerable<ReportItem> items)
     {
         var result = ImmutableArray.CreateBuilder<ItemInstance>();
@@ -72,6 +75,18 @@ internal sealed class ItemEvaluator
     }
 
     public ItemInstance? Evaluate(ReportItem item)
+    {
+        try
+        {
+            return EvaluateItem(item);
+        }
+        catch (Exception ex) when (ProcessingErrorSite.Mark(ex, item))
+        {
+            throw; // never reached: Mark only records the item on the exception and returns false
+        }
+    }
+
+    private ItemInstance? EvaluateItem(ReportItem item)
     {
         if (IsHidden(item.Hidden, item)) return null;
         ItemInstance? instance = item switch
@@ -245,6 +260,8 @@ internal sealed class ItemEvaluator
     private void ReportError(ReportItem? owner, ExpressionText? expression, Exception ex)
     {
         _errorCount++;
+        if (_errorCount == MaxReportedErrors + 1)
+            FirstSuppressed = (expression?.Location ?? owner?.Location ?? SourceLocation.None, expression?.Site ?? owner?.Describe());
         if (_errorCount > MaxReportedErrors) return;
         var inner = ex is System.Reflection.TargetInvocationException { InnerException: { } ie } ? ie : ex;
         var where = owner is null ? expression?.Site ?? "the report" : owner.Describe();

@@ -85,6 +85,10 @@ public sealed class CompiledExpressionEvaluator : IExpressionEvaluator
         {
             return function();
         }
+        catch (Exception ex) when (Processing.ProcessingErrorSite.Mark(ex is TargetInvocationException { InnerException: { } inner } ? inner : ex, expression))
+        {
+            throw; // never reached: Mark only records the expression on the exception and returns false
+        }
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {
             ExceptionDispatchInfo.Capture(ex.InnerException).Throw();

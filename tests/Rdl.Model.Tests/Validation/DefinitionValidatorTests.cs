@@ -118,4 +118,29 @@ public sealed class DefinitionValidatorTests
         Assert.That(error.Code, Is.EqualTo("RDL2005"));
         Assert.That(error.Message, Does.Contain("1 TablixRows").And.Contain("2 leaf"));
     }
+
+    [Test]
+    public void A_table_naming_no_dataset_in_a_report_with_two_is_Rdl2008_at_the_table()
+    {
+        // Issue 20: this failed while processing (PRC4090 "The data region names no dataset ...") with no location.
+        var xml = TestRdl.Minimal2016(Tablix().Replace("<DataSetName>Sales</DataSetName>", "", StringComparison.Ordinal))
+            .Replace("</DataSets>", "<DataSet Name=\"Other\"><Query><DataSourceName>DS1</DataSourceName><CommandText>SELECT 2</CommandText></Query></DataSet></DataSets>", StringComparison.Ordinal);
+
+        var result = TestRdl.Read(xml);
+
+        Assert.That(result.Success, Is.False);
+        var error = result.Diagnostics.Single(d => d.IsError);
+        Assert.That(error.Code, Is.EqualTo("RDL2008"));
+        Assert.That(error.Message, Does.Contain("Tablix 'Grid' names no dataset").And.Contain("declares 2"));
+        Assert.That(error.ObjectPath, Is.EqualTo("Tablix 'Grid'"));
+        Assert.That(error.Location.Line, Is.EqualTo(TestRdl.PositionOf(xml, "<Tablix ").Line));
+    }
+
+    [Test]
+    public void A_table_naming_no_dataset_takes_the_only_one()
+    {
+        var xml = TestRdl.Minimal2016(Tablix().Replace("<DataSetName>Sales</DataSetName>", "", StringComparison.Ordinal));
+
+        Assert.That(TestRdl.Read(xml).Diagnostics.Where(d => d.IsError), Is.Empty);
+    }
 }

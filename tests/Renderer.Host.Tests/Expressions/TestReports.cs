@@ -26,12 +26,27 @@ internal static class TestReports
     public static ExpressionText Value(string name, string value, int line) =>
         new(value, new SourceLocation(FileName, line, ValueColumn), $"Textbox '{name}'.Value");
 
-    public static ReportDefinition Report(IEnumerable<ReportItem> items, string? code = null, int codeLine = 0, params string[] dataSets) =>
-        new("Test", [], [.. dataSets.Select(DataSet)], [], [new ReportSection(new Body([.. items], new ReportSize(200), StyleDefinition.Empty), PageDefinition.Default, new ReportSize(468))])
+    /// <summary>
+    /// A report of <paramref name="items"/>. The parameters (<c>Parameters!X</c>) and fields (<c>Fields!X</c>, in every
+    /// dataset) its expressions name are declared, as a real report declares them, so the compiler accepts them (EXP3012).
+    /// </summary>
+    public static ReportDefinition Report(IEnumerable<ReportItem> items, string? code = null, int codeLine = 0, params string[] dataSets)
+    {
+        var report = new ReportDefinition("Test", [], [], [], [new ReportSection(new Body([.. items], new ReportSize(200), StyleDefinition.Empty), PageDefinition.Default, new ReportSize(468))])
         {
             Code = code,
             CodeLocation = code is null ? SourceLocation.None : new SourceLocation(FileName, codeLine, 11),
         };
+        var texts = ExpressionCollector.Collect(report).Select(e => e.Raw).ToList();
+        string[] Named(string collection) =>
+            [.. texts.SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, collection + @"!(\w+)").Select(m => m.Groups[1].Value)).Distinct(StringComparer.OrdinalIgnoreCase)];
+        var fields = Named("Fields").Select(f => new Rdl.Model.Definitions.Data.FieldDefinition(f, f, null, null, SourceLocation.None)).ToImmutableArray();
+        return report with
+        {
+            DataSets = [.. dataSets.Select(name => DataSet(name) with { Fields = fields })],
+            Parameters = [.. Named("Parameters").Select(p => new Rdl.Model.Definitions.Data.ReportParameterDefinition(p, Rdl.Model.Definitions.Data.ReportParameterType.String, SourceLocation.None))],
+        };
+    }
 
     /// <summary>A declared dataset without fields (so scope names in expressions resolve at compile time).</summary>
     public static Rdl.Model.Definitions.Data.DataSetDefinition DataSet(string name) =>

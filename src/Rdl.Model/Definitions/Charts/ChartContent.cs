@@ -77,6 +77,21 @@ public sealed record ChartSeriesDefinition(string Name, ChartSeriesType Type, Ch
 
     /// <summary>HideInLegend (or ChartItemInLegend/Hidden): the series has no legend entry.</summary>
     public bool HiddenInLegend { get; init; }
+
+    /// <summary>How a pie or doughnut collects its small slices (the CollectedStyle custom properties); null for not at all.</summary>
+    public ChartCollectedSlices? Collected { get; init; }
+}
+
+/// <summary>
+/// The pie custom properties of SSRS (and the chart control it uses) that collect small slices into one: slices below
+/// <see cref="Threshold"/> (a percentage of the total when <see cref="ThresholdIsPercent"/>, else a value) become one slice
+/// named <see cref="Label"/> (legend: <see cref="LegendText"/>) in <see cref="Color"/> or the next palette color.
+/// CollectedStyle CollectedPie (a second pie of the collected slices) is drawn as SingleSlice.
+/// </summary>
+public sealed record ChartCollectedSlices(double Threshold, bool ThresholdIsPercent, string Label, string LegendText, string? Color)
+{
+    /// <summary>SSRS's defaults: 5 percent, "Other".</summary>
+    public static ChartCollectedSlices Default { get; } = new(5, true, "Other", "Other", null);
 }
 
 /// <summary>A ChartDataPoint: Y (legacy: the DataValue) and, for scatter charts, X; label and style.</summary>

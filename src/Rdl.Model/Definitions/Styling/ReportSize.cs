@@ -9,7 +9,10 @@ public readonly record struct ReportSize(double Points)
 
     public double Inches => Points / 72.0;
 
-    /// <summary>Parses an RDL size; returns false for anything that is not a number followed by in, cm, mm, pt or pc.</summary>
+    /// <summary>
+    /// Parses an RDL size; returns false for anything that is not a finite number followed by in, cm, mm, pt or pc
+    /// (NaN, Infinity and numbers too large for a double are refused).
+    /// </summary>
     public static bool TryParse(string? text, out ReportSize size)
     {
         size = Zero;
@@ -29,6 +32,7 @@ public readonly record struct ReportSize(double Points)
             _ => double.NaN,
         };
         if (double.IsNaN(factor)) return false;
+        if (!double.IsFinite(value * factor)) return false;
         size = new ReportSize(value * factor);
         return true;
     }

@@ -45,15 +45,20 @@ internal sealed class ChartCanvas(ITextMeasurer measurer)
         _shapes.Add(new ChartText(baselineX, centerY, text, style, ChartTextAnchor.Middle, -90) { Width = Width(text, style) });
     }
 
-    /// <summary>Shortens <paramref name="text"/> with "..." to fit <paramref name="maxWidth"/>.</summary>
+    /// <summary>
+    /// Shortens <paramref name="text"/> with "..." to fit <paramref name="maxWidth"/>: the longest prefix that fits, found
+    /// by bisection (widths grow with the prefix), so a long label costs a few measurements, not one per character.
+    /// </summary>
     public string Fit(string text, TextStyle style, double maxWidth)
     {
-        if (Width(text, style) <= maxWidth || text.Length <= 1) return text;
-        for (int n = text.Length - 1; n > 0; n--)
+        if (text.Length <= 1 || Width(text, style) <= maxWidth) return text;
+        int fits = 0, fails = text.Length;
+        while (fails - fits > 1)
         {
-            var candidate = text[..n] + "...";
-            if (Width(candidate, style) <= maxWidth) return candidate;
+            var n = fits + (fails - fits) / 2;
+            if (Width(text[..n] + "...", style) <= maxWidth) fits = n;
+            else fails = n;
         }
-        return text[..1];
+        return fits > 0 ? text[..fits] + "..." : text[..1];
     }
 }

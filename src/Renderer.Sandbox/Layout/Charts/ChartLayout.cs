@@ -45,6 +45,7 @@ internal static class ChartLayout
         }
 
         var pie = data.Series.FirstOrDefault(s => s.Type is ChartSeriesType.Pie or ChartSeriesType.Doughnut);
+        if (pie is not null) (data, pie) = PieCollector.Collect(data, pie);
         var entries = pie is not null
             ? data.Categories.Select((c, i) => new LegendEntry(PieLegendText(pie, c, i), pie.Points.Length > i ? pie.Points[i].Color ?? PiePlot.ColorOf(data, i) : PiePlot.ColorOf(data, i))).ToList()
             : data.Series.Where(s => s.InLegend).Select(s => new LegendEntry(s.LegendText ?? s.Name, s.Color)).ToList();

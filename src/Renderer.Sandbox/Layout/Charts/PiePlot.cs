@@ -9,7 +9,9 @@ namespace Renderer.Sandbox.Layout.Charts;
 /// o'clock and going clockwise, colored by the palette in category order (a point's own color wins). A doughnut's hole
 /// is half the radius. A data label sits in the middle of its wedge when it fits there; otherwise it goes outside the
 /// pie beside its wedge with a callout line, as SSRS's smart labels do (the pie shrinks to make room), and outside labels
-/// are nudged apart so they never overlap.
+/// are nudged apart so they never overlap; one that no longer fits in the plot area is left out, as SSRS hides labels
+/// that would collide. Labels are placed in one pass, clockwise from the top (down the right side, up the left), so each
+/// only has to clear the last one placed on its side: the work is linear in the slices, however many there are.
 /// </summary>
 internal static class PiePlot
 {
@@ -23,13 +25,12 @@ internal static class PiePlot
         if (total <= 0 || area.Width <= 0 || area.Height <= 0) return;
         var style = ChartStyles.DataLabel;
         var lineHeight = canvas.LineHeight(style);
-        var slices = Slices(series, total);
-
         var radius = Math.Max(1, Math.Min(area.Width, area.Height) / 2 - 2);
-        var outside = slices.Where(s => s.Label is { } label && !FitsInside(canvas, label, s.Sweep, LabelRadius(series, radius), lineHeight)).ToList();
+        var slices = Slices(canvas, series, total, LabelRadius(series, radius), lineHeight);
+        var outside = slices.Where(s => s.Label is not null && !s.Inside).ToList();
         if (outside.Count > 0)
         {
-            var widest = outside.Max(s => canvas.Width(s.Label!, style));
+            var widest = outside.Max(s => s.LabelWidth);
             // Outside labels of neighbouring slivers stack, so leave a line for each (up to three) above and below.
             var room = Math.Min(area.Width / 2 - widest - CalloutGap - 4, area.Height / 2 - lineHeight * Math.Min(outside.Count, 3) - CalloutGap);
             radius = Math.Max(radius * 0.5, Math.Min(radius, room));
@@ -43,22 +44,33 @@ internal static class PiePlot
             canvas.Add(new ChartWedge(cx, cy, radius, inner, slice.Start, slice.Sweep, series.Points[slice.Index].Color ?? ColorOf(data, slice.Index), edge));
 
         var at = LabelRadius(series, radius);
-        var placed = new List<(double Top, double Bottom, bool Right)>();
+        // The bottom of the last label placed on the right and the top of the last one on the left.
+        double rightBottom = double.NegativeInfinity, leftTop = double.PositiveInfinity;
         foreach (var slice in slices)
         {
             if (slice.Label is not { } text) continue;
             var rad = (slice.Start + slice.Sweep / 2) * Math.PI / 180;
             var (cos, sin) = (Math.Cos(rad), Math.Sin(rad));
-            if (FitsInside(canvas, text, slice.Sweep, at, lineHeight))
+            if (FitsInside(slice.LabelWidth, slice.Sweep, at, lineHeight))
             {
                 canvas.Text(text, style, cx + cos * at, cy + sin * at - lineHeight / 2, ChartTextAnchor.Middle);
                 continue;
             }
             bool right = cos >= 0;
-            double top = Separate(cy + sin * (radius + CalloutGap) - lineHeight / 2, lineHeight, right, down: right, placed);
-            if (top < area.Y || top + lineHeight > area.Bottom)
-                top = Separate(Math.Clamp(top, area.Y, area.Bottom - lineHeight), lineHeight, right, down: top < area.Y, placed);
-            placed.Add((top, top + lineHeight, right));
+            var wanted = cy + sin * (radius + CalloutGap) - lineHeight / 2;
+            double top;
+            if (right)
+            {
+                top = Math.Max(Math.Max(wanted, area.Y), rightBottom + 1);
+                if (top + lineHeight > area.Bottom) continue;
+                rightBottom = top + lineHeight;
+            }
+            else
+            {
+                top = Math.Min(Math.Min(wanted, area.Bottom - lineHeight), leftTop - 1 - lineHeight);
+                if (top < area.Y) continue;
+                leftTop = top;
+            }
             var tipX = cx + cos * (radius + CalloutGap);
             var labelX = tipX + (right ? 2 : -2);
             canvas.Add(new ChartPolyline(
@@ -68,50 +80,36 @@ internal static class PiePlot
         }
     }
 
-    private static List<(int Index, double Start, double Sweep, string? Label)> Slices(ChartSeriesData series, double total)
+    /// <summary>
+    /// The wedges with a positive value, in order, each with its label, the label's width (measured once) and whether the
+    /// label fits inside the wedge at the label radius of the full-size pie (labels that do not make the pie shrink).
+    /// </summary>
+    private static List<Slice> Slices(ChartCanvas canvas, ChartSeriesData series, double total, double at, double lineHeight)
     {
-        var slices = new List<(int, double, double, string?)>();
+        var slices = new List<Slice>();
         double start = -90;
         for (int i = 0; i < series.Points.Length; i++)
         {
             var point = series.Points[i];
             if (point.Y is not > 0) continue;
             var sweep = point.Y.Value / total * 360;
-            slices.Add((i, start, sweep, point.Label is { Length: > 0 } label ? label : null));
+            var label = point.Label is { Length: > 0 } text ? text : null;
+            var width = label is null ? 0 : canvas.Width(label, ChartStyles.DataLabel);
+            slices.Add(new Slice(i, start, sweep, label, width, label is not null && FitsInside(width, sweep, at, lineHeight)));
             start += sweep;
         }
         return slices;
     }
 
+    private readonly record struct Slice(int Index, double Start, double Sweep, string? Label, double LabelWidth, bool Inside);
+
     private static double LabelRadius(ChartSeriesData series, double radius) =>
         series.Type == ChartSeriesType.Doughnut ? radius * 0.75 : radius * 0.65;
 
     /// <summary>The wedge's arc at the label radius must hold the text's width and a line's height.</summary>
-    private static bool FitsInside(ChartCanvas canvas, string text, double sweep, double at, double lineHeight)
+    private static bool FitsInside(double textWidth, double sweep, double at, double lineHeight)
     {
         var arc = Math.Min(sweep, 180) * Math.PI / 180 * at;
-        return arc >= Math.Max(lineHeight * 1.5, canvas.Width(text, ChartStyles.DataLabel) + 4);
-    }
-
-    /// <summary>
-    /// Moves an outside label off the ones already on its side, <paramref name="down"/> or up: labels are placed clockwise
-    /// from the top, so down on the right and up on the left, unless that would leave the plot area.
-    /// </summary>
-    private static double Separate(double top, double lineHeight, bool right, bool down, List<(double Top, double Bottom, bool Right)> placed)
-    {
-        bool moved = true;
-        while (moved)
-        {
-            moved = false;
-            foreach (var other in placed.Where(p => p.Right == right))
-            {
-                if (top < other.Bottom + 1 && top + lineHeight > other.Top - 1)
-                {
-                    top = down ? other.Bottom + 1 : other.Top - 1 - lineHeight;
-                    moved = true;
-                }
-            }
-        }
-        return top;
+        return arc >= Math.Max(lineHeight * 1.5, textWidth + 4);
     }
 }

@@ -183,7 +183,13 @@ internal sealed class SkiaTextMeasurer : ITextMeasurer
         {
             if (advances is null)
             {
-                return Math.Clamp((int)font!.BreakText(text, limit), 0, text.Length);
+                // BreakText reads all the text it is given, so give it a window that grows only while all of it fits:
+                // a line costs its own length, not the rest of the paragraph's (a 60,000-character word was quadratic).
+                for (var window = Math.Min(text.Length, 256); ; window = Math.Min(text.Length, window * 4))
+                {
+                    var fit = Math.Clamp((int)font!.BreakText(text[..window], limit), 0, window);
+                    if (fit < window || window == text.Length) return fit;
+                }
             }
 
             var first = position - offset;

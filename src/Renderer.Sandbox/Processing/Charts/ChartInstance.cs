@@ -63,6 +63,9 @@ internal sealed record ChartSeriesData(string Name, ChartSeriesType Type, ChartS
 
     /// <summary>The line's stroke from the data point's border (width, dashes, color; a transparent color means the series color); null for 1.5pt solid.</summary>
     public BorderSide? Line { get; init; }
+
+    /// <summary>For a pie or doughnut: how its small slices are collected into one (see <c>PieCollector</c>); null for not at all.</summary>
+    public ChartCollectedSlices? Collected { get; init; }
 }
 
 /// <summary>One data point: Y (and X for scatter), null when empty; the data label text when labels are shown.</summary>

@@ -93,6 +93,7 @@ internal sealed class ChartProcessor(ProcessingContext context, ItemEvaluator it
                 LegendText = legend,
                 InLegend = !definition.HiddenInLegend,
                 Line = LineStroke(definition, chart),
+                Collected = definition.Collected,
             });
         }
         return header with { Categories = categoryLabels, Series = series.ToImmutable(), CategoryPaths = [.. categories.Select(c => c.Path)] };

@@ -36,6 +36,42 @@ public sealed class CompileTimeScopeTests
     }
 
     [Test]
+    public void A_field_no_dataset_declares_is_EXP3012_naming_the_expression()
+    {
+        // Issue 20: this failed while processing (PRC4090 "The field 'Regon' is not declared in dataset 'Sales'") with no location.
+        var result = Compile(GroupedTable("=Fields!Regon.Value"));
+
+        Assert.That(result.Success, Is.False);
+        var error = result.Diagnostics.Single();
+        Assert.That(error.Code, Is.EqualTo("EXP3012"));
+        Assert.That(error.Message, Does.Contain("Textbox 'Cell'").And.Contain("field 'Regon'").And.Contain("no dataset of the report declares"));
+        Assert.That(error.Expression, Is.EqualTo("=Fields!Regon.Value"));
+        Assert.That(error.Location.Line, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void A_parameter_the_report_does_not_declare_is_EXP3012_naming_the_expression()
+    {
+        // Issue 20: this failed while processing (PRC4090 "The report has no parameter named 'Yfear'") with no location.
+        var result = Compile(GroupedTable("=1", outside: "=Parameters!Yfear.Value"));
+
+        Assert.That(result.Success, Is.False);
+        var error = result.Diagnostics.Single();
+        Assert.That(error.Code, Is.EqualTo("EXP3012"));
+        Assert.That(error.Message, Does.Contain("Textbox 'Outside'").And.Contain("the report has no parameter named 'Yfear'"));
+        Assert.That(error.ObjectPath, Is.EqualTo("Textbox 'Outside'.Value"));
+        Assert.That(error.Location.Line, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void A_field_of_another_dataset_compiles_and_is_left_to_processing()
+    {
+        var result = Compile(GroupedTable("=Fields!Key.Value"));
+
+        Assert.That(result.Diagnostics, Is.Empty, () => string.Join("\n", result.Diagnostics));
+    }
+
+    [Test]
     public void An_unknown_scope_is_EXP3010_naming_expression_scope_and_textbox()
     {
         var result = Compile(GroupedTable("=Sum(Fields!Amount.Value, \"Regoin\")"));
