@@ -116,7 +116,10 @@ public sealed class SandboxEscapeTests
             Assert.That(result[$"file:{_keyFile}"], Is.EqualTo("DENIED ENOENT"));
             Assert.That(result[$"file:{_configNextToSandbox}"], Is.EqualTo("DENIED ENOENT"), "of the files next to the sandbox only its assemblies are in the view");
             var tmp = result["listdir:/tmp"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.That(tmp, Has.Length.EqualTo(2).And.Some.StartsWith("rdl-sandbox-"), "the sandbox's /tmp holds its own working folder only");
+            // Its /tmp holds its own working folder, and nothing else the host's /tmp holds (the socket above, other tests' folders).
+            var hostTmp = Directory.GetFileSystemEntries("/tmp").Select(Path.GetFileName).Where(n => n is not null && !n.StartsWith("rdl-sandbox-", StringComparison.Ordinal)).ToHashSet();
+            Assert.That(tmp, Has.Some.StartsWith("rdl-sandbox-"), "the sandbox's /tmp holds its working folder: " + result["listdir:/tmp"]);
+            Assert.That(tmp.Skip(1).Where(hostTmp.Contains), Is.Empty, "no entry of the host's /tmp is visible: " + result["listdir:/tmp"]);
             Assert.That(result["self"], Does.Contain("pid=1"));
         });
     }

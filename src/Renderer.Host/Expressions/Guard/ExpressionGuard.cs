@@ -20,6 +20,9 @@ internal static class ExpressionGuard
     /// Switches the guard off for the calling async flow until disposed. Tests only: it proves that each isolation
     /// layer of the sandbox holds on its own. Nothing in configuration reaches it.
     /// </summary>
+    /// <summary>True inside <see cref="SuspendForTests"/>: such compiles run in process, since the compile worker always applies the guard.</summary>
+    internal static bool IsSuspendedForTests => Suspended.Value;
+
     internal static IDisposable SuspendForTests()
     {
         Suspended.Value = true;
