@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DataBroker.Queries;
 using Microsoft.Extensions.Options;
 using Rdl.Model.Definitions;
@@ -50,6 +51,17 @@ public sealed class DataSourceResolver(IOptions<DataBrokerOptions> options)
             ?? new DataSourceDefinition(name, null, null, null, dataSet.Query.Location);
         return Resolve(report, declared);
     }
+
+    /// <summary>
+    /// The DAT6040 refusals of <paramref name="report"/>: its data sources and datasets' sources that the server restricts
+    /// (AllowedReports) to other reports, each once. Empty when the report may use every source it names.
+    /// </summary>
+    public ImmutableArray<RdlDiagnostic> Restricted(ReportDefinition report) =>
+        [.. report.DataSources.Select(d => Resolve(report, d).Diagnostic)
+            .Concat(report.DataSets.Select(d => Resolve(report, d).Diagnostic))
+            .OfType<RdlDiagnostic>()
+            .Where(d => d.Code == DataSourceAccess.RestrictedDataSource)
+            .DistinctBy(d => d.Message)];
 
     private DataSourceResolution Checked(RegisteredDataSource found, ReportDefinition report, DataSourceDefinition dataSource) =>
         DataSourceAccess.Allows(options.Value.DataSources[found.Name], report.Name)

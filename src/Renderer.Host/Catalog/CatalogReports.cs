@@ -28,10 +28,7 @@ public sealed class CatalogReports(CatalogQueries? queries, CompilationCache com
         if (!read.Success || read.Report is null) return new CatalogResult(false, null, read.Diagnostics);
         if (catalogPath is not null && dataSources is not null)
         {
-            var identity = read.Report with { Name = catalogPath };
-            ImmutableArray<RdlDiagnostic> denied = [.. identity.DataSources.Select(d => dataSources.Resolve(identity, d).Diagnostic)
-                .Concat(identity.DataSets.Select(d => dataSources.Resolve(identity, d).Diagnostic))
-                .OfType<RdlDiagnostic>().Where(d => d.Code == DataBroker.Connectors.DataSourceAccess.RestrictedDataSource).DistinctBy(d => d.Message)];
+            var denied = dataSources.Restricted(read.Report with { Name = catalogPath });
             if (!denied.IsEmpty) return new CatalogResult(false, null, read.Diagnostics.AddRange(denied));
         }
         var compiled = await compiler.GetOrCompileAsync(bytes, read.Report, fileName).ConfigureAwait(false);

@@ -103,7 +103,7 @@ public sealed partial class ReportCatalog
         var read = RdlReader.Read(bytes, fileName);
         if (!read.Success || read.Report is null) return CatalogResult.Refused(CatalogRefusal.Invalid, read.Diagnostics);
         var definition = read.Report with { Name = reportName };
-        var denied = DeniedDataSources(definition);
+        var denied = _dataSources.Restricted(definition);
         if (!denied.IsEmpty) return CatalogResult.Refused(CatalogRefusal.DataSourceDenied, read.Diagnostics.AddRange(denied));
         var compiled = await _compiler.GetOrCompileAsync(bytes, read.Report, fileName);
         var diagnostics = read.Diagnostics.AddRange(compiled.Diagnostics);
@@ -139,14 +139,6 @@ public sealed partial class ReportCatalog
                 $"Report '{existing.Name}' already exists; replace it explicitly with PUT /api/reports/{Uri.EscapeDataString(existing.Name)}.", SourceLocation.None)]);
         return null;
     }
-
-    /// <summary>DAT6040 for each registered data source the report names that does not allow it; unregistered ones are reported at render.</summary>
-    private ImmutableArray<RdlDiagnostic> DeniedDataSources(Rdl.Model.Definitions.ReportDefinition report) =>
-        [.. report.DataSources.Select(d => _dataSources.Resolve(report, d).Diagnostic)
-            .Concat(report.DataSets.Select(d => _dataSources.Resolve(report, d).Diagnostic))
-            .OfType<RdlDiagnostic>()
-            .Where(d => d.Code == DataSourceAccess.RestrictedDataSource)
-            .DistinctBy(d => d.Message)];
 
     private void LoadFolder(string folder, bool sample)
     {
