@@ -26,9 +26,7 @@ public static class RenderResponse
         using var activity = Infrastructure.Telemetry.RendererMetrics.Activities.StartActivity("render");
         activity?.SetTag("renderer.item_path", itemPath);
         activity?.SetTag("renderer.format", format);
-        var result = subreports is null
-            ? await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), cancellationToken)
-            : await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), subreports, cancellationToken);
+        var result = await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), subreports, cancellationToken);
         http.Response.Headers.CacheControl = "no-store";
         await LogAsync(http, itemPath, format, user, start, result);
         if (result.Success)

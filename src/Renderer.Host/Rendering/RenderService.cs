@@ -53,14 +53,14 @@ public sealed class RenderService(
     /// Absolute base URL of this server as clients reach it (Globals!ReportServerUrl); drillthrough actions link to its
     /// render endpoint. Null writes no drillthrough links.
     /// </param>
-    /// <param name="subreportSource">Where the report's Subreport items are looked up.</param>
+    /// <param name="subreportSource">Where the report's Subreport items are looked up; null for the server's default source.</param>
     public async Task<RenderResult> RenderAsync(
         CatalogEntry entry,
         string format,
         IEnumerable<KeyValuePair<string, string?[]>> parameters,
         string userId,
         string? serverUrl,
-        ISubreportSource subreportSource,
+        ISubreportSource? subreportSource,
         CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -76,7 +76,7 @@ public sealed class RenderService(
         var compiled = await compiler.GetOrCompileAsync(entry.Bytes, entry.Definition, entry.FileName);
         if (!compiled.Success) return RenderResult.Failed(RenderFailure.ReportError, compiled.Diagnostics);
 
-        var subreports = await ResolveSubreportsAsync(entry, subreportSource);
+        var subreports = await ResolveSubreportsAsync(entry, subreportSource ?? defaultSubreports);
         if (!subreports.Success) return RenderResult.Failed(RenderFailure.ReportError, subreports.Diagnostics);
 
         var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, DateTime.Now, userId)
