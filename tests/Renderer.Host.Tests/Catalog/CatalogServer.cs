@@ -23,3 +23,30 @@ internal sealed class CatalogServer(string dataFolder, string provider, string? 
         }
     }
 }
+
+/// <summary>A <see cref="CatalogServer"/> on a fresh temporary data folder with a client; disposing stops it and deletes the folder.</summary>
+internal sealed class CatalogServerSession : IDisposable
+{
+    public CatalogServerSession(string prefix, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), prefix + "-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(DataFolder);
+        Server = new CatalogServer(DataFolder, "sqlite", null, settings);
+        Client = Server.CreateClient();
+    }
+
+    public string DataFolder { get; }
+
+    public CatalogServer Server { get; }
+
+    public HttpClient Client { get; }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Server.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataFolder, recursive: true); }
+        catch (IOException) { }
+    }
+}

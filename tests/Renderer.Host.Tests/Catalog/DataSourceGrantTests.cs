@@ -23,35 +23,26 @@ public sealed class DataSourceGrantTests
         </Report>
         """;
 
-    private string _dataFolder = null!;
-    private CatalogServer _server = null!;
+    private CatalogServerSession _session = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _dataFolder = Path.Combine(Path.GetTempPath(), "grants-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(_dataFolder);
-        _server = new CatalogServer(_dataFolder, "sqlite", null, new Dictionary<string, string>
+        // The restricted source reads the sample database the server creates in its data folder ({DataFolder}).
+        _session = new CatalogServerSession("grants", new Dictionary<string, string>
         {
             ["DataBroker:DataSources:Restricted:Provider"] = "sqlite",
-            ["DataBroker:DataSources:Restricted:ConnectionString"] = $"Data Source={Path.Combine(_dataFolder, "sample.db")};Mode=ReadOnly",
+            ["DataBroker:DataSources:Restricted:ConnectionString"] = "Data Source={DataFolder}/sample.db;Mode=ReadOnly",
             ["DataBroker:DataSources:Restricted:AllowedReports:0"] = "/Finance",
         });
-        _client = _server.CreateClient();
+        _client = _session.Client;
         foreach (var folder in new[] { "/Finance", "/Finance/Monthly", "/Other" })
             Assert.That((await _client.PostAsync("/api/v2.0/Folders", new StringContent($$"""{"path":"{{folder}}"}""", Encoding.UTF8, "application/json"))).StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dataFolder, recursive: true); }
-        catch (IOException) { }
-    }
+    public void Stop() => _session.Dispose();
 
     [Test]
     public async Task A_report_below_the_granted_folder_uses_the_source()

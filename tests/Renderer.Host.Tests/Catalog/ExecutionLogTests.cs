@@ -7,27 +7,14 @@ namespace Renderer.Host.Tests.Catalog;
 [NonParallelizable]
 public sealed class ExecutionLogTests
 {
-    private string _dataFolder = null!;
-    private CatalogServer _server = null!;
+    private CatalogServerSession _session = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public void Start()
-    {
-        _dataFolder = Path.Combine(Path.GetTempPath(), "execution-log-" + Guid.NewGuid().ToString("N")[..12]);
-        _server = new CatalogServer(_dataFolder, "sqlite", null);
-        _client = _server.CreateClient();
-    }
+    public void Start() => _client = (_session = new CatalogServerSession("execution-log")).Client;
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dataFolder, recursive: true); }
-        catch (IOException) { }
-    }
+    public void Stop() => _session.Dispose();
 
     private async Task<string> IdOf(string path) =>
         JsonDocument.Parse(await _client.GetStringAsync($"/api/v2.0/CatalogItems/ByPath?path={path}")).RootElement.GetProperty("id").GetString()!;

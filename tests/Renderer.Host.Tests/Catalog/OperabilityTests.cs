@@ -7,27 +7,14 @@ namespace Renderer.Host.Tests.Catalog;
 [NonParallelizable]
 public sealed class OperabilityTests
 {
-    private string _dataFolder = null!;
-    private CatalogServer _server = null!;
+    private CatalogServerSession _session = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public void Start()
-    {
-        _dataFolder = Path.Combine(Path.GetTempPath(), "operability-" + Guid.NewGuid().ToString("N")[..12]);
-        _server = new CatalogServer(_dataFolder, "sqlite", null);
-        _client = _server.CreateClient();
-    }
+    public void Start() => _client = (_session = new CatalogServerSession("operability")).Client;
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _server.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dataFolder, recursive: true); }
-        catch (IOException) { }
-    }
+    public void Stop() => _session.Dispose();
 
     [Test]
     public async Task Health_reports_the_catalog_database_and_the_sandbox_layers()
@@ -58,7 +45,7 @@ public sealed class OperabilityTests
     [Test]
     public async Task The_root_address_leads_to_the_API_reference_instead_of_raw_json()
     {
-        using var client = _server.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = _session.Server.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.GetAsync("/");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/scalar/v1"));
