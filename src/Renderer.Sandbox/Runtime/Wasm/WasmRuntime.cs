@@ -4,7 +4,7 @@ namespace Renderer.Sandbox.Runtime.Wasm;
 /// The WebAssembly modules of one render: each is instantiated once, on its first call, and disposed with the render.
 /// A module that cannot start fails every call to it with the same message.
 /// </summary>
-public sealed class WasmRuntime : IDisposable
+public sealed class WasmRuntime : IWasmModules, IDisposable
 {
     private readonly Dictionary<string, WasmModuleImage> _images;
     private readonly WasmLimits _limits;

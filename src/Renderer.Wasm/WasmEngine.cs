@@ -7,7 +7,7 @@ namespace Renderer.Sandbox.Runtime.Wasm;
 /// (no compiler thread pool inside the sandbox), no WebAssembly threads, and no signal handlers of its own (they would
 /// take over the runtime's, in the host and the sandbox alike). No WASI is ever linked.
 /// </summary>
-internal static class WasmEngine
+public static class WasmEngine
 {
     private static readonly Lazy<Engine> Engine = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -4,11 +4,11 @@ namespace Renderer.Sandbox.Runtime.Wasm;
 
 /// <summary>
 /// The one entry point generated module wrappers (<c>Code.TextUtil.Reverse(s)</c>) call; the expression guard allows it and
-/// nothing else in this namespace. It finds the render's <see cref="WasmRuntime"/> through the expression host.
+/// nothing else in this namespace. It finds the render's modules (the sandbox's <c>WasmRuntime</c>) through the expression host.
 /// </summary>
 public static class WasmBridge
 {
-    private static readonly ConditionalWeakTable<ReportExpressionHost, WasmRuntime> Runtimes = new();
+    private static readonly ConditionalWeakTable<ReportExpressionHost, IWasmModules> Runtimes = new();
 
     /// <summary>Calls <paramref name="function"/> of <paramref name="module"/>; returns Integer, Long, Single, Double or String.</summary>
     public static object? Call(ReportExpressionHost host, string module, string function, object?[] arguments)
@@ -21,5 +21,5 @@ public static class WasmBridge
     }
 
     /// <summary>Gives <paramref name="host"/>'s expressions the modules of <paramref name="runtime"/>.</summary>
-    internal static void Attach(ReportExpressionHost host, WasmRuntime runtime) => Runtimes.AddOrUpdate(host, runtime);
+    internal static void Attach(ReportExpressionHost host, IWasmModules runtime) => Runtimes.AddOrUpdate(host, runtime);
 }

@@ -28,7 +28,7 @@ public sealed record RenderInput(
 
     /// <summary>
     /// CSV output prefixes text that starts like a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab, carriage return)
-    /// with an apostrophe (see <see cref="Writers.Csv.CsvOptions.ProtectFormulas"/>); the host turns it off only when
+    /// with an apostrophe (the sandbox's <c>CsvOptions.ProtectFormulas</c>); the host turns it off only when
     /// configured to (<c>Renderer:Csv:ProtectFormulas</c> false).
     /// </summary>
     public bool ProtectCsvFormulas { get; init; } = true;
