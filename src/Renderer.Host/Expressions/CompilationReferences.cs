@@ -6,7 +6,9 @@ namespace Renderer.Host.Expressions;
 
 /// <summary>
 /// The assemblies generated expression code compiles against: a fixed set of the running framework's assemblies
-/// (found through TRUSTED_PLATFORM_ASSEMBLIES) plus the sandbox runtime. Built once per process.
+/// (found through TRUSTED_PLATFORM_ASSEMBLIES) plus Renderer.Runtime (the expression host, its collections and the
+/// WebAssembly bridge), never the sandbox engine: report code cannot name a processing, layout or writer type.
+/// Built once per process.
 /// </summary>
 internal static class CompilationReferences
 {
@@ -46,7 +48,7 @@ internal static class CompilationReferences
 
         var runtime = typeof(ReportExpressionHost).Assembly.Location;
         if (runtime.Length == 0 || !File.Exists(runtime))
-            throw new InvalidOperationException("The sandbox runtime assembly has no file on disk; expressions cannot be compiled against it.");
+            throw new InvalidOperationException("The report runtime assembly (Renderer.Runtime) has no file on disk; expressions cannot be compiled against it.");
         references.Add(MetadataReference.CreateFromFile(runtime));
         return references.ToImmutable();
     }

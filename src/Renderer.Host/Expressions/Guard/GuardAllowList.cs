@@ -13,6 +13,7 @@ internal static class GuardAllowList
     /// <summary>Namespaces whose types and members are all allowed (not their sub-namespaces).</summary>
     private static readonly FrozenSet<string> Namespaces = FrozenSet.ToFrozenSet(
     [
+        // Report code references only Renderer.Runtime, so this is the expression host and its collections, not the engine.
         "Renderer.Sandbox.Runtime",
         "System.Collections",
         "System.Collections.Generic",
