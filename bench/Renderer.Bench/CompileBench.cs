@@ -124,7 +124,7 @@ internal static class CompileBench
                 var sw = Stopwatch.StartNew();
                 var response = await http.PostAsync($"/api/reports?name=Bomb{i}", new StringContent(Bomb(i), Encoding.UTF8, "application/xml"));
                 var body = await response.Content.ReadAsStringAsync();
-                return (i, response.StatusCode, Seconds: sw.Elapsed.TotalSeconds, Refused: body.Contains("EXP3200", StringComparison.Ordinal), Body: body);
+                return (i, response.StatusCode, Seconds: sw.Elapsed.TotalSeconds, Refused: body.Contains(Rdl.Model.Diagnostics.DiagnosticCodes.Expressions.CompileOverBudget, StringComparison.Ordinal), Body: body);
             }).ToList();
             var results = await Task.WhenAll(uploads);
             var allDone = wall.Elapsed.TotalSeconds;
@@ -135,7 +135,7 @@ internal static class CompileBench
             Console.WriteLine();
             Console.WriteLine($"Ten different compile bombs uploaded at once (5 nested-lambda, 5 doubling-constant; CompileWorker:CpuSeconds {cpu}, other limits default):");
             foreach (var r in results)
-                Console.WriteLine($"  Bomb{r.i}: {(int)r.StatusCode} after {r.Seconds:F1} s, EXP3200 {(r.Refused ? "yes" : "NO: " + r.Body[..Math.Min(300, r.Body.Length)])}");
+                Console.WriteLine($"  Bomb{r.i}: {(int)r.StatusCode} after {r.Seconds:F1} s, {Rdl.Model.Diagnostics.DiagnosticCodes.Expressions.CompileOverBudget} {(r.Refused ? "yes" : "NO: " + r.Body[..Math.Min(300, r.Body.Length)])}");
             Console.WriteLine($"  all answered after {allDone:F1} s");
             Console.WriteLine($"  GET /api/reports meanwhile: {sorted.Count} requests, p50 {Percentile(sorted, 0.5):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted[^1]:F1} ms");
             Console.WriteLine($"  host RSS: baseline {baseline / 1048576.0:F0} MB, peak {peak / 1048576.0:F0} MB, growth {(peak - baseline) / 1048576.0:F0} MB");

@@ -74,13 +74,13 @@ public static class RenderEngine
         }
         catch (DataSetRequestException ex)
         {
-            diagnostics.Add(RdlDiagnostic.Error("DAT6010", $"Dataset '{ex.DataSetName}' could not be loaded: {ex.Message}", report.FindDataSet(ex.DataSetName)?.Location ?? SourceLocation.None, $"DataSet '{ex.DataSetName}'"));
+            diagnostics.Add(RdlDiagnostic.Error(DiagnosticCodes.Data.DataSetNotLoaded, $"Dataset '{ex.DataSetName}' could not be loaded: {ex.Message}", report.FindDataSet(ex.DataSetName)?.Location ?? SourceLocation.None, $"DataSet '{ex.DataSetName}'"));
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var cause = Unwrap(ex);
-            diagnostics.Add(ProcessingErrorSite.Diagnostic("PRC4090", $"Processing of report '{input.ReportName}' failed: {cause.Message}", cause, input.FileName));
+            diagnostics.Add(ProcessingErrorSite.Diagnostic(DiagnosticCodes.Processing.ProcessingFailed, $"Processing of report '{input.ReportName}' failed: {cause.Message}", cause, input.FileName));
             return null;
         }
         if (processed is null) return null;

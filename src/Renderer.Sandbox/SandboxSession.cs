@@ -59,7 +59,7 @@ internal static class SandboxSession
     }
 
     private static Task SendFailedAsync(FrameWriter writer, RenderInput input, string message, CancellationToken cancellationToken) =>
-        writer.WriteAsync(new RenderFailedMessage([RdlDiagnostic.Error("SBX7002", message, new SourceLocation(input.FileName, 0, 0))]), cancellationToken);
+        writer.WriteAsync(new RenderFailedMessage([RdlDiagnostic.Error(DiagnosticCodes.Sandbox.RenderFailed, message, new SourceLocation(input.FileName, 0, 0))]), cancellationToken);
 }
 
 /// <summary>The process's peak resident memory (VmHWM in /proc/self/status); 0 where that file does not exist.</summary>

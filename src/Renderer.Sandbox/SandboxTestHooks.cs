@@ -50,7 +50,7 @@ internal static class SandboxTestHooks
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
                 return null;
             case Echo:
-                return Text(DescribeInput(input), [RdlDiagnostic.Warning("SBX7999", "Echo from the sandbox test hook.", new SourceLocation(input.FileName, 1, 2), "Report", "=echo")]);
+                return Text(DescribeInput(input), [RdlDiagnostic.Warning(DiagnosticCodes.Sandbox.TestHookEcho, "Echo from the sandbox test hook.", new SourceLocation(input.FileName, 1, 2), "Report", "=echo")]);
             case Data:
                 return Text(await DescribeDataAsync(input, data, cancellationToken).ConfigureAwait(false), []);
             default:

@@ -15,7 +15,7 @@ namespace DataBroker.Connectors;
 public static class DataSourceAccess
 {
     /// <summary>The report may not use the data source (it is not in the source's AllowedReports).</summary>
-    public const string RestrictedDataSource = "DAT6040";
+    public const string RestrictedDataSource = DiagnosticCodes.Data.RestrictedDataSource;
 
     public static bool Allows(DataSourceOptions source, string reportName) =>
         source.AllowedReports is not { Count: > 0 } allowed || allowed.Any(entry => Matches(entry, reportName));

@@ -6,25 +6,25 @@ namespace DataBroker.Queries;
 public static class DataDiagnostics
 {
     /// <summary>The RDL data source matches no registered data source.</summary>
-    public const string UnregisteredDataSource = "DAT6001";
+    public const string UnregisteredDataSource = DiagnosticCodes.Data.UnregisteredDataSource;
 
     /// <summary>The requested dataset is not declared by the report.</summary>
-    public const string UndeclaredDataSet = "DAT6002";
+    public const string UndeclaredDataSet = DiagnosticCodes.Data.UndeclaredDataSet;
 
     /// <summary>The query failed (provider error, unreadable file, timeout).</summary>
-    public const string QueryFailed = "DAT6003";
+    public const string QueryFailed = DiagnosticCodes.Data.QueryFailed;
 
     /// <summary>A multi-value query parameter cannot be expanded (too many items, or an item of a type that cannot be bound).</summary>
-    public const string MultiValueParameter = "DAT6004";
+    public const string MultiValueParameter = DiagnosticCodes.Data.MultiValueParameter;
 
     /// <summary>A query parameter has no value, or a value of a type the broker does not bind.</summary>
-    public const string InvalidParameterValue = "DAT6005";
+    public const string InvalidParameterValue = DiagnosticCodes.Data.InvalidParameterValue;
 
     /// <summary>The dataset returned more than <see cref="DataBrokerOptions.MaxRows"/> rows.</summary>
-    public const string TooManyRows = "DAT6006";
+    public const string TooManyRows = DiagnosticCodes.Data.TooManyRows;
 
     /// <summary>The registered data source cannot be used (unknown provider, missing credential).</summary>
-    public const string DataSourceMisconfigured = "DAT6007";
+    public const string DataSourceMisconfigured = DiagnosticCodes.Data.DataSourceMisconfigured;
 
     internal static RdlDiagnostic Unregistered(string key, string reportName, SourceLocation location, string rdlName) =>
         RdlDiagnostic.Error(
@@ -47,7 +47,7 @@ public static class DataDiagnostics
             $"DataSet '{dataSetName}'");
 
     /// <summary>A report-supplied data source that the broker will not read (an XML source naming a URL or file, inline rows read from a file).</summary>
-    public const string RefusedDataSource = "DAT6008";
+    public const string RefusedDataSource = DiagnosticCodes.Data.RefusedDataSource;
 
     internal static RdlDiagnostic Refused(string dataSetName, string message, SourceLocation location) =>
         RdlDiagnostic.Error(RefusedDataSource, message, location, $"DataSet '{dataSetName}'");
@@ -70,7 +70,7 @@ public static class DataDiagnostics
             $"DataSet '{dataSetName}'");
 
     /// <summary>A request carries a value for a query parameter the dataset does not declare.</summary>
-    public const string UndeclaredQueryParameter = "DAT6009";
+    public const string UndeclaredQueryParameter = DiagnosticCodes.Data.UndeclaredQueryParameter;
 
     internal static RdlDiagnostic UnknownParameter(string dataSetName, string parameterName, SourceLocation location) =>
         RdlDiagnostic.Error(
@@ -80,10 +80,10 @@ public static class DataDiagnostics
             $"DataSet '{dataSetName}'");
 
     /// <summary>A value, a row or the render's data passed a size limit (DataBroker:MaxValueBytes, MaxRowBytes, MaxRenderBytes).</summary>
-    public const string DataTooLarge = "DAT6012";
+    public const string DataTooLarge = DiagnosticCodes.Data.DataTooLarge;
 
     /// <summary>A row value holds part of the data source's connection string (its path, user or password).</summary>
-    public const string SecretInData = "DAT6013";
+    public const string SecretInData = DiagnosticCodes.Data.SecretInData;
 
     internal static RdlDiagnostic TooLarge(string dataSetName, string problem, SourceLocation location) =>
         RdlDiagnostic.Error(DataTooLarge, $"Dataset '{dataSetName}' was stopped: {problem}", location, $"DataSet '{dataSetName}'");

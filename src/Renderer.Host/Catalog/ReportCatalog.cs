@@ -48,8 +48,8 @@ public sealed record CatalogResult(bool Success, CatalogEntry? Entry, ImmutableA
 /// </summary>
 public sealed partial class ReportCatalog
 {
-    public const string ExistsCode = "CAT9002";
-    public const string ReadOnlyCode = "CAT9003";
+    public const string ExistsCode = DiagnosticCodes.Catalog.Exists;
+    public const string ReadOnlyCode = DiagnosticCodes.Catalog.ReadOnly;
 
     private readonly ConcurrentDictionary<string, CatalogEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
     private readonly CompilationCache _compiler;
@@ -95,7 +95,7 @@ public sealed partial class ReportCatalog
     private async Task<CatalogResult> AddAsync(string name, byte[] bytes, bool persist, bool overwrite, bool sample)
     {
         if (!IsValidName(name))
-            return CatalogResult.Refused(CatalogRefusal.Invalid, [RdlDiagnostic.Error("CAT9001", $"'{name}' is not a valid report name: use letters, digits, spaces, '_', '-' and '.', up to 100 characters.", SourceLocation.None)]);
+            return CatalogResult.Refused(CatalogRefusal.Invalid, [RdlDiagnostic.Error(DiagnosticCodes.Catalog.InvalidPath, $"'{name}' is not a valid report name: use letters, digits, spaces, '_', '-' and '.', up to 100 characters.", SourceLocation.None)]);
         var fileName = name.EndsWith(".rdl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rdlc", StringComparison.OrdinalIgnoreCase) ? name : name + ".rdl";
         var reportName = Path.GetFileNameWithoutExtension(fileName);
         // Checked before the (costly) read and compile, and again when the entry is stored.

@@ -11,8 +11,8 @@ namespace Renderer.Host.Expressions;
 /// </summary>
 internal sealed class CompileDiagnosticMapper(GeneratedSource source, string fileName, string? code, SourceLocation codeLocation)
 {
-    public const string ExpressionError = "EXP3001";
-    public const string CodeBlockError = "EXP3002";
+    public const string ExpressionError = DiagnosticCodes.Expressions.ExpressionError;
+    public const string CodeBlockError = DiagnosticCodes.Expressions.CodeBlockError;
 
     /// <summary>Maps an error reported by the standalone parse of expression <paramref name="region"/>.</summary>
     public RdlDiagnostic FromSyntaxError(ExpressionRegion region, Diagnostic error) =>

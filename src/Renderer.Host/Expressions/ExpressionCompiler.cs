@@ -81,7 +81,7 @@ public static class ExpressionCompiler
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or BadImageFormatException)
         {
-            var diagnostic = RdlDiagnostic.Error("EXP3000", $"The expression compiler could not load its references: {ex.Message}", new SourceLocation(fileName, 0, 0));
+            var diagnostic = RdlDiagnostic.Error(DiagnosticCodes.Expressions.CompilerUnavailable, $"The expression compiler could not load its references: {ex.Message}", new SourceLocation(fileName, 0, 0));
             return ExpressionCompilation.Failed([diagnostic], expressions.Length);
         }
 
@@ -102,7 +102,7 @@ public static class ExpressionCompiler
             return ExpressionCompilation.Failed([.. moduleDiagnostics, .. ordered], expressions.Length);
         }
         var warnings = dropped.OrderBy(d => d.Key).Select(d => RdlDiagnostic.Warning(
-            "EXP3011",
+            DiagnosticCodes.Expressions.DrillthroughDropped,
             $"The drillthrough expression does not compile here and is replaced by Nothing (the link gets no value for it): {d.Value.Message}",
             d.Value.Location, d.Value.ObjectPath, d.Value.Expression));
         return new ExpressionCompilation(true, [.. moduleDiagnostics, .. warnings], image.ToArray(), expressions.Length)
@@ -124,7 +124,7 @@ public static class ExpressionCompiler
         var failures = ImmutableDictionary.CreateBuilder<int, RdlDiagnostic>();
         foreach (var (order, diagnostic) in errors)
         {
-            if (diagnostic.Code is not ("EXP3001" or "EXP3002")) return ImmutableDictionary<int, RdlDiagnostic>.Empty;
+            if (diagnostic.Code is not (DiagnosticCodes.Expressions.ExpressionError or DiagnosticCodes.Expressions.CodeBlockError)) return ImmutableDictionary<int, RdlDiagnostic>.Empty;
             if (source.FindExpression(order) is not { } region || !region.Expression.Site.Contains(".Drillthrough", StringComparison.Ordinal))
                 return ImmutableDictionary<int, RdlDiagnostic>.Empty;
             failures.TryAdd(region.Index, diagnostic);

@@ -21,9 +21,9 @@ namespace Renderer.Host.Expressions;
 /// </summary>
 internal static class ScopeValidator
 {
-    public const string InvalidScope = "EXP3010";
+    public const string InvalidScope = DiagnosticCodes.Expressions.InvalidScope;
 
-    public const string UndeclaredReference = "EXP3012";
+    public const string UndeclaredReference = DiagnosticCodes.Expressions.UndeclaredReference;
 
     /// <summary>Function name -> index of its scope argument.</summary>
     private static readonly Dictionary<string, int> ScopeArgument = new(StringComparer.OrdinalIgnoreCase)

@@ -23,12 +23,12 @@ public static class ParameterParser
             var definition = report.FindParameter(name);
             if (definition is null)
             {
-                diagnostics.Add(RdlDiagnostic.Error("PRM8001", $"The report '{report.Name}' has no parameter named '{name}'.", SourceLocation.None, $"ReportParameter '{name}'"));
+                diagnostics.Add(RdlDiagnostic.Error(DiagnosticCodes.Server.UnknownParameter, $"The report '{report.Name}' has no parameter named '{name}'.", SourceLocation.None, $"ReportParameter '{name}'"));
                 continue;
             }
             if (values.Length > 1 && !definition.MultiValue)
             {
-                diagnostics.Add(RdlDiagnostic.Error("PRM8002", $"The parameter '{definition.Name}' takes one value, but {values.Length} were given.", definition.Location, $"ReportParameter '{definition.Name}'"));
+                diagnostics.Add(RdlDiagnostic.Error(DiagnosticCodes.Server.TooManyValues, $"The parameter '{definition.Name}' takes one value, but {values.Length} were given.", definition.Location, $"ReportParameter '{definition.Name}'"));
                 continue;
             }
             var typed = new object?[values.Length];
@@ -37,7 +37,7 @@ public static class ParameterParser
             {
                 if (!TryConvert(values[i], definition, out typed[i], out var problem))
                 {
-                    diagnostics.Add(RdlDiagnostic.Error("PRM8003", $"The value '{values[i]}' of parameter '{definition.Name}' is not valid: {problem}", definition.Location, $"ReportParameter '{definition.Name}'"));
+                    diagnostics.Add(RdlDiagnostic.Error(DiagnosticCodes.Server.InvalidParameterValue, $"The value '{values[i]}' of parameter '{definition.Name}' is not valid: {problem}", definition.Location, $"ReportParameter '{definition.Name}'"));
                     ok = false;
                 }
             }

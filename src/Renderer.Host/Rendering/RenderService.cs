@@ -28,7 +28,7 @@ public sealed class RenderService(
     Infrastructure.Telemetry.RendererMetrics? metrics = null)
 {
     /// <summary>The render was refused because every render slot is busy and the queue is full (or the wait ran out).</summary>
-    public const string ServerBusy = "SRV8100";
+    public const string ServerBusy = DiagnosticCodes.Server.ServerBusy;
 
     public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx", "csv", "docx" };
 
@@ -67,7 +67,7 @@ public sealed class RenderService(
         if (!Formats.Contains(format))
         {
             return RenderResult.Failed(RenderFailure.BadRequest,
-                [RdlDiagnostic.Error("PRM8004", $"The format '{format}' is not supported; use one of: {string.Join(", ", Formats)}.", SourceLocation.None)]);
+                [RdlDiagnostic.Error(DiagnosticCodes.Server.UnsupportedFormat, $"The format '{format}' is not supported; use one of: {string.Join(", ", Formats)}.", SourceLocation.None)]);
         }
         var bag = new DiagnosticBag();
         var typed = ParameterParser.Parse(entry.Definition, parameters, bag);

@@ -29,9 +29,9 @@ public sealed record SubreportResolution(ImmutableArray<ResolvedSubreport> Subre
 public static class SubreportResolver
 {
     public const int MaxDepth = 8;
-    public const string NotFound = "SUB7101";
-    public const string Recursive = "SUB7102";
-    public const string TooDeep = "SUB7103";
+    public const string NotFound = DiagnosticCodes.Sandbox.SubreportNotFound;
+    public const string Recursive = DiagnosticCodes.Sandbox.SubreportRecursive;
+    public const string TooDeep = DiagnosticCodes.Sandbox.SubreportTooDeep;
 
     public static SubreportResolution Resolve(string reportName, ReportDefinition report, Func<string, ResolvedSubreport?> lookup)
     {

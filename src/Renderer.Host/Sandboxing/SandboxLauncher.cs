@@ -152,14 +152,14 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         {
             process.Kill();
             var exitCode = await process.WaitForExitAsync(TimeSpan.Zero).ConfigureAwait(false);
-            return Failed(process, exitCode, SandboxOutcome.TimedOut, input, Error("SBX7003",
+            return Failed(process, exitCode, SandboxOutcome.TimedOut, input, Error(DiagnosticCodes.Sandbox.TimedOut,
                 $"The render of report '{input.ReportName}' exceeded the time limit of {timeoutSeconds} s and was stopped", input));
         }
         if (failure is ProtocolException)
         {
             process.Kill();
             var exitCode = await process.WaitForExitAsync(TimeSpan.Zero).ConfigureAwait(false);
-            return Failed(process, exitCode, SandboxOutcome.ProtocolError, input, Error("SBX7004",
+            return Failed(process, exitCode, SandboxOutcome.ProtocolError, input, Error(DiagnosticCodes.Sandbox.ProtocolError,
                 $"The sandbox for report '{input.ReportName}' was stopped after a protocol error: {failure.Message}", input));
         }
         {
@@ -167,12 +167,12 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
             var exitCode = await process.WaitForExitAsync(ExitGrace).ConfigureAwait(false);
             var stderr = process.StandardErrorTail();
             if (SandboxCrash.LauncherFailure(exitCode, stderr) is { } launcherError)
-                return Failed(process, exitCode, SandboxOutcome.StartFailed, input, Error("SBX7000",
+                return Failed(process, exitCode, SandboxOutcome.StartFailed, input, Error(DiagnosticCodes.Sandbox.StartFailed,
                     $"The sandbox for report '{input.ReportName}' could not be started: {launcherError}", input));
             if (SandboxCrash.IsCpuLimit(exitCode))
-                return Failed(process, exitCode, SandboxOutcome.TimedOut, input, Error("SBX7003",
+                return Failed(process, exitCode, SandboxOutcome.TimedOut, input, Error(DiagnosticCodes.Sandbox.TimedOut,
                     $"The render of report '{input.ReportName}' exceeded the CPU time limit and was stopped ({DescribeExit(exitCode)})", input));
-            return Failed(process, exitCode, SandboxOutcome.Crashed, input, Error("SBX7001",
+            return Failed(process, exitCode, SandboxOutcome.Crashed, input, Error(DiagnosticCodes.Sandbox.Crashed,
                 $"The sandbox process for report '{input.ReportName}' exited unexpectedly ({DescribeExit(exitCode)}{SandboxCrash.Cause(process.StandardErrorHead() + stderr)})", input));
         }
     }
@@ -186,7 +186,7 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
     }
 
     private static SandboxResult StartFailed(RenderInput input, string reason) =>
-        new(SandboxOutcome.StartFailed, null, Error("SBX7000", $"The sandbox for report '{input.ReportName}' could not be started: {reason}", input));
+        new(SandboxOutcome.StartFailed, null, Error(DiagnosticCodes.Sandbox.StartFailed, $"The sandbox for report '{input.ReportName}' could not be started: {reason}", input));
 
     private static ImmutableArray<RdlDiagnostic> Error(string code, string message, RenderInput input) =>
         [RdlDiagnostic.Error(code, message, new SourceLocation(input.FileName, 0, 0))];

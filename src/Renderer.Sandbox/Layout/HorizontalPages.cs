@@ -23,7 +23,7 @@ namespace Renderer.Sandbox.Layout;
 /// </remarks>
 internal static class HorizontalPages
 {
-    public const string WiderThanPage = "PAG5001";
+    public const string WiderThanPage = DiagnosticCodes.Layout.WiderThanPage;
 
     private const double Epsilon = 0.5;
 

@@ -13,10 +13,10 @@ namespace Renderer.Sandbox.Processing;
 /// </summary>
 internal sealed class ImageEvaluator(ItemEvaluator items, ProcessingContext context, DiagnosticBag diagnostics)
 {
-    public const string ExternalRefused = "PRC4020";
-    public const string EmbeddedMissing = "PRC4021";
-    public const string NotBinary = "PRC4022";
-    public const string Undecodable = "PRC4023";
+    public const string ExternalRefused = DiagnosticCodes.Processing.ExternalImageRefused;
+    public const string EmbeddedMissing = DiagnosticCodes.Processing.EmbeddedImageMissing;
+    public const string NotBinary = DiagnosticCodes.Processing.ImageNotBinary;
+    public const string Undecodable = DiagnosticCodes.Processing.ImageUndecodable;
     private const int MaxReportedWarnings = 50;
     private int _warnings;
 

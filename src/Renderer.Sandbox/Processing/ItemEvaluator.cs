@@ -213,7 +213,7 @@ internal sealed class ItemEvaluator
     }
 
     /// <summary>Warning: a MarkupType HTML value could not be read as HTML and is shown as plain text.</summary>
-    public const string MalformedHtml = "PRC4050";
+    public const string MalformedHtml = DiagnosticCodes.Processing.MalformedHtml;
 
     private ResolvedStyle SafeText(Textbox textbox, Rdl.Model.Definitions.Styling.StyleDefinition? paragraph, Rdl.Model.Definitions.Styling.StyleDefinition? run)
     {
@@ -267,7 +267,7 @@ internal sealed class ItemEvaluator
         var where = owner is null ? expression?.Site ?? "the report" : owner.Describe();
         var row = _context.CurrentRow is null ? string.Empty : $" (dataset '{_context.CurrentDataSet?.Name}', row {RowNumber()})";
         _diagnostics.Add(RdlDiagnostic.Warning(
-            "PRC4001",
+            DiagnosticCodes.Processing.ExpressionFailed,
             $"The expression of {where} failed{row}: {inner.Message} The value shows #Error.",
             expression?.Location ?? owner?.Location ?? SourceLocation.None,
             expression?.Site ?? owner?.Describe(),

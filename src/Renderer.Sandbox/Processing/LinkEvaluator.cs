@@ -20,7 +20,7 @@ namespace Renderer.Sandbox.Processing;
 /// </summary>
 internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnostics)
 {
-    public const string UnsafeHyperlink = "PRC4030";
+    public const string UnsafeHyperlink = DiagnosticCodes.Processing.UnsafeHyperlink;
     private const int MaxReportedLinks = 20;
     private readonly List<MapEntry> _entries = [];
     private readonly List<MapEntry> _pending = [];

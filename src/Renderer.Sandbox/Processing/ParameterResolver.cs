@@ -18,7 +18,7 @@ namespace Renderer.Sandbox.Processing;
 /// </summary>
 internal static class ParameterResolver
 {
-    public const string InvalidValue = "PRC4006";
+    public const string InvalidValue = DiagnosticCodes.Processing.InvalidParameterValue;
 
     public static bool TryResolve(
         ReportDefinition report,
@@ -44,7 +44,7 @@ internal static class ParameterResolver
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    diagnostics.Add(RdlDiagnostic.Error("PRC4002", $"The default value of parameter '{definition.Name}' could not be evaluated: {ex.Message}", definition.Location, owner, definition.DefaultValues[0].Raw));
+                    diagnostics.Add(RdlDiagnostic.Error(DiagnosticCodes.Processing.ParameterValueFailed, $"The default value of parameter '{definition.Name}' could not be evaluated: {ex.Message}", definition.Location, owner, definition.DefaultValues[0].Raw));
                     continue;
                 }
             }
@@ -58,7 +58,7 @@ internal static class ParameterResolver
             {
                 if (!definition.Nullable)
                 {
-                    diagnostics.Add(RdlDiagnostic.Error("PRC4003", $"The parameter '{definition.Name}' has no default value; supply a value for it.", definition.Location, owner));
+                    diagnostics.Add(RdlDiagnostic.Error(DiagnosticCodes.Processing.ParameterMissing, $"The parameter '{definition.Name}' has no default value; supply a value for it.", definition.Location, owner));
                     continue;
                 }
                 values = [null];
@@ -96,7 +96,7 @@ internal static class ParameterResolver
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                diagnostics.Add(RdlDiagnostic.Error("PRC4002", $"A valid value of parameter '{definition.Name}' could not be evaluated: {ex.Message}", definition.Location, $"ReportParameter '{definition.Name}'", item.Value?.Raw));
+                diagnostics.Add(RdlDiagnostic.Error(DiagnosticCodes.Processing.ParameterValueFailed, $"A valid value of parameter '{definition.Name}' could not be evaluated: {ex.Message}", definition.Location, $"ReportParameter '{definition.Name}'", item.Value?.Raw));
                 return null;
             }
         }
@@ -113,7 +113,7 @@ internal static class ParameterResolver
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidCastException or OverflowException)
         {
-            diagnostics.Add(RdlDiagnostic.Error("PRC4005", $"The {what} of parameter '{definition.Name}' could not be read from dataset '{source.DataSetName}': {ex.Message}", source.Location, $"ReportParameter '{definition.Name}'"));
+            diagnostics.Add(RdlDiagnostic.Error(DiagnosticCodes.Processing.ParameterDataSetFailed, $"The {what} of parameter '{definition.Name}' could not be read from dataset '{source.DataSetName}': {ex.Message}", source.Location, $"ReportParameter '{definition.Name}'"));
             return null;
         }
     }

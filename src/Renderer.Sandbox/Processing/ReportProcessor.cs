@@ -86,7 +86,7 @@ internal sealed class ReportProcessor
         var section = _report.Sections[0];
         var body = Items.EvaluateAll(section.Body.Items);
         if (Items.SuppressedErrors > 0)
-            diagnostics.Add(RdlDiagnostic.Warning("PRC4004", $"{Items.SuppressedErrors} more expression errors were not listed, the first in {Items.FirstSuppressed.Site ?? "the report"}.",
+            diagnostics.Add(RdlDiagnostic.Warning(DiagnosticCodes.Processing.ErrorsSuppressed, $"{Items.SuppressedErrors} more expression errors were not listed, the first in {Items.FirstSuppressed.Site ?? "the report"}.",
                 Items.FirstSuppressed.Location, Items.FirstSuppressed.Site));
         return new ProcessedReport(_input.ReportName, body, section.Body.Height.Points);
     }

@@ -117,7 +117,7 @@ public sealed class SubreportProcessingTests
 
         var text = document.Pages.SelectMany(p => p.Items).OfType<TextItem>().Single(t => t.Name == "Orders").Text;
         Assert.That(text, Is.EqualTo("Error: Subreport could not be shown."));
-        var warning = diagnostics.Single(d => d.Code == "PRC4020");
+        var warning = diagnostics.Single(d => d.Code == "PRC4070");
         Assert.That(warning.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
         Assert.That(warning.Message, Does.Contain("Subreport 'Orders'").And.Contain("'NotSent'"));
         Assert.That(document.Pages.SelectMany(p => p.Items).OfType<TextItem>().Any(t => t.Name == "After"), "the parent goes on");
@@ -129,7 +129,7 @@ public sealed class SubreportProcessingTests
         var (document, diagnostics) = Render(Parent(), new RegionData(["East"]) { FailSubreport = true });
 
         Assert.That(document.Pages.SelectMany(p => p.Items).OfType<TextItem>().Single(t => t.Name == "Orders").Text, Is.EqualTo("Error: Subreport could not be shown."));
-        Assert.That(diagnostics.Single(d => d.Code == "PRC4020").Message, Does.Contain("dataset 'Orders'").And.Contain("refused"));
+        Assert.That(diagnostics.Single(d => d.Code == "PRC4070").Message, Does.Contain("dataset 'Orders'").And.Contain("refused"));
     }
 
     private static (PaginatedDocument Document, List<RdlDiagnostic> Diagnostics) Render(string parentRdl, IDataSetProvider data)

@@ -8,7 +8,7 @@ namespace Renderer.Host.Tests.Security;
 
 /// <summary>
 /// Report code is compiled in a bounded worker process: a compile bomb (nested lambdas, doubling string constants) is
-/// killed at its CPU or memory limit and refused with EXP3200 naming the expression or Code line, the worker is replaced,
+/// killed at its CPU or memory limit and refused with EXP3300 naming the expression or Code line, the worker is replaced,
 /// normal reports compile to the same assembly as in-process, and a refusal is remembered by content.
 /// </summary>
 [TestFixture]

@@ -44,7 +44,7 @@ public sealed class HostileReportTests : HostileServerTest
         var before = Renderer.Host.Expressions.Worker.ProcStat.ResidentBytes(Environment.ProcessId);
         var (status, body) = await Upload(file);
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
-        Assert.That(body, Does.Contain("EXP3200").And.Contain(site).And.Contain("limit"));
+        Assert.That(body, Does.Contain("EXP3300").And.Contain(site).And.Contain("limit"));
         GC.Collect();
         var grown = Renderer.Host.Expressions.Worker.ProcStat.ResidentBytes(Environment.ProcessId) - before;
         Assert.That(grown, Is.LessThan(50L * 1024 * 1024), "the host's resident memory grows by less than 50 MB");

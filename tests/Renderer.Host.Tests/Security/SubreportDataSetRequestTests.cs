@@ -45,7 +45,7 @@ public sealed class SubreportDataSetRequestTests
         var output = Encoding.UTF8.GetString(result.Output!.Content);
         var messages = string.Join("\n", result.Output.Diagnostics.Select(d => $"{d.Code}: {d.Message}"));
         Assert.That(output, Does.Contain("Caption").And.Contain("Error: Subreport could not be shown."), "the parent renders, the subreport shows the error text");
-        Assert.That(messages, Does.Contain("PRC4020").And.Contain("DAT6002").And.Contain("'Data'"), "the warning names the subreport and the refusal");
+        Assert.That(messages, Does.Contain("PRC4070").And.Contain("DAT6002").And.Contain("'Data'"), "the warning names the subreport and the refusal");
         Assert.That(output, Does.Not.Contain("3.75").And.Not.Contain("1.5"), "no row reached the sandbox");
         Assert.That(messages + output, Does.Not.Contain(HostileServer.Canary));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataBroker;
 using Microsoft.Extensions.Options;
+using Rdl.Model.Diagnostics;
 using Renderer.Host.Catalog.Items;
 
 namespace Renderer.Host.Api.V2;
@@ -74,7 +75,7 @@ public static class SharedItemsApi
         if (!CatalogPath.TryParse(request.Path, out var target, out var error)) return CatalogHttp.BadPath(error);
         if (!CatalogPath.TryParse(request.DataSourcePath, out var source, out error)) return CatalogHttp.BadPath(error);
         if (await queries.GetAsync(source.Value, cancellationToken) is not { Kind: CatalogItemKind.DataSource })
-            return CatalogHttp.Problem(new CatalogError("CAT9011", CatalogErrorKind.Invalid, $"There is no shared data source at '{source}'."));
+            return CatalogHttp.Problem(new CatalogError(DiagnosticCodes.Catalog.NoSharedDataSource, CatalogErrorKind.Invalid, $"There is no shared data source at '{source}'."));
         if (string.IsNullOrWhiteSpace(request.CommandText)) return CatalogHttp.BadPath("A shared dataset needs a CommandText.");
         var definition = JsonSerializer.Serialize(new { DataSourcePath = source.Value.Value, request.CommandText, Fields = request.Fields ?? [] });
         var result = await publisher.PublishAsync(target.Value, CatalogItemKind.DataSet, System.Text.Encoding.UTF8.GetBytes(definition),

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Security.Cryptography;
+using Rdl.Model.Diagnostics;
 using Renderer.Host.Catalog.Database;
 
 namespace Renderer.Host.Catalog.Items;
@@ -41,7 +42,7 @@ public sealed class CatalogPublisher(CatalogDatabase database)
     {
         if (!path.Parent.IsRoot && await EnsureFolderAsync(path.Parent, actor, cancellationToken).ConfigureAwait(false) is { Success: false } failed) return failed;
         var created = await CreateFolderAsync(path, null, actor, cancellationToken).ConfigureAwait(false);
-        if (created.Success || created.Error!.Code != "CAT9003") return created;
+        if (created.Success || created.Error!.Code != DiagnosticCodes.Catalog.Exists) return created;
         var existing = await new CatalogQueries(database).GetAsync(path, cancellationToken).ConfigureAwait(false);
         return existing is { Kind: CatalogItemKind.Folder } ? existing : CatalogError.WrongKind(path, CatalogItemKind.Folder, existing?.Kind ?? CatalogItemKind.Folder);
     }

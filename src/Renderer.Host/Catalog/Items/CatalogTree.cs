@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Rdl.Model.Diagnostics;
 using Renderer.Host.Catalog.Database;
 
 namespace Renderer.Host.Catalog.Items;
@@ -68,7 +69,7 @@ public sealed class CatalogTree(CatalogDatabase database, TimeProvider time)
         var prefix = CatalogItemRows.LikeLiteral(path.Key) + "/%";
         await using (var readOnly = connection.Command("SELECT COUNT(*) FROM catalog_items WHERE deleted_at IS NULL AND read_only <> 0 AND path_key LIKE @prefix ESCAPE '\\'", transaction).With("prefix", prefix))
             if (Convert.ToInt64(await readOnly.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
-                return new CatalogError("CAT9005", CatalogErrorKind.ReadOnly, $"The folder '{path}' holds read-only items and cannot be deleted.");
+                return new CatalogError(DiagnosticCodes.Catalog.ReadOnly, CatalogErrorKind.ReadOnly, $"The folder '{path}' holds read-only items and cannot be deleted.");
         await using (var delete = connection.Command("""
             UPDATE catalog_items SET deleted_at = @now, deleted_by = @user, delete_batch = @batch, row_version = row_version + 1
             WHERE deleted_at IS NULL AND (id = @id OR path_key LIKE @prefix ESCAPE '\')

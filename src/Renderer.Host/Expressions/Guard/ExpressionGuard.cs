@@ -12,7 +12,7 @@ namespace Renderer.Host.Expressions.Guard;
 /// </summary>
 internal static class ExpressionGuard
 {
-    public const string Code = "EXP3100";
+    public const string Code = DiagnosticCodes.Expressions.Forbidden;
 
     private static readonly AsyncLocal<bool> Suspended = new();
 

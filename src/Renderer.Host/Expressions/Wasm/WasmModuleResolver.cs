@@ -14,8 +14,8 @@ namespace Renderer.Host.Expressions.Wasm;
 /// </summary>
 public sealed partial class WasmModuleResolver
 {
-    public const string ReferenceError = "EXP3200";
-    public const string AssemblyIgnored = "EXP3202";
+    public const string ReferenceError = DiagnosticCodes.Expressions.WasmReferenceError;
+    public const string AssemblyIgnored = DiagnosticCodes.Expressions.AssemblyIgnored;
     private const string Prefix = "wasm:";
     private const string Extension = ".wasm";
 

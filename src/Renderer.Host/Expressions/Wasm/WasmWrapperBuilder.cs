@@ -17,7 +17,7 @@ internal sealed record WasmVbCode(string CodeMembers, string ConstructorLines, s
 /// </summary>
 internal static class WasmWrapperBuilder
 {
-    public const string ModuleError = "EXP3201";
+    public const string ModuleError = DiagnosticCodes.Expressions.WasmModuleError;
     private const string HostType = "Global.Renderer.Sandbox.Runtime.ReportExpressionHost";
     private const string BridgeType = "Global.Renderer.Sandbox.Runtime.Wasm.WasmBridge";
 

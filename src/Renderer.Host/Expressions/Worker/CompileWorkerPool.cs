@@ -14,10 +14,10 @@ namespace Renderer.Host.Expressions.Worker;
 public sealed class CompileWorkerPool : IDisposable
 {
     /// <summary>A compile passed a limit of the compile worker (CPU time, memory or wall-clock time).</summary>
-    public const string OverBudget = "EXP3200";
+    public const string OverBudget = DiagnosticCodes.Expressions.CompileOverBudget;
 
     /// <summary>The compile worker could not start or ended for another reason.</summary>
-    public const string WorkerFailed = "EXP3201";
+    public const string WorkerFailed = DiagnosticCodes.Expressions.CompileWorkerFailed;
 
     private readonly CompileWorkerOptions _options;
     private readonly ILogger _logger;

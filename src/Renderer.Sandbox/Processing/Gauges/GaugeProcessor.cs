@@ -20,7 +20,7 @@ namespace Renderer.Sandbox.Processing.Gauges;
 internal sealed class GaugeProcessor(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
 {
     /// <summary>Warning: an indicator's automatic minimum or maximum over its TransformationScope is not computed.</summary>
-    public const string AutomaticRange = "PRC4061";
+    public const string AutomaticRange = DiagnosticCodes.Processing.AutomaticGaugeRange;
 
     private static readonly Rgba NeedleColor = new(0xF9, 0x7D, 0x2C);
     private readonly Scopes.DataRegionRows _sources = new(context, items, dataSets);

@@ -13,7 +13,7 @@ namespace Renderer.Sandbox.Processing.Scopes;
 /// </summary>
 internal sealed class DataRegionRows(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
 {
-    public const string Uncorrelated = "PRC4040";
+    public const string Uncorrelated = DiagnosticCodes.Processing.UncorrelatedRegion;
     private HashSet<ReportItem>? _warned;
 
     public (DataSetInstance DataSet, IReadOnlyList<object?[]> Rows) For(ReportItem region, string? dataSetName)

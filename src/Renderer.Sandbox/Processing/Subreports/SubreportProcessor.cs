@@ -21,8 +21,8 @@ namespace Renderer.Sandbox.Processing.Subreports;
 internal sealed class SubreportProcessor(
     RenderInput input, IDataSetProvider data, ItemEvaluator parent, DiagnosticBag diagnostics, SubreportNesting nesting, CancellationToken cancellationToken)
 {
-    public const string CouldNotBeShown = "PRC4020";
-    public const string UndeclaredParameter = "PRC4021";
+    public const string CouldNotBeShown = DiagnosticCodes.Processing.SubreportNotShown;
+    public const string UndeclaredParameter = DiagnosticCodes.Processing.SubreportUndeclaredParameter;
     public const string ErrorText = "Error: Subreport could not be shown.";
 
     public ItemInstance? Process(SubreportItem item)
