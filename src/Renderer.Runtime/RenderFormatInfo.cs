@@ -1,6 +1,6 @@
 namespace Renderer.Sandbox.Runtime;
 
-/// <summary>Globals!RenderFormat: .Name ("PDF", "EXCELOPENXML", "HTML5") and .IsInteractive.</summary>
+/// <summary>Globals!RenderFormat: .Name (SSRS's extension name, e.g. PDF or EXCELOPENXML) and .IsInteractive.</summary>
 public sealed class RenderFormatInfo(string name, bool isInteractive)
 {
     public string Name { get; } = name;

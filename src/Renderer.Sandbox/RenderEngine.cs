@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Rdl.Model.Diagnostics;
 using Rdl.Model.Expressions;
 using Rdl.Model.Reading;
+using Renderer.Contracts.Formats;
 using Renderer.Sandbox.Data;
 using Renderer.Sandbox.Layout;
 using Renderer.Sandbox.Layout.Text;
@@ -9,10 +10,6 @@ using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Processing;
 using Renderer.Sandbox.Runtime;
 using Renderer.Sandbox.Writers;
-using Renderer.Sandbox.Writers.Csv;
-using Renderer.Sandbox.Writers.Docx;
-using Renderer.Sandbox.Writers.Pdf;
-using Renderer.Sandbox.Writers.Xlsx;
 
 namespace Renderer.Sandbox;
 
@@ -88,13 +85,13 @@ public static class RenderEngine
         trace?.Mark("process");
 
         // Only drawn formats need word-wrapped, measured lines; XLSX/CSV keep values and skip text measuring.
-        var measureText = input.Format.ToLowerInvariant() is not ("xlsx" or "csv");
+        var measureText = FormatOf(input).MeasuresText;
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared, measureText));
         // Large reports: pages are composed one at a time while the writer runs (and dropped after), not held all at
         // once. Small ones hold their pages: writers that read pages twice (XLSX column grid, PDF font subsets) then
         // compose each page once, which is cheaper in a cold process.
         // PDF is the hard-page format: content wider than the page continues on horizontal pages there.
-        var composer = ReportLayout.Compose(report, processed, processor.Context!, processor.Items!, placer, horizontalPages: input.Format.Equals("pdf", StringComparison.OrdinalIgnoreCase), diagnostics);
+        var composer = ReportLayout.Compose(report, processed, processor.Context!, processor.Items!, placer, horizontalPages: FormatOf(input).HorizontalPages, diagnostics);
         var document = composer.PlacementCount > StreamPagesAbove
             ? new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name }
             : new PaginatedDocument(input.ReportName, composer.ComposeAll()) { Language = processor.Culture.Name };
@@ -121,38 +118,20 @@ public static class RenderEngine
     }
 
     /// <summary>
-    /// Writes the document: PDF, XLSX and CSV front to back into blocks (the XLSX zip with data descriptors, as any
-    /// streamed zip), returned as they are when <paramref name="chunked"/>, else as one array; DOCX, whose OpenXml package
-    /// seeks in its output, through a MemoryStream.
+    /// Writes the document with the format's writer (<see cref="WriterRegistry"/>): PDF, XLSX and CSV front to back into
+    /// blocks (the XLSX zip with data descriptors, as any streamed zip), returned as they are when <paramref name="chunked"/>,
+    /// else as one array; DOCX, whose OpenXml package seeks in its output, through a MemoryStream.
     /// </summary>
     private static (byte[] Bytes, IReadOnlyList<ReadOnlyMemory<byte>>? Chunks, string ContentType) Write(PaginatedDocument document, RenderInput input, bool chunked)
     {
-        string contentType;
+        var format = FormatOf(input);
         var output = new ChunkedOutput();
-        switch (input.Format.ToLowerInvariant())
-        {
-            case "docx":
-                using (var stream = new MemoryStream())
-                {
-                    new DocxDocumentWriter().Write(document, stream);
-                    return (stream.ToArray(), null, DocxDocumentWriter.ContentType);
-                }
-            case "xlsx":
-                // The document is dropped after writing: each page's rows can go as soon as they are written.
-                new XlsxDocumentWriter { ReleaseWrittenPages = true }.Write(document, output);
-                contentType = XlsxDocumentWriter.ContentType;
-                break;
-            case "csv":
-                new CsvDocumentWriter(new CsvOptions { ProtectFormulas = input.ProtectCsvFormulas }).Write(document, output);
-                contentType = CsvDocumentWriter.ContentType;
-                break;
-            default:
-                new PdfDocumentWriter().Write(document, output);
-                contentType = "application/pdf";
-                break;
-        }
-        return chunked ? ([], output.Chunks, contentType) : (output.ToArray(), null, contentType);
+        if (WriterRegistry.For(format)(document, input, output) is { } whole) return (whole, null, format.MimeType);
+        return chunked ? ([], output.Chunks, format.MimeType) : (output.ToArray(), null, format.MimeType);
     }
+
+    /// <summary>The render's format; the host accepts only listed ones, anything else is written as the default (PDF).</summary>
+    private static OutputFormat FormatOf(RenderInput input) => OutputFormats.Find(input.Format) ?? OutputFormats.Default;
 
     private static RenderOutput Failed(DiagnosticBag diagnostics) => new([], string.Empty, 0, diagnostics.ToImmutable());
 

@@ -45,7 +45,7 @@ internal static class SandboxWarmUp
     {
         foreach (var arg in args)
         {
-            if (arg == Option) return ["pdf"];
+            if (arg == Option) return [Renderer.Contracts.Formats.OutputFormats.Default.Name];
             if (arg.StartsWith(Option + "=", StringComparison.Ordinal))
                 return arg[(Option.Length + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }

@@ -4,6 +4,7 @@ using Renderer.Host.Catalog;
 using Renderer.Host.Infrastructure;
 using Renderer.Host.Catalog.Logs;
 using Renderer.Host.Rendering;
+using Renderer.Contracts.Formats;
 
 namespace Renderer.Host.Api;
 
@@ -18,7 +19,7 @@ public static class RenderResponse
     {
         var start = DateTimeOffset.UtcNow;
         var format = http.Request.Query["format"].ToString();
-        if (format.Length == 0) format = "pdf";
+        if (format.Length == 0) format = OutputFormats.Default.Name;
         var parameters = http.Request.Query
             .Where(q => !string.Equals(q.Key, "format", StringComparison.OrdinalIgnoreCase))
             .Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
@@ -31,11 +32,11 @@ public static class RenderResponse
         await LogAsync(http, itemPath, format, user, start, result);
         if (result.Success)
         {
-            // Only the formats RenderService accepts get here: the format name is the file extension.
-            var extension = format.ToLowerInvariant();
+            // Only the formats RenderService accepts (OutputFormats) get here.
+            var fileName = OutputFormats.Find(format)!.FileName(entry.Name);
             http.Response.Headers["X-Page-Count"] = result.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
             RenderWarningHeaders.Add(http.Response.Headers, result.Diagnostics);
-            return TypedResults.File(result.Content, result.ContentType, $"{entry.Name}.{extension}");
+            return TypedResults.File(result.Content, result.ContentType, fileName);
         }
         return result.Failure switch
         {

@@ -22,7 +22,7 @@ public static class ReportsApi
         api.MapPut("/{name}", ReplaceReport).DisableAntiforgery();
         api.MapGet("/", ListReports);
         api.MapGet("/{name}", GetReport);
-        api.MapGet("/{name}/render", RenderReport);
+        api.MapGet("/{name}/render", RenderReport).WithOutputFormatParameter();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Renderer.Host.Catalog;
 using Renderer.Host.Rendering;
+using Renderer.Contracts.Formats;
 
 namespace Renderer.Host.Cli;
 
@@ -13,7 +14,7 @@ public static class RenderCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        string? file = null, outPath = null, format = "pdf";
+        string? file = null, outPath = null, format = OutputFormats.Default.Name;
         var parameters = new List<KeyValuePair<string, string?[]>>();
         for (int i = 1; i < args.Length; i++)
         {
@@ -53,7 +54,7 @@ public static class RenderCommand
             await error.WriteLineAsync($"{file}: file not found.");
             return 2;
         }
-        outPath ??= Path.ChangeExtension(Path.GetFileName(file), format);
+        outPath ??= Path.ChangeExtension(Path.GetFileName(file), OutputFormats.Find(format)?.Extension ?? format);
 
         // Only this file (and the subreports beside it) is read and compiled: the catalog is never loaded.
         var reports = new CatalogReports(queries: null, services.GetRequiredService<Expressions.CompilationCache>());

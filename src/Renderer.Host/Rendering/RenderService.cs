@@ -7,6 +7,7 @@ using Renderer.Host.Catalog;
 using Renderer.Host.Expressions;
 using Renderer.Host.Sandboxing;
 using Renderer.Sandbox;
+using Renderer.Contracts.Formats;
 
 namespace Renderer.Host.Rendering;
 
@@ -29,8 +30,6 @@ public sealed class RenderService(
 {
     /// <summary>The render was refused because every render slot is busy and the queue is full (or the wait ran out).</summary>
     public const string ServerBusy = DiagnosticCodes.Server.ServerBusy;
-
-    public static readonly IReadOnlySet<string> Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "pdf", "xlsx", "csv", "docx" };
 
     public Task<RenderResult> RenderAsync(
         CatalogEntry entry,
@@ -64,10 +63,10 @@ public sealed class RenderService(
         CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (!Formats.Contains(format))
+        if (OutputFormats.Find(format) is null)
         {
             return RenderResult.Failed(RenderFailure.BadRequest,
-                [RdlDiagnostic.Error(DiagnosticCodes.Server.UnsupportedFormat, $"The format '{format}' is not supported; use one of: {string.Join(", ", Formats)}.", SourceLocation.None)]);
+                [RdlDiagnostic.Error(DiagnosticCodes.Server.UnsupportedFormat, $"The format '{format}' is not supported; use one of: {string.Join(", ", OutputFormats.Names)}.", SourceLocation.None)]);
         }
         var bag = new DiagnosticBag();
         var typed = ParameterParser.Parse(entry.Definition, parameters, bag);

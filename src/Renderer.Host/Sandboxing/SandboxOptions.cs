@@ -55,7 +55,7 @@ public sealed class SandboxOptions
     public int PoolMaxConcurrentStarts { get; set; } = 1;
 
     /// <summary>Formats a pooled process renders a tiny built-in report to while it waits (comma-separated: pdf, xlsx, csv, docx).</summary>
-    public string PoolWarmUpFormats { get; set; } = "pdf";
+    public string PoolWarmUpFormats { get; set; } = Renderer.Contracts.Formats.OutputFormats.Default.Name;
 
     public string ResolveLauncherPath() =>
         string.IsNullOrWhiteSpace(LauncherPath)

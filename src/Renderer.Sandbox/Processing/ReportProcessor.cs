@@ -66,7 +66,7 @@ internal sealed class ReportProcessor
             ["ReportName"] = _input.ReportName,
             ["ReportFolder"] = "/",
             ["ReportServerUrl"] = _input.ReportServerUrl ?? string.Empty,
-            ["RenderFormat"] = new RenderFormatInfo(_input.Format.ToUpperInvariant() == "XLSX" ? "EXCELOPENXML" : _input.Format.ToUpperInvariant(), false),
+            ["RenderFormat"] = new RenderFormatInfo(Renderer.Contracts.Formats.OutputFormats.Find(_input.Format)?.RenderFormatName ?? _input.Format.ToUpperInvariant(), false),
         };
         ProcessingContext NewContext(Dictionary<string, ReportParameter> parameters) =>
             new(_evaluator, parameters, globals, _input.UserId, FindDataSet);

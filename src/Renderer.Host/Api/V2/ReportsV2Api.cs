@@ -22,7 +22,7 @@ public static class ReportsV2Api
         api.MapGet("/Reports({id:guid})/Content/$value", Download).WithSummary("The RDL of the current version, or of ?version=N.");
         api.MapGet("/Reports({id:guid})/Versions", Versions);
         api.MapPost("/Reports({id:guid})/Versions({version:int})/Rollback", Rollback).WithSummary("Publishes version N again as the newest version.");
-        api.MapGet("/Reports({id:guid})/Render", Render).WithSummary("Renders the report: ?format=pdf|xlsx|docx|csv, every other key a report parameter.");
+        api.MapGet("/Reports({id:guid})/Render", Render).WithSummary("Renders the report: ?format= one of the output formats, every other key a report parameter.").WithOutputFormatParameter();
         return app;
     }
 

@@ -17,8 +17,6 @@ namespace Renderer.Sandbox.Writers.Csv;
 /// </summary>
 internal sealed class CsvDocumentWriter(CsvOptions? options = null)
 {
-    public const string ContentType = "text/csv";
-
     private readonly CsvOptions _options = options ?? CsvOptions.Default;
 
     public void Write(PaginatedDocument document, Stream output)

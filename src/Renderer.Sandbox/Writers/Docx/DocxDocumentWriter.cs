@@ -16,8 +16,6 @@ namespace Renderer.Sandbox.Writers.Docx;
 /// </summary>
 internal sealed class DocxDocumentWriter
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     private const string HeaderType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
     private const string FooterType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
 

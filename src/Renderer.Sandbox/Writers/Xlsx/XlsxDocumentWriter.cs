@@ -20,8 +20,6 @@ namespace Renderer.Sandbox.Writers.Xlsx;
 /// </summary>
 internal sealed class XlsxDocumentWriter
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>
     /// Deflate level of the parts. Fastest roughly halves the compression time of a large sheet (10k rows: ~40-60 ms
     /// less) for a larger file (10k rows: 886 KB instead of 514 KB with Optimal).
