@@ -12,9 +12,11 @@ using Renderer.Sandbox.Runtime;
 namespace Renderer.Host.Expressions;
 
 /// <summary>
-/// Compiles a report's expressions once: an in-memory dictionary in front of an on-disk folder of assembly images
-/// (<c>{key}.dll</c>). The key is the SHA-256 of the RDL bytes plus everything that changes the generated assembly
-/// (generator version, framework, Roslyn version, sandbox runtime build). Files are written atomically
+/// Compiles a report's expressions once: a bounded in-memory cache (<see cref="CompilationCacheOptions"/>: count, bytes
+/// and idle age, least recently used out first) in front of an on-disk folder of assembly images (<c>{key}.dll</c>). The
+/// key is the report version: the SHA-256 of the RDL bytes plus everything that changes the generated assembly
+/// (WebAssembly modules, generator version, framework, Roslyn version, report runtime build), so a new version of a
+/// report is compiled anew and an unchanged one never is. Files are written atomically
 /// (temp file + move); failed compilations are never cached, except a refusal for passing the compile worker's limits,
 /// kept as <c>{key}.refused</c> so a cold cache does not compile such a report again on every start. With a
 /// <see cref="Worker.CompileWorkerPool"/> (as the host runs) every compile happens in a bounded worker process;
@@ -27,14 +29,21 @@ public sealed class CompilationCache
 
     private static readonly Lazy<byte[]> EnvironmentKey = new(BuildEnvironmentKey);
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<ExpressionCompilation>>> _memory = new(StringComparer.Ordinal);
+    private readonly CompiledAssemblyCache _memory;
+    private readonly ConcurrentDictionary<string, Lazy<Task<ExpressionCompilation>>> _pending = new(StringComparer.Ordinal);
     private readonly Worker.CompileWorkerPool? _workers;
     private int _compileCount;
     private int _diskLoadCount;
 
-    public CompilationCache(string? folder = null, WasmModuleResolver? wasmModules = null, Worker.CompileWorkerPool? workers = null)
+    public CompilationCache(
+        string? folder = null,
+        WasmModuleResolver? wasmModules = null,
+        Worker.CompileWorkerPool? workers = null,
+        CompilationCacheOptions? options = null,
+        TimeProvider? time = null)
     {
         _workers = workers;
+        _memory = new CompiledAssemblyCache(options ?? new CompilationCacheOptions(), time);
         Folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder);
         WasmModules = wasmModules ?? WasmModuleResolver.Disabled;
     }
@@ -51,6 +60,18 @@ public sealed class CompilationCache
     /// <summary>How many times this instance loaded an image from disk instead of compiling.</summary>
     public int DiskLoadCount => Volatile.Read(ref _diskLoadCount);
 
+    /// <summary>Compiled reports held in memory now.</summary>
+    public int MemoryCount => _memory.Count;
+
+    /// <summary>Bytes of assembly images (and WebAssembly modules) held in memory now.</summary>
+    public long MemoryBytes => _memory.Bytes;
+
+    /// <summary>Entries dropped from memory (bounds or age) since start.</summary>
+    public long Evictions => _memory.Evictions;
+
+    /// <summary>The cache keys held in memory, most recently used first.</summary>
+    public IReadOnlyList<string> MemoryKeys => _memory.Keys;
+
     /// <summary>Returns the cached compilation of <paramref name="rdlBytes"/> or compiles <paramref name="report"/> (read from those bytes).</summary>
     public ExpressionCompilation GetOrCompile(byte[] rdlBytes, ReportDefinition report, string fileName) =>
         GetOrCompileAsync(rdlBytes, report, fileName).GetAwaiter().GetResult();
@@ -63,20 +84,20 @@ public sealed class CompilationCache
         var modules = WasmModules.Resolve(report, fileName);
         if (modules.HasErrors) return ExpressionCompilation.Failed(modules.Diagnostics, ExpressionCollector.Collect(report).Length);
         var key = ComputeKey(rdlBytes, modules);
-        var entry = _memory.GetOrAdd(key, k => new Lazy<Task<ExpressionCompilation>>(() => LoadOrCompileAsync(k, rdlBytes, report, fileName, modules), LazyThreadSafetyMode.ExecutionAndPublication));
-        ExpressionCompilation result;
+        if (_memory.TryGet(key, out var cached)) return cached;
+        // Concurrent requests for one key share one load or compile while it runs.
+        var entry = _pending.GetOrAdd(key, k => new Lazy<Task<ExpressionCompilation>>(() => LoadOrCompileAsync(k, rdlBytes, report, fileName, modules), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
-            result = await entry.Value.ConfigureAwait(false);
+            var result = await entry.Value.ConfigureAwait(false);
+            // Diagnostics name the file they were compiled for, so a failure is recomputed next time.
+            if (result.Success) _memory.Add(key, result);
+            return result;
         }
-        catch
+        finally
         {
-            _memory.TryRemove(new KeyValuePair<string, Lazy<Task<ExpressionCompilation>>>(key, entry));
-            throw;
+            _pending.TryRemove(new KeyValuePair<string, Lazy<Task<ExpressionCompilation>>>(key, entry));
         }
-        // Diagnostics name the file they were compiled for, so a failure is recomputed next time.
-        if (!result.Success) _memory.TryRemove(new KeyValuePair<string, Lazy<Task<ExpressionCompilation>>>(key, entry));
-        return result;
     }
 
     /// <summary>The cache key (lower-case hex SHA-256) for <paramref name="rdlBytes"/> in this process's environment.</summary>

@@ -47,7 +47,7 @@ public static class RendererHostExtensions
         var wasmOptions = config.GetSection(WasmModuleOptions.SectionName).Get<WasmModuleOptions>() ?? new WasmModuleOptions();
         var wasmModules = WasmModuleResolver.FromOptions(wasmOptions, folder => ResolvePath(folder, paths)!);
         builder.Services.AddCompileWorker(!cli);
-        builder.Services.AddSingleton(sp => new CompilationCache(Path.Combine(paths.DataFolder, "cache", "expressions"), wasmModules, sp.GetRequiredService<Renderer.Host.Expressions.Worker.CompileWorkerPool>()));
+        builder.Services.AddCompilationCache(Path.Combine(paths.DataFolder, "cache", "expressions"), wasmModules);
         builder.Services.AddSingleton<SandboxLauncher>();
         builder.Services.AddHostedService<SandboxIsolationCheck>();
         // A one-shot CLI render gains nothing from pre-started sandboxes.
