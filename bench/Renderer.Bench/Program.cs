@@ -24,6 +24,12 @@ if (args.Contains("--http"))
     await Renderer.Bench.HttpBench.RunAsync(args);
     return;
 }
+// With --compile-cache: issue 13's bounded compile cache, memory held after N distinct reports (see CompileCacheBench).
+if (args.Contains("--compile-cache"))
+{
+    Renderer.Bench.CompileCacheBench.Run(args, FindRoot());
+    return;
+}
 // With --compile: the compile-worker bars of issue 12 instead (see CompileBench).
 if (args.Contains("--compile"))
 {
