@@ -37,7 +37,6 @@ switch (mode)
     case HostMode.Catalog: return await CatalogCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
-app.Services.GetRequiredService<Renderer.Host.Catalog.ReportCatalog>(); // load and compile the sample reports at start
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapReportsApi();

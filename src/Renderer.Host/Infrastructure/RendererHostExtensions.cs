@@ -57,11 +57,10 @@ public static class RendererHostExtensions
         builder.Services.AddSingleton<IValidateOptions<RenderAdmissionOptions>, RenderAdmissionOptionsValidator>();
         builder.Services.AddSingleton<RenderAdmission>();
         if (mode == HostMode.Catalog) builder.Services.AddCatalogStore(config, paths);
-        if (cli) builder.Services.AddSingleton<ISubreportSource>(NoSubreports.Instance);
-        else
+        // Each render names where its subreports come from (the catalog folder, or the files beside a CLI report).
+        builder.Services.AddSingleton<ISubreportSource>(NoSubreports.Instance);
+        if (!cli)
         {
-            builder.Services.AddSingleton<ReportCatalog>();
-            builder.Services.AddSingleton<ISubreportSource, ReportCatalogSubreports>();
             builder.Services.AddCatalogStore(config, paths);
             builder.Services.AddSingleton<CatalogReports>();
             builder.Services.AddRendererHealthChecks();

@@ -6,8 +6,8 @@ namespace Renderer.Host.Tests.Security;
 
 /// <summary>
 /// Finding 10 of issue 12: uploading under the name <c>Sales</c> replaced the sample for everyone. Now a plain upload
-/// of an existing name is 409, only PUT replaces a report, samples are read-only (403), and a data source restricted to
-/// named reports refuses any other report at upload (422, DAT6040).
+/// of an existing name is 409 (CAT9003), only PUT replaces a report (as a new catalog version), samples are read-only
+/// (403, CAT9005), and a data source restricted to named reports refuses any other report at upload (422, DAT6040).
 /// </summary>
 [TestFixture]
 public sealed class CatalogOverwriteTests : ServerTest
@@ -34,7 +34,7 @@ public sealed class CatalogOverwriteTests : ServerTest
 
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), problem);
         Assert.That(second.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That(problem, Does.Contain("CAT9002").And.Contain("already exists").And.Contain("PUT /api/reports/Shared"));
+        Assert.That(problem, Does.Contain("CAT9003").And.Contain("already exists").And.Contain("PUT /api/reports/Shared"));
         Assert.That(await RenderedCsv("Shared"), Does.Contain("first version").And.Not.Contain("second version"));
     }
 
@@ -60,7 +60,7 @@ public sealed class CatalogOverwriteTests : ServerTest
 
         Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await put.Content.ReadAsStringAsync(), Does.Contain("CAT9003").And.Contain("sample").And.Contain("read-only"));
+        Assert.That(await put.Content.ReadAsStringAsync(), Does.Contain("CAT9005").And.Contain("sample").And.Contain("read-only"));
         Assert.That(await RenderedCsv("Sales"), Is.EqualTo(before).And.Not.Contain("hijacked"));
     }
 }
@@ -120,6 +120,6 @@ public sealed class RestrictedDataSourceTests
 
         Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), await post.Content.ReadAsStringAsync());
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await put.Content.ReadAsStringAsync(), Does.Contain("CAT9003").And.Contain("reserved"));
+        Assert.That(await put.Content.ReadAsStringAsync(), Does.Contain("CAT9005").And.Contain("reserved"));
     }
 }
