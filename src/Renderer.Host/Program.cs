@@ -33,7 +33,7 @@ await using var app = builder.Build();
 switch (mode)
 {
     case HostMode.Credentials: return await CredentialsCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
-    case HostMode.Render: return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+    case HostMode.Render: return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);
     case HostMode.Catalog: return await CatalogCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 

@@ -27,7 +27,7 @@ public static class RendererHostExtensions
     {
         var cli = mode != HostMode.Server;
         var config = builder.Configuration;
-        if (cli) config["Logging:LogLevel:Default"] ??= "Warning";
+        if (cli) CliLogging.WarnByDefault(config);
         var paths = new RendererPaths(builder.Environment.ContentRootPath, config["DataFolder"], config["SamplesFolder"]);
         foreach (var source in config.GetSection("DataBroker:DataSources").GetChildren())
         {
