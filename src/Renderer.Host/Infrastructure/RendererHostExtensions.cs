@@ -43,7 +43,9 @@ public static class RendererHostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddDataBroker(config);
         builder.Services.Configure<CredentialStoreOptions>(o => (o.Placeholders["DataFolder"], o.Placeholders["ProjectRoot"]) = (paths.DataFolder, paths.ProjectRoot));
-        builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
+        builder.Services.AddSandboxOptions();
+        builder.Services.AddOptions<WasmModuleOptions>().BindConfiguration(WasmModuleOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WasmModuleOptions>, WasmModuleOptionsValidator>();
         var wasmOptions = config.GetSection(WasmModuleOptions.SectionName).Get<WasmModuleOptions>() ?? new WasmModuleOptions();
         var wasmModules = WasmModuleResolver.FromOptions(wasmOptions, folder => ResolvePath(folder, paths)!);
         builder.Services.AddCompileWorker(!cli);
@@ -52,7 +54,7 @@ public static class RendererHostExtensions
         builder.Services.AddHostedService<SandboxIsolationCheck>();
         // A one-shot CLI render gains nothing from pre-started sandboxes.
         if (!cli) builder.Services.AddSandboxPool();
-        builder.Services.AddOptions<CsvExportOptions>().BindConfiguration(CsvExportOptions.SectionName);
+        builder.Services.AddOptions<CsvExportOptions>().BindConfiguration(CsvExportOptions.SectionName).ValidateOnStart();
         builder.Services.AddOptions<RenderAdmissionOptions>().BindConfiguration(RenderAdmissionOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RenderAdmissionOptions>, RenderAdmissionOptionsValidator>();
         builder.Services.AddSingleton<RenderAdmission>();
