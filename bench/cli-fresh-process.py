@@ -7,6 +7,9 @@ children it reaped: the compile worker and the sandbox chain). Builds alternate 
 load from other work falls on both alike; each build keeps its own data folder (warm expression cache after the
 first, untimed, run of each).
 Usage: python3 bench/cli-fresh-process.py <before-bin-dir> <after-bin-dir> <report.rdlc> <rows.csv> [runs]
+Extra settings for one build: BEFORE_ENV / AFTER_ENV, as "Key=Value;Key=Value" (e.g. AFTER_ENV="Sandbox__Layers=...").
+HOST_ONLY=1 adds `--param NoSuchParameter=1`: the command starts, reads and compiles the report and stops with exit
+code 1 before any sandbox starts, which measures the host's own start-up work alone.
 """
 import os, resource, statistics, subprocess, sys, tempfile, time
 
@@ -15,17 +18,21 @@ runs = int(sys.argv[5]) if len(sys.argv) > 5 else 10
 builds = {"before": before, "after": after}
 data = {name: tempfile.mkdtemp(prefix=f"cli-bench-{name}-") for name in builds}
 out = tempfile.mkdtemp(prefix="cli-bench-out-")
+HOST_ONLY = ["--param", "NoSuchParameter=1"] if os.environ.get("HOST_ONLY") == "1" else []
 
 def run(name):
     env = dict(os.environ, DataFolder=data[name], Sandbox__PoolSize="0",
                DataBroker__DataSources__LocalSource__Provider="csv", DataBroker__DataSources__LocalSource__ConnectionString=rows)
+    extra = os.environ.get(name.upper() + "_ENV", "")
+    env.update(pair.split("=", 1) for pair in extra.split(";") if "=" in pair)
     started = time.perf_counter()
     process = subprocess.Popen(["dotnet", os.path.join(builds[name], "Renderer.Host.dll"), "render", report, "--format", "pdf",
-                                "--out", os.path.join(out, name + ".pdf")], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                "--out", os.path.join(out, name + ".pdf")] + HOST_ONLY, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     stdout, stderr = process.communicate()
     wall = time.perf_counter() - started
-    if process.returncode != 0: sys.exit(f"{name} failed ({process.returncode}): {stderr.decode()[-2000:]}")
-    return wall, stdout.decode().strip()
+    if process.returncode != (1 if HOST_ONLY else 0): sys.exit(f"{name} failed ({process.returncode}): {stderr.decode()[-2000:]}")
+    lines = (stdout.decode() + stderr.decode()).strip().splitlines()
+    return wall, lines[-1] if lines else ""
 
 def cpu():
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
