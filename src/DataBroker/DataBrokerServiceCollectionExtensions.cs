@@ -35,7 +35,8 @@ public static class DataBrokerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceConnector, SqliteConnector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceConnector, CsvConnector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDataSourceConnector, JsonConnector>());
-        services.AddOptions<CredentialStoreOptions>().Bind(section);
+        services.AddOptions<CredentialStoreOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CredentialStoreOptions>, CredentialStoreOptionsValidator>());
         services.TryAddSingleton<ICredentialStore, EncryptedCredentialStore>();
         services.TryAddSingleton<CredentialManager>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CredentialStartupCheck>());

@@ -30,14 +30,15 @@ builder.AddRendererHost(mode);
 
 // Disposed at the end: the sandbox launcher then waits for processes still ending after their render (CLI included).
 await using var app = builder.Build();
+// Commands never start the host, so they run its start-up validation of the settings themselves.
+if (isCli && !OptionsCheck.Passes(app.Services, Console.Error)) return 2;
 switch (mode)
 {
     case HostMode.Credentials: return await CredentialsCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
-    case HostMode.Render: return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+    case HostMode.Render: return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);
     case HostMode.Catalog: return await CatalogCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
-app.Services.GetRequiredService<Renderer.Host.Catalog.ReportCatalog>(); // load and compile the sample reports at start
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapReportsApi();

@@ -22,6 +22,8 @@ internal static class SandboxSession
         var request = await reader.ReadExpectedAsync<RenderRequestMessage>(cancellationToken).ConfigureAwait(false);
         var renderInput = request.Input;
         var data = new ProtocolDataSetProvider(reader, writer);
+        // Pages done go to the host as the render composes them (a long render's command line shows them).
+        RenderProgress.Start((done, count) => writer.WriteAsync(new ProgressMessage(done, count), cancellationToken).GetAwaiter().GetResult());
 
         RenderOutput result;
         try

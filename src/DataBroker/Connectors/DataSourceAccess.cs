@@ -6,7 +6,7 @@ namespace DataBroker.Connectors;
 
 /// <summary>
 /// Which reports may use a registered data source: any report, unless its <c>AllowedReports</c> lists reports. An entry
-/// without '/' names a report of the flat report list (<c>/api/reports</c>) and the command line; an entry starting with
+/// without '/' names a command-line report file (the host also lets it allow the sample <c>/Samples/{name}</c>); an entry starting with
 /// '/' is a catalog path that allows that report, or every report below that folder (<c>/Sales</c> allows
 /// <c>/Sales/Monthly/Revenue</c>). Both compare without case. A catalog report is identified by its path, never by its
 /// name alone, so no one can borrow an allowed name elsewhere in the tree. The broker checks it for every query it

@@ -30,3 +30,20 @@ public sealed class KeyRingOptions
     /// <summary>The environment variable read when <see cref="File"/> is not set.</summary>
     public string EnvironmentVariable { get; set; } = DefaultEnvironmentVariable;
 }
+
+/// <summary>Stops start-up on a credential setting that cannot work, naming it (a missing key file is checked by <see cref="CredentialStartupCheck"/>).</summary>
+internal sealed partial class CredentialStoreOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<CredentialStoreOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, CredentialStoreOptions options)
+    {
+        var failures = new List<string>();
+        if (options.CredentialFile is { } file && (file.Trim().Length == 0 || file.IndexOf('\0') >= 0)) failures.Add("DataBroker:CredentialFile is set but empty or not a path.");
+        if (options.KeyRing.File is { } ring && (ring.Trim().Length == 0 || ring.IndexOf('\0') >= 0)) failures.Add("DataBroker:KeyRing:File is set but empty or not a path.");
+        if (!EnvironmentVariableName().IsMatch(options.KeyRing.EnvironmentVariable ?? string.Empty))
+            failures.Add($"DataBroker:KeyRing:EnvironmentVariable is '{options.KeyRing.EnvironmentVariable}'; give an environment variable name (letters, digits and '_', not starting with a digit).");
+        return failures.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial System.Text.RegularExpressions.Regex EnvironmentVariableName();
+}

@@ -65,6 +65,10 @@ public static class MessageCodec
             case ResultChunkMessage chunk:
                 writer.WriteBytes(chunk.Data.Span);
                 break;
+            case ProgressMessage progress:
+                writer.WriteInt32(progress.PagesDone);
+                writer.WriteInt32(progress.PageCount);
+                break;
             case LogMessage log:
                 writer.WriteByte((byte)log.Level);
                 writer.WriteString(log.Text);
@@ -90,10 +94,19 @@ public static class MessageCodec
             MessageType.RenderFailed => new RenderFailedMessage(DecodeDiagnostics(reader)),
             MessageType.Log => new LogMessage(DecodeLogLevel(reader.ReadByte()), reader.ReadString()),
             MessageType.ResultChunk => new ResultChunkMessage(reader.ReadBytes()),
+            MessageType.Progress => DecodeProgress(reader),
             _ => throw new ProtocolException($"Unknown message type {(byte)type}."),
         };
         reader.EnsureEnd();
         return message;
+    }
+
+    private static ProgressMessage DecodeProgress(PayloadReader reader)
+    {
+        var done = reader.ReadInt32();
+        var count = reader.ReadInt32();
+        if (done < 0 || count < 0 || done > count) throw new ProtocolException($"A progress of {done} of {count} pages is not valid.");
+        return new ProgressMessage(done, count);
     }
 
     private static HelloMessage DecodeHello(PayloadReader reader)

@@ -90,6 +90,12 @@ public enum SandboxLogLevel : byte
     Error = 3,
 }
 
+/// <summary>Sandbox to host, optional, at most a few a second: pages composed so far of the report's page count.</summary>
+public sealed record ProgressMessage(int PagesDone, int PageCount) : SandboxMessage
+{
+    public override MessageType Type => MessageType.Progress;
+}
+
 /// <summary>Sandbox to host, optional: a line for the host's log.</summary>
 public sealed record LogMessage(SandboxLogLevel Level, string Text) : SandboxMessage
 {

@@ -11,7 +11,7 @@ public static class SandboxProtocol
     public const string Magic = "RDLS";
 
     /// <summary>The protocol version both sides must speak; a different version is a protocol error.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Largest payload accepted or sent (256 MiB); a larger length prefix is a protocol error.</summary>
     public const int MaxFrameSize = 256 * 1024 * 1024;
@@ -47,6 +47,7 @@ public enum MessageType : byte
     RenderFailed = 9,
     Log = 10,
     ResultChunk = 11,
+    Progress = 12,
 }
 
 /// <summary>The peer sent something the protocol does not allow: a bad header, an unknown type, a malformed payload.</summary>

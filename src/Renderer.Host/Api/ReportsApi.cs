@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
+using Rdl.Model.Definitions;
+using Rdl.Model.Diagnostics;
+using Renderer.Host.Api.V2;
 using Renderer.Host.Catalog;
-using Renderer.Host.Infrastructure;
+using Renderer.Host.Catalog.Items;
 using Renderer.Host.Rendering;
 
 namespace Renderer.Host.Api;
 
 /// <summary>
-/// /api/reports: upload, replace and list reports, and render one to PDF, XLSX, CSV or DOCX. Uploading (POST) never
-/// replaces a report: that takes an explicit PUT, and samples are read-only.
+/// /api/reports, the first API, kept for existing scripts: upload, replace, list and render reports by a flat name,
+/// served from the catalog database (<see cref="LegacyReports"/>: a name is the sample <c>/Samples/{name}</c>, else the
+/// upload in <c>Catalog:LegacyUploadFolder</c>). Uploading (POST) never replaces a report: that takes an explicit PUT,
+/// which publishes a new version; samples are read-only.
 /// </summary>
 public static class ReportsApi
 {
@@ -17,81 +21,93 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/reports");
-        api.MapPost("/", UploadReport).DisableAntiforgery();
-        api.MapPut("/{name}", ReplaceReport).DisableAntiforgery();
-        api.MapGet("/", ListReports);
+        var api = app.MapGroup("api/reports").WithTags("Reports (flat names)");
+        api.MapPost("/", UploadReport).DisableAntiforgery().WithSummary("Uploads a new RDL (raw body) under ?name=; 409 when the name exists.");
+        api.MapPut("/{name}", ReplaceReport).DisableAntiforgery().WithSummary("Creates (201) or replaces (200, a new version) the upload of that name.");
+        api.MapGet("/", ListReports).WithSummary("The samples and the uploads, with their parameters.");
         api.MapGet("/{name}", GetReport);
-        api.MapGet("/{name}/render", RenderReport).WithOutputFormatParameter();
+        api.MapGet("/{name}/render", RenderReport).WithOutputFormatParameter().WithSummary("Renders: ?format=, every other key a report parameter.");
         return app;
     }
 
     /// <summary>Uploads a new RDL as the raw request body under ?name=; an existing name is 409 (replace it with PUT).</summary>
-    public static async Task<IResult> UploadReport(
-        HttpRequest request,
-        [FromQuery] string? name,
-        ReportCatalog catalog,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> UploadReport(HttpContext http, [FromQuery] string? name, LegacyReports legacy, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name))
             return TypedResults.Problem(title: "Missing report name", detail: "Give the report a name with ?name=MyReport.", statusCode: 400);
-        return await StoreAsync(request, name.Trim(), overwrite: false, catalog, cancellationToken);
+        return await StoreAsync(http, name.Trim(), replace: false, legacy, cancellationToken);
     }
 
     /// <summary>Creates or explicitly replaces the report <paramref name="name"/> with the RDL in the body (read-only samples excepted).</summary>
-    public static Task<IResult> ReplaceReport(HttpRequest request, string name, ReportCatalog catalog, CancellationToken cancellationToken) =>
-        StoreAsync(request, name.Trim(), overwrite: true, catalog, cancellationToken);
+    public static Task<IResult> ReplaceReport(HttpContext http, string name, LegacyReports legacy, CancellationToken cancellationToken) =>
+        StoreAsync(http, name.Trim(), replace: true, legacy, cancellationToken);
 
-    private static async Task<IResult> StoreAsync(HttpRequest request, string name, bool overwrite, ReportCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> StoreAsync(HttpContext http, string name, bool replace, LegacyReports legacy, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxUploadBytes)
-            return TypedResults.Problem(title: "Report too large", detail: $"An RDL may be at most {MaxUploadBytes / 1024 / 1024} MiB.", statusCode: 413);
+        if (http.Request.ContentLength > MaxUploadBytes) return TooLarge();
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxUploadBytes)
-            return TypedResults.Problem(title: "Report too large", detail: $"An RDL may be at most {MaxUploadBytes / 1024 / 1024} MiB.", statusCode: 413);
-        var result = await catalog.AddAsync(name, buffer.ToArray(), persist: true, overwrite);
-        if (!result.Success)
+        await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxUploadBytes) return TooLarge();
+        var upload = await legacy.UploadAsync(name, buffer.ToArray(), replace, CatalogHttp.Actor(http), cancellationToken);
+        if (upload.Error is { } error) return CatalogHttp.Problem(error);
+        if (!upload.Success)
         {
-            return result.Refusal switch
-            {
-                CatalogRefusal.Exists => ProblemResults.From(409, $"A report named '{name}' already exists", result.Diagnostics),
-                CatalogRefusal.ReadOnly => ProblemResults.From(403, $"The report '{name}' is read-only", result.Diagnostics),
-                CatalogRefusal.DataSourceDenied => ProblemResults.From(422, $"The report '{name}' uses a data source it may not use", result.Diagnostics),
-                _ => ProblemResults.From(400, $"The report '{name}' was rejected", result.Diagnostics),
-            };
+            var denied = upload.Validation.Diagnostics.Any(d => d.Code == DataBroker.Connectors.DataSourceAccess.RestrictedDataSource);
+            return denied
+                ? ProblemResults.From(422, $"The report '{name}' uses a data source it may not use", upload.Validation.Diagnostics)
+                : ProblemResults.From(400, $"The report '{name}' was rejected", upload.Validation.Diagnostics);
         }
-        var summary = ReportSummary.From(result.Entry!);
-        return result.Replaced ? TypedResults.Ok(summary) : TypedResults.Created($"/api/reports/{Uri.EscapeDataString(summary.Name)}", summary);
+        var item = upload.Published!.Item;
+        var summary = ReportSummary.From(item, upload.Validation.Entry!.Definition, upload.Validation.Diagnostics);
+        return upload.Published.Created ? TypedResults.Created($"/api/reports/{Uri.EscapeDataString(item.Name)}", summary) : TypedResults.Ok(summary);
     }
 
-    public static Ok<List<ReportSummary>> ListReports(ReportCatalog catalog) =>
-        TypedResults.Ok(catalog.Entries.Select(ReportSummary.From).ToList());
+    public static async Task<Ok<List<ReportSummary>>> ListReports(LegacyReports legacy, CatalogReports reports, CancellationToken cancellationToken)
+    {
+        var summaries = new List<ReportSummary>();
+        foreach (var item in await legacy.ListAsync(cancellationToken))
+            if (await reports.ReadAsync(item, cancellationToken) is { Report: { } report } read) summaries.Add(ReportSummary.From(item, report, read.Diagnostics));
+        return TypedResults.Ok(summaries);
+    }
 
-    public static Results<Ok<ReportSummary>, NotFound> GetReport(string name, ReportCatalog catalog) =>
-        catalog.TryGet(name, out var entry) ? TypedResults.Ok(ReportSummary.From(entry)) : TypedResults.NotFound();
+    public static async Task<IResult> GetReport(string name, LegacyReports legacy, CatalogReports reports, CancellationToken cancellationToken)
+    {
+        if (await legacy.FindAsync(name, cancellationToken) is not { } item || await reports.ReadAsync(item, cancellationToken) is not { Report: { } report } read)
+            return NotFound(name);
+        return TypedResults.Ok(ReportSummary.From(item, report, read.Diagnostics));
+    }
 
     /// <summary>Renders a report; every query-string key other than "format" is a report parameter.</summary>
     public static async Task<IResult> RenderReport(
         string name,
         HttpContext http,
-        ReportCatalog catalog,
+        LegacyReports legacy,
+        CatalogReports reports,
         RenderService renderer,
         CancellationToken cancellationToken)
     {
-        if (!catalog.TryGet(name, out var entry))
-            return TypedResults.Problem(title: "Report not found", detail: $"There is no report named '{name}'.", statusCode: 404);
-        return await RenderResponse.WriteAsync(http, entry, entry.Name, subreports: null, renderer, cancellationToken);
+        if (await legacy.FindAsync(name, cancellationToken) is not { } item) return NotFound(name);
+        var loaded = await reports.LoadAsync(item, cancellationToken);
+        if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' no longer compiles", loaded?.Diagnostics ?? []);
+        return await RenderResponse.WriteAsync(http, entry, item.Path.Value, new LegacySubreports(reports, legacy, item.Path), renderer, cancellationToken);
     }
+
+    private static ProblemHttpResult NotFound(string name) =>
+        TypedResults.Problem(title: "Report not found", detail: $"There is no report named '{name}'.", statusCode: 404);
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(title: "Report too large", detail: $"An RDL may be at most {MaxUploadBytes / 1024 / 1024} MiB.", statusCode: 413);
 }
 
-public sealed record ReportSummary(string Name, string FileName, IReadOnlyList<ParameterSummary> Parameters, IReadOnlyList<object> Diagnostics)
+/// <summary>A report of the flat list: its name, its catalog path and version, its parameters and its warnings.</summary>
+public sealed record ReportSummary(string Name, string Path, int Version, IReadOnlyList<ParameterSummary> Parameters, IReadOnlyList<object> Diagnostics)
 {
-    public static ReportSummary From(CatalogEntry entry) => new(
-        entry.Name,
-        entry.FileName,
-        entry.Definition.Parameters.Select(p => new ParameterSummary(p.Name, p.DataType.ToString(), p.Prompt, p.MultiValue, p.Nullable, !p.DefaultValues.IsDefaultOrEmpty || p.DefaultDataSet is not null)).ToList(),
-        entry.Diagnostics.Select(ProblemResults.ToJson).ToList());
+    public static ReportSummary From(CatalogItem item, ReportDefinition definition, IEnumerable<RdlDiagnostic> diagnostics) => new(
+        item.Name,
+        item.Path.Value,
+        item.CurrentVersion,
+        definition.Parameters.Select(p => new ParameterSummary(p.Name, p.DataType.ToString(), p.Prompt, p.MultiValue, p.Nullable, !p.DefaultValues.IsDefaultOrEmpty || p.DefaultDataSet is not null)).ToList(),
+        diagnostics.Select(ProblemResults.ToJson).ToList());
 }
 
 public sealed record ParameterSummary(string Name, string DataType, string? Prompt, bool MultiValue, bool Nullable, bool HasDefault);

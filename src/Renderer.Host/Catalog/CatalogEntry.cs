@@ -4,12 +4,12 @@ using Rdl.Model.Diagnostics;
 
 namespace Renderer.Host.Catalog;
 
-/// <summary>A report known to the server: its RDL bytes, model and the warnings found when it was loaded.</summary>
+/// <summary>A report ready to render: its RDL bytes, model and the warnings found when it was read and compiled.</summary>
 public sealed record CatalogEntry(string Name, string FileName, byte[] Bytes, ReportDefinition Definition, ImmutableArray<RdlDiagnostic> Diagnostics, DateTimeOffset LoadedAt)
 {
-    /// <summary>Deployed by the administrator in the samples folder: no upload replaces it.</summary>
-    public bool ReadOnly { get; init; }
-
-    /// <summary>The report's path in the catalog database (api/v2.0); null for the flat report list and the command line.</summary>
+    /// <summary>The report's path in the catalog database; null for a file the command line renders.</summary>
     public string? CatalogPath { get; init; }
 }
+
+/// <summary>A report read and compiled (<see cref="Entry"/>), or the diagnostics that say why it was refused.</summary>
+public sealed record CatalogResult(bool Success, CatalogEntry? Entry, ImmutableArray<RdlDiagnostic> Diagnostics);

@@ -50,6 +50,15 @@ public sealed class CatalogReports(CatalogQueries? queries, CompilationCache com
         return result;
     }
 
+    /// <summary>The current version of report <paramref name="item"/>, read but not compiled (for lists); null when it has no content.</summary>
+    public async Task<RdlReadResult?> ReadAsync(CatalogItem item, CancellationToken cancellationToken = default)
+    {
+        if (item.Kind != CatalogItemKind.Report || queries is null) return null;
+        if (_cache.TryGetValue((item.Id, item.CurrentVersion), out CatalogResult? cached) && cached is { Entry: { } entry })
+            return new RdlReadResult(entry.Definition, entry.Diagnostics);
+        return await queries.ContentAsync(item, cancellationToken: cancellationToken).ConfigureAwait(false) is { } content ? RdlReader.Read(content, item.Name + ".rdl") : null;
+    }
+
     /// <summary>
     /// A subreport named as SSRS does: a path relative to the parent report's folder (<c>Detail</c>, <c>../Shared/Detail</c>)
     /// or absolute (<c>/Sales/Detail</c>).

@@ -10,7 +10,8 @@ public static class CatalogServiceCollectionExtensions
     /// <summary>
     /// Registers the database-backed catalog: options (section <c>Catalog</c>, validated at start; SQLite in
     /// <c>{DataFolder}/catalog.db</c> by default), the database, its store services, and the start-up work that
-    /// migrates the schema, seeds the samples into <c>/Samples</c> and purges expired deletions.
+    /// migrates the schema, seeds the samples into <c>/Samples</c> and purges expired deletions; and the flat report
+    /// names of <c>/api/reports</c> (<see cref="LegacyReports"/>).
     /// </summary>
     public static IServiceCollection AddCatalogStore(this IServiceCollection services, IConfiguration config, RendererPaths paths)
     {
@@ -33,6 +34,14 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<CatalogTree>();
         services.AddSingleton<ParameterSettings>();
         services.AddSingleton<SampleSeeder>();
+        services.AddSingleton<LegacyReports>();
+        // A report name in a data source's AllowedReports (no '/') allows the sample of that name: /Samples/{name}.
+        services.PostConfigure<DataBroker.DataBrokerOptions>(o =>
+        {
+            foreach (var source in o.DataSources.Values)
+                if (source?.AllowedReports is { } allowed)
+                    allowed.AddRange(allowed.Where(r => !r.StartsWith('/')).Select(r => SampleSeeder.Folder.Child(r).Value).Except(allowed, StringComparer.OrdinalIgnoreCase).ToList());
+        });
         services.AddSingleton<Logs.ExecutionLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<Logs.ExecutionLogWriter>());
         services.AddSingleton<Logs.LogQueries>();

@@ -12,7 +12,8 @@ public static class RenderCommand
 {
     public static bool IsRender(string[] args) => args.Length > 0 && args[0] == "render";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    /// <param name="showProgress">Print the pages done of a long render to <paramref name="error"/> (when it is a terminal).</param>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, bool showProgress = false)
     {
         string? file = null, outPath = null, format = OutputFormats.Default.Name;
         var parameters = new List<KeyValuePair<string, string?[]>>();
@@ -56,6 +57,11 @@ public static class RenderCommand
         }
         outPath ??= Path.ChangeExtension(Path.GetFileName(file), OutputFormats.Find(format)?.Extension ?? format);
 
+        // Which isolation layers work here is probed once per process (the launcher, and bubblewrap) before the first
+        // render; it runs while the report is read and compiled instead of after.
+        var sandbox = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sandboxing.SandboxOptions>>().Value;
+        var probe = Task.Run(() => Sandboxing.SandboxIsolation.Support(sandbox));
+
         // Only this file (and the subreports beside it) is read and compiled: the catalog is never loaded.
         var reports = new CatalogReports(queries: null, services.GetRequiredService<Expressions.CompilationCache>());
         var added = await reports.ValidateAsync(await File.ReadAllBytesAsync(file), Path.GetFileName(file));
@@ -63,16 +69,43 @@ public static class RenderCommand
         foreach (var d in added.Diagnostics) if (printed.Add(d.ToString())) await error.WriteLineAsync(d.ToString());
         if (!added.Success) return 1;
 
+        await probe;
         var renderer = services.GetRequiredService<RenderService>();
-        if (!Console.IsErrorRedirected) await error.WriteLineAsync($"Rendering {Path.GetFileName(file)} to {format.ToUpperInvariant()}...");
+        var progress = showProgress ? new ProgressLine(error, $"Rendering {Path.GetFileName(file)} to {format.ToUpperInvariant()}") : null;
         var subreports = new FolderSubreports(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var result = await renderer.RenderAsync(added.Entry!, format, parameters, Environment.UserName, serverUrl: null, subreports, CancellationToken.None);
+        var result = await renderer.RenderAsync(added.Entry!, format, parameters, Environment.UserName, serverUrl: null, subreports, CancellationToken.None, progress);
+        progress?.Finish();
         // The render repeats the compile warnings already printed: each diagnostic is printed once.
         foreach (var d in result.Diagnostics) if (printed.Add(d.ToString())) await error.WriteLineAsync(d.ToString());
         if (!result.Success) return 1;
         await File.WriteAllBytesAsync(outPath, result.Content);
         await output.WriteLineAsync($"Wrote {outPath}: {result.PageCount} page(s), {result.Content.Length:N0} bytes.");
         return 0;
+    }
+
+    /// <summary>One terminal line, rewritten in place: "Rendering Sales.rdl to PDF: page 120 of 400".</summary>
+    private sealed class ProgressLine(TextWriter error, string prefix) : IProgress<PageProgress>
+    {
+        private readonly Lock _lock = new();
+        private bool _shown;
+
+        public void Report(PageProgress value)
+        {
+            lock (_lock)
+            {
+                error.Write(FormattableString.Invariant($"\r{prefix}: page {value.PagesDone:N0} of {value.PageCount:N0}\u001b[K"));
+                error.Flush();
+                _shown = true;
+            }
+        }
+
+        public void Finish()
+        {
+            lock (_lock)
+            {
+                if (_shown) error.WriteLine();
+            }
+        }
     }
 
     public const string Usage = """

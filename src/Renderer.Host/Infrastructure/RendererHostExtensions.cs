@@ -27,7 +27,7 @@ public static class RendererHostExtensions
     {
         var cli = mode != HostMode.Server;
         var config = builder.Configuration;
-        if (cli) config["Logging:LogLevel:Default"] ??= "Warning";
+        if (cli) CliLogging.WarnByDefault(config);
         var paths = new RendererPaths(builder.Environment.ContentRootPath, config["DataFolder"], config["SamplesFolder"]);
         foreach (var source in config.GetSection("DataBroker:DataSources").GetChildren())
         {
@@ -43,7 +43,9 @@ public static class RendererHostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddDataBroker(config);
         builder.Services.Configure<CredentialStoreOptions>(o => (o.Placeholders["DataFolder"], o.Placeholders["ProjectRoot"]) = (paths.DataFolder, paths.ProjectRoot));
-        builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
+        builder.Services.AddSandboxOptions();
+        builder.Services.AddOptions<WasmModuleOptions>().BindConfiguration(WasmModuleOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WasmModuleOptions>, WasmModuleOptionsValidator>();
         var wasmOptions = config.GetSection(WasmModuleOptions.SectionName).Get<WasmModuleOptions>() ?? new WasmModuleOptions();
         var wasmModules = WasmModuleResolver.FromOptions(wasmOptions, folder => ResolvePath(folder, paths)!);
         builder.Services.AddCompileWorker(!cli);
@@ -52,16 +54,15 @@ public static class RendererHostExtensions
         builder.Services.AddHostedService<SandboxIsolationCheck>();
         // A one-shot CLI render gains nothing from pre-started sandboxes.
         if (!cli) builder.Services.AddSandboxPool();
-        builder.Services.AddOptions<CsvExportOptions>().BindConfiguration(CsvExportOptions.SectionName);
+        builder.Services.AddOptions<CsvExportOptions>().BindConfiguration(CsvExportOptions.SectionName).ValidateOnStart();
         builder.Services.AddOptions<RenderAdmissionOptions>().BindConfiguration(RenderAdmissionOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RenderAdmissionOptions>, RenderAdmissionOptionsValidator>();
         builder.Services.AddSingleton<RenderAdmission>();
         if (mode == HostMode.Catalog) builder.Services.AddCatalogStore(config, paths);
-        if (cli) builder.Services.AddSingleton<ISubreportSource>(NoSubreports.Instance);
-        else
+        // Each render names where its subreports come from (the catalog folder, or the files beside a CLI report).
+        builder.Services.AddSingleton<ISubreportSource>(NoSubreports.Instance);
+        if (!cli)
         {
-            builder.Services.AddSingleton<ReportCatalog>();
-            builder.Services.AddSingleton<ISubreportSource, ReportCatalogSubreports>();
             builder.Services.AddCatalogStore(config, paths);
             builder.Services.AddSingleton<CatalogReports>();
             builder.Services.AddRendererHealthChecks();

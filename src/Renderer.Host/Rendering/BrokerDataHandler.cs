@@ -20,7 +20,8 @@ internal sealed class BrokerDataHandler(
     ReportDefinition report,
     IReadOnlyDictionary<string, ReportDefinition>? subreports = null,
     DataSetPrefetch? prefetch = null,
-    RenderDataBudget? budget = null)
+    RenderDataBudget? budget = null,
+    IProgress<PageProgress>? progress = null)
     : ISandboxDataHandler
 {
     private readonly RenderDataBudget _budget = budget ?? broker.CreateRenderBudget();
@@ -32,6 +33,8 @@ internal sealed class BrokerDataHandler(
 
     /// <summary>Rows handed to the sandbox.</summary>
     public long RowCount => Interlocked.Read(ref _rowCount);
+
+    public void OnProgress(int pagesDone, int pageCount) => progress?.Report(new PageProgress(pagesDone, pageCount));
 
     public async Task<SandboxDataResult> ExecuteAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
     {

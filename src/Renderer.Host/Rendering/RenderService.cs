@@ -53,6 +53,7 @@ public sealed class RenderService(
     /// render endpoint. Null writes no drillthrough links.
     /// </param>
     /// <param name="subreportSource">Where the report's Subreport items are looked up; null for the server's default source.</param>
+    /// <param name="progress">Told the pages done as the sandbox composes them (at most twice a second; nothing for a short render).</param>
     public async Task<RenderResult> RenderAsync(
         CatalogEntry entry,
         string format,
@@ -60,7 +61,8 @@ public sealed class RenderService(
         string userId,
         string? serverUrl,
         ISubreportSource? subreportSource,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IProgress<PageProgress>? progress = null)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (OutputFormats.Find(format) is null)
@@ -99,7 +101,7 @@ public sealed class RenderService(
         BrokerDataHandler handler;
         try
         {
-            (result, handler) = await RunAsync(entry, input, subreports, cancellationToken);
+            (result, handler) = await RunAsync(entry, input, subreports, progress, cancellationToken);
         }
         catch
         {
@@ -119,13 +121,13 @@ public sealed class RenderService(
     /// Runs the sandbox with the broker answering its data requests. The broker sees the report under its catalog path
     /// when it has one, so data-source restrictions (AllowedReports) match paths and folders, not a name anyone can reuse.
     /// </summary>
-    private async Task<(SandboxResult, BrokerDataHandler)> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, CancellationToken cancellationToken)
+    private async Task<(SandboxResult, BrokerDataHandler)> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
     {
         var identity = entry.CatalogPath is { } path ? entry.Definition with { Name = path } : entry.Definition;
         // One data budget for all of this render's queries (the report's, its prefetch's and its subreports').
         var budget = broker.CreateRenderBudget();
         await using var prefetch = DataSetPrefetch.Start(broker, identity, budget, cancellationToken);
-        var handler = new BrokerDataHandler(broker, identity, subreports.Definitions, prefetch, budget);
+        var handler = new BrokerDataHandler(broker, identity, subreports.Definitions, prefetch, budget, progress);
         return (await launcher.RenderAsync(input, handler, cancellationToken), handler);
     }
 
@@ -180,3 +182,6 @@ public sealed class RenderService(
     private sealed record PreparedSubreports(
         bool Success, IReadOnlyList<SubreportImage> Images, IReadOnlyDictionary<string, ReportDefinition> Definitions, ImmutableArray<RdlDiagnostic> Diagnostics);
 }
+
+/// <summary>How far a render has got: pages composed so far of the report's page count.</summary>
+public readonly record struct PageProgress(int PagesDone, int PageCount);

@@ -36,13 +36,6 @@ public sealed class FolderSubreports(string folder) : ISubreportSource
     }
 }
 
-/// <summary>The legacy flat report list (<c>/api/reports</c>).</summary>
-public sealed class ReportCatalogSubreports(ReportCatalog catalog) : ISubreportSource
-{
-    public ResolvedSubreport? Find(string name) =>
-        catalog.TryGet(name, out var found) ? new ResolvedSubreport(found.Name, found.FileName, found.Bytes, found.Definition) : null;
-}
-
 /// <summary>
 /// Subreports from the catalog database, in the folder of the report being rendered (SSRS resolves a subreport's name
 /// relative to its parent report). Lookups run while the render is prepared; they wait for the database synchronously.
@@ -54,5 +47,25 @@ public sealed class CatalogFolderSubreports(CatalogReports reports, CatalogPath 
         var entry = reports.ResolveSubreportAsync(parent, name).GetAwaiter().GetResult();
         // The broker checks the subreport's data sources against its catalog path, as for any catalog report.
         return entry is null ? null : new ResolvedSubreport(entry.Name, entry.FileName, entry.Bytes, entry.Definition with { Name = entry.CatalogPath ?? entry.Name });
+    }
+}
+
+/// <summary>
+/// Subreports of a report rendered through <c>/api/reports</c>: in the report's folder first, as for any catalog report,
+/// and a plain name not found there as the flat API names reports (the sample, else the upload), so an upload can still
+/// use a sample as its subreport.
+/// </summary>
+public sealed class LegacySubreports(CatalogReports reports, LegacyReports legacy, CatalogPath parent) : ISubreportSource
+{
+    private readonly CatalogFolderSubreports _folder = new(reports, parent);
+
+    public ResolvedSubreport? Find(string name)
+    {
+        if (_folder.Find(name) is { } found) return found;
+        if (name.Contains('/', StringComparison.Ordinal) || legacy.FindAsync(name).GetAwaiter().GetResult() is not { } item) return null;
+        var loaded = reports.LoadAsync(item).GetAwaiter().GetResult();
+        return loaded is { Success: true, Entry: { } entry }
+            ? new ResolvedSubreport(entry.Name, entry.FileName, entry.Bytes, entry.Definition with { Name = entry.CatalogPath ?? entry.Name })
+            : null;
     }
 }

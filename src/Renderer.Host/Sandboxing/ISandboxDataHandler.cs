@@ -9,6 +9,11 @@ namespace Renderer.Host.Sandboxing;
 public interface ISandboxDataHandler
 {
     Task<SandboxDataResult> ExecuteAsync(string dataSetName, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken);
+
+    /// <summary>The sandbox has composed <paramref name="pagesDone"/> of <paramref name="pageCount"/> pages (untrusted numbers, checked to be in range).</summary>
+    void OnProgress(int pagesDone, int pageCount)
+    {
+    }
 }
 
 /// <summary>The columns and streamed rows of one dataset, or why there are none.</summary>

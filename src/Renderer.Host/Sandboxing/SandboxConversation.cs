@@ -32,6 +32,9 @@ internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer
                 case DataRequestMessage request:
                     await AnswerAsync(request, cancellationToken).ConfigureAwait(false);
                     break;
+                case ProgressMessage progress:
+                    data.OnProgress(progress.PagesDone, progress.PageCount);
+                    break;
                 case LogMessage log:
                     // Untrusted text: logged at most at Information and cut to a sane length.
                     logger.Log(log.Level >= SandboxLogLevel.Information ? LogLevel.Information : LogLevel.Debug,

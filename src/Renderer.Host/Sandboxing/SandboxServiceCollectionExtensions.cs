@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Renderer.Host.Sandboxing;
 
@@ -7,14 +9,21 @@ public static class SandboxServiceCollectionExtensions
     /// <summary>Registers <see cref="SandboxLauncher"/> (singleton) with <see cref="SandboxOptions"/> bound from the "Sandbox" section.</summary>
     public static IServiceCollection AddSandboxLauncher(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SandboxOptions>()
-            .Bind(configuration.GetSection(SandboxOptions.SectionName))
-            .Validate(o => o.TimeoutSeconds > 0, "Sandbox:TimeoutSeconds must be positive.")
-            .Validate(o => o.MemoryLimitMegabytes >= 0, "Sandbox:MemoryLimitMegabytes must be 0 (no limit) or positive.")
-            .ValidateOnStart();
+        services.AddSandboxOptions(configuration.GetSection(SandboxOptions.SectionName));
         services.AddSingleton<SandboxLauncher>();
         services.AddHostedService<SandboxIsolationCheck>();
         services.AddSandboxPool();
+        return services;
+    }
+
+    /// <summary><see cref="SandboxOptions"/> bound from <paramref name="section"/> (default: the "Sandbox" section), validated at start (<see cref="SandboxOptionsValidator"/>).</summary>
+    public static IServiceCollection AddSandboxOptions(this IServiceCollection services, IConfigurationSection? section = null)
+    {
+        var options = services.AddOptions<SandboxOptions>();
+        if (section is null) options.BindConfiguration(SandboxOptions.SectionName);
+        else options.Bind(section);
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>());
         return services;
     }
 
@@ -24,11 +33,7 @@ public static class SandboxServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSandboxPool(this IServiceCollection services)
     {
-        services.AddOptions<SandboxOptions>()
-            .Validate(o => o.PoolSize is >= 0 and <= 64, "Sandbox:PoolSize must be between 0 (off) and 64.")
-            .Validate(o => o.PoolIdleLifetimeSeconds >= 0, "Sandbox:PoolIdleLifetimeSeconds must be 0 (no limit) or positive.")
-            .Validate(o => o.PoolMaxConcurrentStarts >= 1, "Sandbox:PoolMaxConcurrentStarts must be at least 1.")
-            .Validate(o => o.PoolWarmUpFormats.All(c => c is (>= 'a' and <= 'z') or ','), "Sandbox:PoolWarmUpFormats is a comma-separated list of formats (pdf, xlsx, csv, docx).");
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>());
         services.AddSingleton<SandboxPool>();
         services.AddHostedService(sp => sp.GetRequiredService<SandboxPool>());
         return services;

@@ -97,6 +97,7 @@ internal sealed class PageComposer : IPageSource
         items.AddRange(body);
         if (_page.Footer is { } footer && Prints(footer, number, total))
             items.AddRange(_footers[index] ??= _section(body, _numbering[index], footer, PageRegion.Footer, _page.PageHeight.Points - _page.BottomMargin.Points - footer.Height.Points));
+        RenderProgress.PageComposed(index, total);
         return Describe(index) with { Items = [.. items] };
     }
 

@@ -12,12 +12,16 @@ namespace Renderer.Host.Tests.Catalog;
 [NonParallelizable]
 public sealed class CommandLineTests
 {
-    private static (int Code, string Out, string Err) Run(string dataFolder, params string[] args)
+    private static string HostDll()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var host = Path.Combine(ErrorHandlingTests.ProjectRoot(), "src", "Renderer.Host", "bin", configuration, "net10.0", "Renderer.Host.dll");
+        return Path.Combine(ErrorHandlingTests.ProjectRoot(), "src", "Renderer.Host", "bin", configuration, "net10.0", "Renderer.Host.dll");
+    }
+
+    private static (int Code, string Out, string Err) Run(string dataFolder, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(host);
+        start.ArgumentList.Add(HostDll());
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DataFolder"] = dataFolder;
         start.Environment["Sandbox__PoolSize"] = "0";
@@ -59,10 +63,38 @@ public sealed class CommandLineTests
         var result = Run(data, "render", rdl, "--out", output, "--param", "Year=2023");
         Assert.That(result.Code, Is.EqualTo(0), result.Err);
         Assert.That(result.Out, Does.Contain("page(s)"));
+        Assert.That(result.Err, Does.Not.Contain("info:"), "a command logs at Warning by default");
+        Assert.That(result.Err, Does.Not.Contain("Rendering").And.Not.Contain(" of 8"), "no progress when stderr is not a terminal");
         Assert.That(File.Exists(output));
         Assert.That(File.Exists(Path.Combine(data, "catalog.db")), Is.False);
         var compiled = Directory.GetFiles(Path.Combine(data, "cache", "expressions"), "*.dll");
         Assert.That(compiled, Has.Length.EqualTo(1), "only the rendered report is compiled, not every sample");
+    }
+
+    /// <summary>A long render on a terminal shows its pages done on stderr (run under <c>script</c>, which gives it a pseudo-terminal).</summary>
+    [Test]
+    public void A_long_render_on_a_terminal_shows_its_pages_done()
+    {
+        var data = TempFolder("cli-progress");
+        var output = Path.Combine(data, "bench.pdf");
+        var rdl = Path.Combine(ErrorHandlingTests.ProjectRoot(), "samples", "rdl", "BenchSales.rdlc");
+        var rows = Path.Combine(data, "sales.csv");
+        var source = File.ReadAllLines(Path.Combine(ErrorHandlingTests.ProjectRoot(), "samples", "data", "Sales.csv"));
+        File.WriteAllLines(rows, [source[0], .. Enumerable.Repeat(source[1..], 20).SelectMany(r => r)]);
+        var command = string.Join(' ', new[] { "dotnet", HostDll(), "render", rdl, "--out", output }.Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        var start = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var arg in new[] { "-qec", command, "/dev/null" }) start.ArgumentList.Add(arg);
+        start.Environment["DataFolder"] = data;
+        start.Environment["Sandbox__PoolSize"] = "0";
+        start.Environment["DataBroker__DataSources__LocalSource__ConnectionString"] = rows;
+        using var process = Process.Start(start)!;
+        var terminal = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(300_000)) { process.Kill(true); Assert.Fail("the render did not finish"); }
+
+        Assert.That(process.ExitCode, Is.EqualTo(0), terminal.Result);
+        var pages = System.Text.RegularExpressions.Regex.Match(terminal.Result, @"Wrote .*: (\d+) page\(s\)");
+        Assert.That(pages.Success, Is.True, terminal.Result);
+        Assert.That(terminal.Result, Does.Match($@"Rendering BenchSales\.rdlc to PDF: page \d+ of {pages.Groups[1].Value}"));
     }
 
     [Test]

@@ -66,11 +66,9 @@ public sealed class ErrorHandlingTests : ServerTest
     [Test]
     public async Task An_expression_that_throws_shows_error_in_its_cell_and_a_warning_naming_it()
     {
-        var catalog = Server.Services.GetRequiredService<ReportCatalog>();
-        var added = catalog.Add("Throws", Encoding.UTF8.GetBytes(TestReports.WithExpression("=CInt(\"not a number\")")), persist: false);
-        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
+        var entry = ReportEntries.Read(Server.Services, "Throws", TestReports.WithExpression("=CInt(\"not a number\")"));
         var renderer = Server.Services.GetRequiredService<RenderService>();
-        var result = await renderer.RenderAsync(added.Entry!, "pdf", [], "tester", CancellationToken.None);
+        var result = await renderer.RenderAsync(entry, "pdf", [], "tester", CancellationToken.None);
         Assert.That(result.Success, Is.True, result.Describe());
         var warning = result.Diagnostics.Single(d => d.Code == "PRC4001");
         Assert.That(warning.Message, Does.Contain("Textbox 'Broken'"));

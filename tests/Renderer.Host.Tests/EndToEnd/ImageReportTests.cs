@@ -71,7 +71,7 @@ public sealed class ImageReportTests : ServerTest
             Assert.That(image.WidthInSamples, Is.EqualTo(16), "only the embedded image is drawn");
         }
 
-        Assert.That(Server.Services.GetRequiredService<ReportCatalog>().TryGet(name, out var entry), Is.True);
+        var entry = await ReportEntries.LoadAsync(Server.Services, name);
         var result = await Server.Services.GetRequiredService<RenderService>().RenderAsync(entry, "pdf", [], "tester", CancellationToken.None);
         Assert.That(result.Success, Is.True, result.Describe());
         var warning = result.Diagnostics.Single(d => d.Code == "PRC4020");

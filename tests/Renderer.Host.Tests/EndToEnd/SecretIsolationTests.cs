@@ -30,10 +30,7 @@ public sealed class SecretIsolationTests
             command.ExecuteNonQuery();
         }
         var services = server.Services;
-        var catalog = services.GetRequiredService<ReportCatalog>();
-        var added = catalog.Add("CanaryReport", Encoding.UTF8.GetBytes(TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t")), persist: false);
-        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
-        var entry = added.Entry!;
+        var entry = ReportEntries.Read(services, "CanaryReport", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t"));
         var compiled = services.GetRequiredService<CompilationCache>().GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
         var broker = services.GetRequiredService<IQueryRunner>();
         var launcher = services.GetRequiredService<SandboxLauncher>();

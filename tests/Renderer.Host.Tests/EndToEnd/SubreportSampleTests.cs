@@ -90,10 +90,8 @@ public sealed class SubreportSampleTests
     {
         var rdl = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(SamplePath("SalesWithSubreport.rdl")))
             .Replace("<ReportName>RegionOrders</ReportName>", "<ReportName>/Sales/NoSuchReport</ReportName>", StringComparison.Ordinal);
-        var catalog = _server.Services.GetRequiredService<ReportCatalog>();
-        var added = catalog.Add("MissingSubreport", Encoding.UTF8.GetBytes(rdl), persist: false);
-        Assert.That(added.Success, Is.True, () => string.Join("\n", added.Diagnostics));
-        var result = await _server.Services.GetRequiredService<RenderService>().RenderAsync(added.Entry!, "pdf", [], "tester", CancellationToken.None);
+        var entry = ReportEntries.Read(_server.Services, "MissingSubreport", rdl);
+        var result = await _server.Services.GetRequiredService<RenderService>().RenderAsync(entry, "pdf", [], "tester", CancellationToken.None);
         Assert.That(result.Failure, Is.EqualTo(RenderFailure.None), () => string.Join("\n", result.Diagnostics));
         var warning = result.Diagnostics.First(d => d.Code == SubreportResolver.NotFound);
         Assert.That(warning.Message, Does.Contain("Subreport 'Orders'").And.Contain("NoSuchReport"));
@@ -105,15 +103,16 @@ public sealed class SubreportSampleTests
     [Test]
     public async Task A_recursive_subreport_is_refused_naming_the_cycle()
     {
-        var catalog = _server.Services.GetRequiredService<ReportCatalog>();
-        var a = catalog.Add("LoopA", Encoding.UTF8.GetBytes(SubreportRdl.Calling("LoopB")), persist: false);
-        var b = catalog.Add("LoopB", Encoding.UTF8.GetBytes(SubreportRdl.Calling("LoopA")), persist: false);
-        Assert.That(a.Success && b.Success, Is.True);
-        var result = await _server.Services.GetRequiredService<RenderService>().RenderAsync(a.Entry!, "pdf", [], "tester", CancellationToken.None);
-        Assert.That(result.Failure, Is.EqualTo(RenderFailure.ReportError));
-        var error = result.Diagnostics.Single(d => d.IsError);
-        Assert.That(error.Code, Is.EqualTo(SubreportResolver.Recursive));
-        Assert.That(error.Message, Does.Contain("LoopA -> LoopB -> LoopA"));
+        using var client = _server.CreateClient();
+        foreach (var (name, calls) in new[] { ("LoopA", "LoopB"), ("LoopB", "LoopA") })
+        {
+            var upload = await client.PutAsync($"/api/reports/{name}", new StringContent(SubreportRdl.Calling(calls), Encoding.UTF8, "application/xml"));
+            Assert.That(upload.IsSuccessStatusCode, Is.True, await upload.Content.ReadAsStringAsync());
+        }
+        var response = await client.GetAsync("/api/reports/LoopA/render?format=pdf");
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo((HttpStatusCode)422), problem);
+        Assert.That(problem, Does.Contain(SubreportResolver.Recursive).And.Contain("LoopA -> LoopB -> LoopA"));
     }
 
     private static string SamplePath(string file)

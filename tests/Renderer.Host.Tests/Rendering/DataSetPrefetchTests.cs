@@ -102,8 +102,9 @@ public sealed class DataSetPrefetchTests
     [Test]
     public async Task A_render_over_the_api_sums_every_prefetched_row()
     {
-        Add("CountingApi", TestReports.WithQuery("CanaryDb", CountingQuery));
         using var client = _server.CreateClient();
+        var upload = await client.PutAsync("/api/reports/CountingApi", new StringContent(TestReports.WithQuery("CanaryDb", CountingQuery), Encoding.UTF8, "application/xml"));
+        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created), await upload.Content.ReadAsStringAsync());
 
         var response = await client.GetAsync("/api/reports/CountingApi/render?format=csv");
         var body = await response.Content.ReadAsStringAsync();
@@ -116,12 +117,7 @@ public sealed class DataSetPrefetchTests
 
     private IQueryRunner Broker => _server.Services.GetRequiredService<IQueryRunner>();
 
-    private CatalogEntry Add(string name, string rdl)
-    {
-        var added = _server.Services.GetRequiredService<ReportCatalog>().Add(name, Encoding.UTF8.GetBytes(rdl), persist: false);
-        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
-        return added.Entry!;
-    }
+    private CatalogEntry Add(string name, string rdl) => ReportEntries.Read(_server.Services, name, rdl);
 }
 
 /// <summary>A prefetch that nobody takes never fails the render, whatever its query threw.</summary>

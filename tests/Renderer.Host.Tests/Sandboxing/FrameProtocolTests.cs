@@ -105,6 +105,18 @@ public sealed class FrameProtocolTests
     }
 
     [Test]
+    public async Task Progress_round_trips_and_impossible_counts_are_protocol_errors()
+    {
+        var progress = (ProgressMessage)await RoundTripAsync(new ProgressMessage(12, 40));
+
+        Assert.That((progress.PagesDone, progress.PageCount), Is.EqualTo((12, 40)));
+        Assert.That(async () => await ReadRawAsync([8, 0, 0, 0, (byte)MessageType.Progress, 41, 0, 0, 0, 40, 0, 0, 0]),
+            Throws.TypeOf<ProtocolException>().With.Message.Contains("41 of 40"));
+        Assert.That(async () => await ReadRawAsync([8, 0, 0, 0, (byte)MessageType.Progress, 255, 255, 255, 255, 40, 0, 0, 0]),
+            Throws.TypeOf<ProtocolException>());
+    }
+
+    [Test]
     public void Hello_checks_magic_and_version()
     {
         Assert.That(async () => await ReadHelloAsync(new HelloMessage("RDLS", SandboxProtocol.Version)), Throws.Nothing);

@@ -6,8 +6,8 @@ namespace Renderer.Host.Tests.Security;
 
 /// <summary>
 /// Finding 10 of issue 12: uploading under the name <c>Sales</c> replaced the sample for everyone. Now a plain upload
-/// of an existing name is 409, only PUT replaces a report, samples are read-only (403), and a data source restricted to
-/// named reports refuses any other report at upload (422, DAT6040).
+/// of an existing name is 409 (CAT9003), only PUT replaces a report (as a new catalog version), samples are read-only
+/// (403, CAT9005), and a data source restricted to named reports refuses any other report at upload (422, DAT6040).
 /// </summary>
 [TestFixture]
 public sealed class CatalogOverwriteTests : ServerTest

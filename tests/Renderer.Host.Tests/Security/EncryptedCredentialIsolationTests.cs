@@ -1,3 +1,4 @@
+using Renderer.Host.Tests.EndToEnd;
 using System.Net;
 using System.Text;
 using DataBroker.Queries;
@@ -49,10 +50,7 @@ public sealed class EncryptedCredentialIsolationTests
     public async Task The_canary_from_the_encrypted_store_never_reaches_the_sandbox_memory_output_or_logs()
     {
         var services = _server.Services;
-        var catalog = services.GetRequiredService<ReportCatalog>();
-        var added = catalog.Add("EncryptedCanary", Encoding.UTF8.GetBytes(CanaryReports.TwoDataSetReport), persist: false);
-        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
-        var entry = added.Entry!;
+        var entry = ReportEntries.Read(services, "EncryptedCanary", CanaryReports.TwoDataSetReport);
         var compiled = services.GetRequiredService<CompilationCache>().GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
         var launcher = services.GetRequiredService<SandboxLauncher>();
 

@@ -1,3 +1,4 @@
+using Renderer.Host.Tests.EndToEnd;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -64,12 +65,8 @@ internal sealed class HostileServer : WebApplicationFactory<Program>
     /// <summary>Adds <paramref name="rdl"/> to the catalog with the compile-time guard switched off (layer tests only).</summary>
     public CatalogEntry AddUnguarded(string name, string rdl)
     {
-        var catalog = Services.GetRequiredService<ReportCatalog>();
-        CatalogResult added;
         using (ExpressionGuard.SuspendForTests())
-            added = catalog.Add(name, Encoding.UTF8.GetBytes(rdl), persist: false);
-        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
-        return added.Entry!;
+            return ReportEntries.Read(Services, name, rdl);
     }
 
     public ExpressionCompilation CompileUnguarded(CatalogEntry entry)

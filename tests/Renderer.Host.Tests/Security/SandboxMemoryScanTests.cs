@@ -33,10 +33,7 @@ public sealed class SandboxMemoryScanTests
             command.ExecuteNonQuery();
         }
         var services = server.Services;
-        var catalog = services.GetRequiredService<ReportCatalog>();
-        var added = catalog.Add("CanaryTwoDataSets", Encoding.UTF8.GetBytes(CanaryReports.TwoDataSetReport), persist: false);
-        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
-        var entry = added.Entry!;
+        var entry = ReportEntries.Read(services, "CanaryTwoDataSets", CanaryReports.TwoDataSetReport);
         var compiled = services.GetRequiredService<CompilationCache>().GetOrCompile(entry.Bytes, entry.Definition, entry.FileName);
         var launcher = services.GetRequiredService<SandboxLauncher>();
 

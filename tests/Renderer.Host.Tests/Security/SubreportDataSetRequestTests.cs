@@ -25,10 +25,9 @@ public sealed class SubreportDataSetRequestTests
     {
         using var server = new HostileServer();
         var services = server.Services;
-        var catalog = services.GetRequiredService<ReportCatalog>();
-        var parent = Add(catalog, "SubParent", SubreportRdl.Calling("SubChild"));
-        var tampered = Add(catalog, "SubChildTampered", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t"));
-        var declared = Add(catalog, "SubChild", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t").Replace("DataSet Name=\"Data\"", "DataSet Name=\"Other\"", StringComparison.Ordinal));
+        var parent = ReportEntries.Read(services, "SubParent", SubreportRdl.Calling("SubChild"));
+        var tampered = ReportEntries.Read(services, "SubChildTampered", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t"));
+        var declared = ReportEntries.Read(services, "SubChild", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t").Replace("DataSet Name=\"Data\"", "DataSet Name=\"Other\"", StringComparison.Ordinal));
 
         var cache = services.GetRequiredService<CompilationCache>();
         var parentCompiled = cache.GetOrCompile(parent.Bytes, parent.Definition, parent.FileName);
@@ -55,20 +54,12 @@ public sealed class SubreportDataSetRequestTests
     {
         using var server = new HostileServer();
         var services = server.Services;
-        var catalog = services.GetRequiredService<ReportCatalog>();
-        var parent = Add(catalog, "SubParent2", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t"));
+        var parent = ReportEntries.Read(services, "SubParent2", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t"));
         var handler = new BrokerDataHandler(services.GetRequiredService<IQueryRunner>(), parent.Definition, new Dictionary<string, Rdl.Model.Definitions.ReportDefinition>());
 
         var result = await handler.ExecuteAsync(SubreportDataSetName.Format("SubParent2", "Data"), new Dictionary<string, object?>(), CancellationToken.None);
 
         Assert.That(result.Success, Is.False);
         Assert.That(result.ErrorMessage, Does.Contain("DAT6002").And.Contain("no subreport 'SubParent2'"));
-    }
-
-    private static CatalogEntry Add(ReportCatalog catalog, string name, string rdl)
-    {
-        var added = catalog.Add(name, Encoding.UTF8.GetBytes(rdl), persist: false);
-        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
-        return added.Entry!;
     }
 }

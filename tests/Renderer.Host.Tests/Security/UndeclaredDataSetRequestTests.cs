@@ -26,9 +26,8 @@ public sealed class UndeclaredDataSetRequestTests
         using var server = new HostileServer();
         using var client = server.CreateClient();
         var services = server.Services;
-        var catalog = services.GetRequiredService<ReportCatalog>();
-        var asked = Add(catalog, "AsksForData", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t"));
-        var declared = Add(catalog, "DeclaresOther", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t").Replace("DataSet Name=\"Data\"", "DataSet Name=\"Other\"", StringComparison.Ordinal));
+        var asked = ReportEntries.Read(services, "AsksForData", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t"));
+        var declared = ReportEntries.Read(services, "DeclaresOther", TestReports.WithQuery("CanaryDb", "SELECT Amount FROM t").Replace("DataSet Name=\"Data\"", "DataSet Name=\"Other\"", StringComparison.Ordinal));
         Assert.That(declared.Definition.FindDataSet("Data"), Is.Null);
 
         var compiled = services.GetRequiredService<CompilationCache>().GetOrCompile(asked.Bytes, asked.Definition, asked.FileName);
@@ -46,12 +45,5 @@ public sealed class UndeclaredDataSetRequestTests
 
         var normal = await client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");
         Assert.That(normal.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a normal render succeeds right after");
-    }
-
-    private static CatalogEntry Add(ReportCatalog catalog, string name, string rdl)
-    {
-        var added = catalog.Add(name, Encoding.UTF8.GetBytes(rdl), persist: false);
-        Assert.That(added.Success, Is.True, string.Join("\n", added.Diagnostics));
-        return added.Entry!;
     }
 }

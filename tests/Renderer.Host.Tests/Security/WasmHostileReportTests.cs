@@ -1,3 +1,4 @@
+using Renderer.Host.Tests.EndToEnd;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Renderer.Host.Catalog;
@@ -24,7 +25,7 @@ public sealed class WasmHostileReportTests : HostileServerTest
         var csv = await response.Content.ReadAsStringAsync();
         Bodies.Add(csv);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), csv);
-        Assert.That(Server.Services.GetRequiredService<ReportCatalog>().TryGet(name, out var entry), Is.True);
+        var entry = await ReportEntries.LoadAsync(Server.Services, name);
         var result = await Server.Services.GetRequiredService<RenderService>().RenderAsync(entry, "csv", [], "tester", CancellationToken.None);
         Assert.That(result.Success, Is.True, string.Join("\n", result.Diagnostics));
         return (csv, result);

@@ -14,7 +14,7 @@ public sealed record ReportJson(CatalogItemJson Item, IReadOnlyList<ReportParame
 
 /// <summary>
 /// One report parameter. Constant defaults and valid values are given as written; expression defaults as their text;
-/// values that come from a dataset name the dataset and fields (their values: <c>.../ParameterDefinitions/{name}/ValidValues</c>).
+/// values that come from a dataset name the dataset and fields (their values: <c>Reports({id})/ParameterDefinitions</c>).
 /// </summary>
 public sealed record ReportParameterJson(
     string Name,
@@ -46,3 +46,35 @@ public sealed record DataSetValuesJson(string DataSet, string ValueField, string
     public static DataSetValuesJson? From(DataSetReferenceDefinition? reference) =>
         reference is null ? null : new(reference.DataSetName, reference.ValueField, reference.LabelField);
 }
+
+/// <summary>
+/// <c>Reports({id})/ParameterDefinitions</c>: each parameter with its values evaluated for this request (dataset-based
+/// ones through the broker), its dependencies on earlier parameters and its state, and the warnings.
+/// </summary>
+public sealed record ParameterDefinitionsJson(IReadOnlyList<EvaluatedParameterJson> Value, IReadOnlyList<object> Diagnostics)
+{
+    public static ParameterDefinitionsJson From(CatalogEntry entry, Rendering.ParameterValuesResult result) => new(
+        [.. result.Parameters.Select(p => EvaluatedParameterJson.From(entry.Definition.FindParameter(p.Name)!, p))],
+        [.. result.Diagnostics.Select(ProblemResults.ToJson)]);
+}
+
+/// <summary>One parameter for a prompt; <c>DefaultValues</c> and <c>ValidValues</c> are null when they could not be evaluated here (see <c>State</c>).</summary>
+public sealed record EvaluatedParameterJson(
+    string Name,
+    string ParameterType,
+    string? Prompt,
+    bool MultiValue,
+    bool Nullable,
+    bool AllowBlank,
+    bool Hidden,
+    string State,
+    IReadOnlyList<string> Dependencies,
+    IReadOnlyList<object?>? DefaultValues,
+    IReadOnlyList<EvaluatedValidValueJson>? ValidValues)
+{
+    public static EvaluatedParameterJson From(ReportParameterDefinition p, Rendering.EvaluatedParameter evaluated) => new(
+        p.Name, p.DataType.ToString(), p.Prompt, p.MultiValue, p.Nullable, p.AllowBlank, p.Hidden, evaluated.State, evaluated.Dependencies,
+        evaluated.DefaultValues, evaluated.ValidValues?.Select(v => new EvaluatedValidValueJson(v.Value, v.Label)).ToList());
+}
+
+public sealed record EvaluatedValidValueJson(object? Value, string? Label);

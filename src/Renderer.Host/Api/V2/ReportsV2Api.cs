@@ -22,6 +22,8 @@ public static class ReportsV2Api
         api.MapGet("/Reports({id:guid})/Content/$value", Download).WithSummary("The RDL of the current version, or of ?version=N.");
         api.MapGet("/Reports({id:guid})/Versions", Versions);
         api.MapPost("/Reports({id:guid})/Versions({version:int})/Rollback", Rollback).WithSummary("Publishes version N again as the newest version.");
+        api.MapGet("/Reports({id:guid})/ParameterDefinitions", ParameterDefinitions)
+            .WithSummary("Each parameter's default and valid values, dataset-based ones run through the broker; earlier parameters' values in the query string (?Year=2024) feed dependent ones.");
         api.MapGet("/Reports({id:guid})/Render", Render).WithSummary("Renders the report: ?format= one of the output formats, every other key a report parameter.").WithOutputFormatParameter();
         return app;
     }
@@ -95,6 +97,22 @@ public static class ReportsV2Api
         var loaded = await reports.LoadAsync(item, cancellationToken);
         if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' no longer compiles", loaded?.Diagnostics ?? []);
         return await RenderResponse.WriteAsync(http, entry, item.Path.Value, new CatalogFolderSubreports(reports, item.Path), renderer, cancellationToken);
+    }
+
+    private static async Task<IResult> ParameterDefinitions(HttpContext http, Guid id, CatalogQueries queries, CatalogReports reports, DataBroker.Queries.IQueryRunner broker, CancellationToken cancellationToken)
+    {
+        if (await FindReport(queries, id, cancellationToken) is not { } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        var loaded = await reports.LoadAsync(item, cancellationToken);
+        if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' no longer compiles", loaded?.Diagnostics ?? []);
+        var given = http.Request.Query.Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
+        var result = await new ParameterValues(broker).EvaluateAsync(entry, given, CatalogHttp.Actor(http).UserName, cancellationToken);
+        http.Response.Headers.CacheControl = "no-store";
+        if (!result.Success)
+        {
+            var badRequest = result.Diagnostics.Any(d => d.IsError && d.Code.StartsWith("PRM", StringComparison.Ordinal));
+            return ProblemResults.From(badRequest ? 400 : 422, $"The parameter values of '{item.Path}' could not be evaluated", result.Diagnostics);
+        }
+        return TypedResults.Ok(ParameterDefinitionsJson.From(entry, result));
     }
 
     private static async Task<CatalogItem?> FindReport(CatalogQueries queries, Guid id, CancellationToken cancellationToken) =>

@@ -19,6 +19,9 @@ public sealed class CatalogDatabaseOptions
     /// <summary>How long execution-log rows are kept (SSRS's default is 60 days).</summary>
     public int ExecutionLogRetentionDays { get; set; } = 60;
 
+    /// <summary>The folder where reports uploaded through the flat <c>/api/reports</c> API are published.</summary>
+    public string LegacyUploadFolder { get; set; } = "/Uploads";
+
     internal CatalogProvider ParsedProvider => Provider.Trim().ToLowerInvariant() switch
     {
         "sqlite" => CatalogProvider.Sqlite,
@@ -47,6 +50,10 @@ public sealed class CatalogDatabaseOptionsValidator : IValidateOptions<CatalogDa
             failures.Add($"Catalog:ExecutionLogRetentionDays is {options.ExecutionLogRetentionDays}; use 1 to 3650.");
         if (options.DeletedRetentionDays is < 0 or > 3650)
             failures.Add($"Catalog:DeletedRetentionDays is {options.DeletedRetentionDays}; use 0 to 3650.");
+        if (!Items.CatalogPath.TryParse(options.LegacyUploadFolder, out var uploads, out var pathError))
+            failures.Add($"Catalog:LegacyUploadFolder is '{options.LegacyUploadFolder}': {pathError}");
+        else if (uploads.Value.IsRoot || uploads.Value.Key == SampleSeeder.Folder.Key || uploads.Value.IsBelow(SampleSeeder.Folder))
+            failures.Add($"Catalog:LegacyUploadFolder is '{options.LegacyUploadFolder}'; use a folder other than the root and {SampleSeeder.Folder}, such as /Uploads.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

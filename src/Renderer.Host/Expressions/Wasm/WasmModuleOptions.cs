@@ -20,3 +20,16 @@ public sealed class WasmModuleOptions
     /// <summary>Largest module file accepted.</summary>
     public int MaxModuleKilobytes { get; set; } = 4096;
 }
+
+/// <summary>Stops start-up on a <c>Renderer:WasmModules</c> limit that cannot work, naming it.</summary>
+public sealed class WasmModuleOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<WasmModuleOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, WasmModuleOptions options)
+    {
+        var failures = new List<string>();
+        if (options.FuelPerCall <= 0) failures.Add($"Renderer:WasmModules:FuelPerCall is {options.FuelPerCall}; it must be positive.");
+        if (options.MemoryLimitMegabytes is < 1 or > 4096) failures.Add($"Renderer:WasmModules:MemoryLimitMegabytes is {options.MemoryLimitMegabytes}; use 1 to 4096 (a 32-bit module's most).");
+        if (options.MaxModuleKilobytes is < 1 or > 1024 * 1024) failures.Add($"Renderer:WasmModules:MaxModuleKilobytes is {options.MaxModuleKilobytes}; use 1 to 1048576.");
+        return failures.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -35,3 +35,10 @@ public sealed class CompileWorkerOptions
         : StartSeconds <= 0 ? "CompileWorker:StartSeconds must be positive."
         : null;
 }
+
+/// <summary>Stops start-up on a <c>CompileWorker</c> setting that cannot work, naming it (<see cref="CompileWorkerOptions.Validate"/>).</summary>
+internal sealed class CompileWorkerOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<CompileWorkerOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, CompileWorkerOptions options) =>
+        options.Validate() is { } problem ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problem) : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+}

@@ -13,8 +13,8 @@ public static class CompileWorkerServiceCollectionExtensions
     {
         services.AddOptions<CompileWorkerOptions>()
             .BindConfiguration(CompileWorkerOptions.SectionName)
-            .Validate(o => o.Validate() is null, "CompileWorker options are invalid: CpuSeconds, WallSeconds and StartSeconds must be positive, MemoryMegabytes at least 128, MaxConcurrent 1 to 64.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CompileWorkerOptions>, CompileWorkerOptionsValidator>();
         services.AddSingleton(sp =>
         {
             var pool = new CompileWorkerPool(sp.GetRequiredService<IOptions<CompileWorkerOptions>>().Value, sp.GetRequiredService<ILogger<CompileWorkerPool>>());
