@@ -4,6 +4,9 @@ using Renderer.Host.Infrastructure.Health;
 using Scalar.AspNetCore;
 using Renderer.Host.Cli;
 using Renderer.Host.Expressions.Worker;
+using Renderer.Host.Security;
+using Renderer.Host.Security.Identity;
+using Renderer.Host.Security.Transport;
 
 // The compile worker: report code is compiled in this separate, bounded process (see CompileWorkerPool).
 if (CompileWorkerMain.IsWorker(args)) return await CompileWorkerMain.RunAsync();
@@ -40,16 +43,21 @@ switch (mode)
 app.Services.GetRequiredService<Renderer.Host.Catalog.ReportCatalog>(); // load and compile the sample reports at start
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHsts();
+app.UseMiddleware<SecurityHeaders>();
+app.UseAuthentication();
+app.UseAuthorization();
+if (app.Services.GetService<DevIdentitySecrets>() is not null) app.MapDevIdentityProvider();
+app.MapAccountEndpoints();
 app.MapReportsApi();
 app.MapCatalogItemsApi();
 app.MapReportsV2Api();
 app.MapSharedItemsApi();
 app.MapLogsApi();
+app.MapPoliciesApi();
 app.MapRendererHealth();
-app.MapOpenApi();
-app.MapScalarApiReference();
-// Until the browser viewer exists, the root shows the API reference.
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
 await app.RunAsync();
 return 0;
 
