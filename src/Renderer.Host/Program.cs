@@ -38,6 +38,7 @@ switch (mode)
     case HostMode.Credentials: return await CredentialsCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
     case HostMode.Render: return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
     case HostMode.Catalog: return await CatalogCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+    case HostMode.Token: return await TokenCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 app.Services.GetRequiredService<Renderer.Host.Catalog.ReportCatalog>(); // load and compile the sample reports at start

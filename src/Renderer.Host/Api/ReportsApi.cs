@@ -17,7 +17,14 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/reports");
+        // The flat legacy names are not catalog paths, so they are checked against the root folder: reading needs
+        // View there and changing needs Manage reports (in practice, the root's Content Managers).
+        var api = app.MapGroup("api/reports").AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var task = HttpMethods.IsGet(http.Request.Method) ? Security.Permissions.ItemTask.View : Security.Permissions.ItemTask.ManageReports;
+            return await V2.CatalogHttp.Denied(http, Catalog.Items.CatalogPath.Root, task, http.RequestAborted) ?? await next(context);
+        });
         api.MapPost("/", UploadReport).DisableAntiforgery();
         api.MapPut("/{name}", ReplaceReport).DisableAntiforgery();
         api.MapGet("/", ListReports);

@@ -49,11 +49,13 @@ public static class SignInSetup
         authentication.AddPolicyScheme(Scheme, "Bearer token or browser session", policy => policy.ForwardDefaultSelector = Select);
         var azure = config.GetSection("AzureAd");
         var dev = !azure.Exists();
+        if (PublicUrlOptions.Problem(publicBaseUrl) is { } badUrl)
+            throw new OptionsValidationException(PublicUrlOptions.SectionName, typeof(PublicUrlOptions), [badUrl]);
         if (dev)
         {
-            if (NotLoopback(config["Urls"], publicBaseUrl) is { } exposed)
+            if (NotLoopback(config["Urls"]) is { } exposed)
                 throw new OptionsValidationException("AzureAd", typeof(SignInOptions), [
-                    $"No AzureAd section is configured, so sign-in would use the built-in development identity provider, which only runs on loopback; but {exposed} is reachable from other machines. Configure AzureAd (see the README's Sign-in section) or listen on localhost only."]);
+                    $"No AzureAd section is configured, so sign-in would use the built-in development identity provider, which only runs on loopback; but it listens on {exposed}, which other machines can reach. Configure AzureAd (see the README's Sign-in section) or listen on localhost only."]);
             var secrets = DevIdentitySecrets.LoadOrCreate(paths.DataFolder);
             var settings = new SignInSettings(publicBaseUrl, options.AccessTokenLifetime);
             services.AddSingleton(settings);
@@ -107,6 +109,7 @@ public static class SignInSetup
         {
             if (dev) oidc.BackchannelHttpHandler = sp.GetRequiredService<IdentityBackchannel>().CreateHandler();
             oidc.ResponseType = "code";
+            oidc.ResponseMode = "query";
             oidc.UsePkce = true;
             oidc.SaveTokens = true;
             oidc.MapInboundClaims = false;
@@ -114,10 +117,30 @@ public static class SignInSetup
             oidc.Scope.Clear();
             foreach (var scope in dev ? ["openid", "profile", "offline_access", SignInSettings.ApiScope] : (config.GetSection("AzureAd:Scopes").Get<string[]>() ?? ["openid", "profile", "offline_access"]))
                 oidc.Scope.Add(scope);
-            oidc.Events.OnTokenValidated += async context =>
-                await context.HttpContext.RequestServices.GetRequiredService<SignInAudit>().AppendAsync(context.HttpContext, Caller.From(context.Principal!).UserId, "SignIn", "success", "browser (authorization code)", context.HttpContext.RequestAborted);
-            oidc.Events.OnRemoteFailure += async context =>
+            var publicRoot = publicBaseUrl.TrimEnd('/');
+            var redirect = oidc.Events.OnRedirectToIdentityProvider;
+            oidc.Events.OnRedirectToIdentityProvider = async context =>
             {
+                await redirect(context);
+                // The address the provider sends the browser back to comes from configuration, not the Host header.
+                context.ProtocolMessage.RedirectUri = publicRoot + oidc.CallbackPath;
+            };
+            var signOut = oidc.Events.OnRedirectToIdentityProviderForSignOut;
+            oidc.Events.OnRedirectToIdentityProviderForSignOut = async context =>
+            {
+                await signOut(context);
+                context.ProtocolMessage.PostLogoutRedirectUri = publicRoot + oidc.SignedOutCallbackPath;
+            };
+            var validated = oidc.Events.OnTokenValidated;
+            oidc.Events.OnTokenValidated = async context =>
+            {
+                await validated(context);
+                await context.HttpContext.RequestServices.GetRequiredService<SignInAudit>().AppendAsync(context.HttpContext, Caller.From(context.Principal!).UserId, "SignIn", "success", "browser (authorization code)", context.HttpContext.RequestAborted);
+            };
+            var failed = oidc.Events.OnRemoteFailure;
+            oidc.Events.OnRemoteFailure = async context =>
+            {
+                await failed(context);
                 await context.HttpContext.RequestServices.GetRequiredService<SignInAudit>().AppendAsync(context.HttpContext, "(unknown)", "SignInFailed", "refused", context.Failure?.Message, context.HttpContext.RequestAborted);
                 context.Response.Redirect("/account/signin-failed");
                 context.HandleResponse();
@@ -132,7 +155,12 @@ public static class SignInSetup
             cookie.Cookie.Path = "/";
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            cookie.Events.OnValidatePrincipal += SessionRenewal.ValidateAsync;
+            var validate = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                await validate(context);
+                if (context.Principal is not null) await SessionRenewal.ValidateAsync(context);
+            };
         }));
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
@@ -156,10 +184,10 @@ public static class SignInSetup
     private static IssuerValidator ExactIssuer(string issuer) => (actual, _, _) =>
         string.Equals(actual, issuer, StringComparison.Ordinal) ? actual : throw new SecurityTokenInvalidIssuerException($"The token's issuer '{actual}' is not '{issuer}'.");
 
-    /// <summary>A listen or public address that is not loopback, or null when all are.</summary>
-    private static string? NotLoopback(string? urls, string publicBaseUrl)
+    /// <summary>A listen address that is not loopback, or null when all are.</summary>
+    private static string? NotLoopback(string? urls)
     {
-        foreach (var url in (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Append(publicBaseUrl))
+        foreach (var url in (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var host = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
             if (!Uri.TryCreate(host, UriKind.Absolute, out var uri)) return url;

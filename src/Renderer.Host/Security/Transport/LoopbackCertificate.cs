@@ -42,6 +42,8 @@ public static class LoopbackCertificate
         using (var stream = OwnerOnlyFile.CreateNew(temporary))
             stream.Write(pfx);
         File.Move(temporary, path, overwrite: true);
+        // The certificate alone (no key), for clients such as curl --cacert.
+        File.WriteAllText(System.IO.Path.ChangeExtension(path, ".crt"), created.ExportCertificatePem() + "\n");
         return X509CertificateLoader.LoadPkcs12(pfx, password: null, X509KeyStorageFlags.EphemeralKeySet);
     }
 }
