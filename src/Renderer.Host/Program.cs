@@ -1,12 +1,6 @@
-using Renderer.Host.Api;
-using Renderer.Host.Api.V2;
-using Renderer.Host.Infrastructure.Health;
-using Scalar.AspNetCore;
+using Renderer.Host.Infrastructure;
 using Renderer.Host.Cli;
 using Renderer.Host.Expressions.Worker;
-using Renderer.Host.Security;
-using Renderer.Host.Security.Identity;
-using Renderer.Host.Security.Transport;
 
 // The compile worker: report code is compiled in this separate, bounded process (see CompileWorkerPool).
 if (CompileWorkerMain.IsWorker(args)) return await CompileWorkerMain.RunAsync();
@@ -42,23 +36,7 @@ switch (mode)
 }
 
 app.Services.GetRequiredService<Renderer.Host.Catalog.ReportCatalog>(); // load and compile the sample reports at start
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseHsts();
-app.UseMiddleware<SecurityHeaders>();
-app.UseAuthentication();
-app.UseAuthorization();
-if (app.Services.GetService<DevIdentitySecrets>() is not null) app.MapDevIdentityProvider();
-app.MapAccountEndpoints();
-app.MapReportsApi();
-app.MapCatalogItemsApi();
-app.MapReportsV2Api();
-app.MapSharedItemsApi();
-app.MapLogsApi();
-app.MapPoliciesApi();
-app.MapRendererHealth();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+app.UseRendererPipeline();
 await app.RunAsync();
 return 0;
 

@@ -28,7 +28,7 @@ public sealed class IdentityBackchannel
     /// <summary>A handler for one authentication scheme's options; it creates the real channel on first use.</summary>
     public HttpMessageHandler CreateHandler() => new Forwarder(_invoker);
 
-    internal static bool Trusted(X509Certificate? presented, SslPolicyErrors errors, X509Certificate2 own)
+    public static bool Trusted(X509Certificate? presented, SslPolicyErrors errors, X509Certificate2 own)
     {
         if (errors == SslPolicyErrors.None) return true;
         if (presented is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None) return false;
