@@ -102,7 +102,10 @@ public static class ReportsV2Api
         if (await CatalogHttp.Denied(http, item.Path, ItemTask.View, cancellationToken) is { } denied) return denied;
         var loaded = await reports.LoadAsync(item, cancellationToken);
         if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' no longer compiles", loaded?.Diagnostics ?? []);
-        return await RenderResponse.WriteAsync(http, entry, item.Path.Value, new CatalogFolderSubreports(reports, item.Path), renderer, cancellationToken);
+        var permissions = http.RequestServices.GetRequiredService<PermissionChecker>();
+        var caller = CatalogHttp.Caller(http);
+        var subreports = new CatalogFolderSubreports(reports, item.Path, path => permissions.CanAsync(caller, path, ItemTask.View).GetAwaiter().GetResult());
+        return await RenderResponse.WriteAsync(http, entry, item.Path.Value, subreports, renderer, cancellationToken);
     }
 
     private static async Task<CatalogItem?> FindReport(CatalogQueries queries, Guid id, CancellationToken cancellationToken) =>

@@ -50,8 +50,7 @@ public sealed class TransportTests
         // The client is allowed the old protocol (security level 0), so only the server can be refusing it.
         var (code, output) = SClient(option, "-cipher", "DEFAULT@SECLEVEL=0");
         Assert.That(code, Is.Not.EqualTo(0), output);
-        Assert.That(output, Does.Not.Contain("Protocol  : TLSv1.1").And.Not.Contain("Protocol  : TLSv1\n"));
-        Assert.That(output, Does.Contain("alert").Or.Contain("no protocols available").Or.Contain("handshake failure").Or.Contain("wrong version"));
+        Assert.That(output, Does.Contain("alert protocol version").And.Contain("Cipher is (NONE)").And.Contain("no peer certificate available"), "the server answers the hello with alert 70 and never sends its certificate");
     }
 
     [Test]
