@@ -85,6 +85,26 @@ public sealed class TransportTests
     }
 
     [Test]
+    public async Task The_token_command_prints_a_token_the_api_accepts()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(EndToEnd.ErrorHandlingTests.ProjectRoot(), "src", "Renderer.Host", "bin", configuration, "net10.0", "Renderer.Host.dll"), "token", "analyst" }) start.ArgumentList.Add(arg);
+        start.Environment["DataFolder"] = _host.DataFolder;
+        start.Environment["Urls"] = _host.BaseUrl;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.EqualTo(0), error);
+
+        using var client = _host.Client();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", output.Trim());
+        var me = await client.GetStringAsync("/api/v2.0/Me");
+        Assert.That(me, Does.Contain("\"userId\":\"analyst\""));
+    }
+
+    [Test]
     public void A_plain_http_listen_address_stops_start_up_with_a_message_naming_it()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new HostProcess(environment: new Dictionary<string, string> { ["Urls"] = "http://localhost:5999" }).Dispose());
