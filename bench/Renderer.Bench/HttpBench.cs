@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Renderer.Host.Api;
+using Renderer.Host.Infrastructure;
+using Renderer.Host.Security.Identity;
+using Renderer.Host.Security.Transport;
 
 namespace Renderer.Bench;
 
 /// <summary>
-/// The issue-6 bar: a warm 1-page render through the HTTP API, each in a fresh sandbox process, with N concurrent
+/// The issue-6 bar: a warm 1-page render through the HTTP API (since issue 14 over HTTPS with a bearer token), each in a fresh sandbox process, with N concurrent
 /// clients. Starts the real host (AddRendererHost, MapReportsApi) on 127.0.0.1 with a random port, uploads a one-textbox
 /// report, warms up, then runs the clients and prints p50/p95 latency, renders/s, and the CPU time per render of the
 /// host and of its (reaped) sandbox children.
@@ -98,14 +98,22 @@ internal static class HttpBench
             });
             if (pool is not null) builder.Configuration["Sandbox:PoolSize"] = pool;
             if (layers is not null) builder.Configuration["Sandbox:Layers"] = layers;
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            // HTTPS with a bearer token from the built-in provider (issue 14): the issuer is the public URL, so the port is fixed before start.
+            var port = FreePort();
+            builder.WebHost.UseUrls($"https://localhost:{port}");
             builder.AddRendererHost();
             await using var app = builder.Build();
-            app.MapReportsApi();
+            app.UseRendererPipeline();
             await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, 8) }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+            var address = $"https://localhost:{port}";
+            var own = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(LoopbackCertificate.PathIn(dataFolder), null);
+            var handler = new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = Math.Max(clients, 8),
+                SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, presented, _, errors) => IdentityBackchannel.Trusted(presented, errors, own) },
+            };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync(http, dataFolder));
             var upload = await http.PostAsync("/api/reports?name=OnePage", new StringContent(OnePageReport, Encoding.UTF8, "application/xml"));
             if (upload.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"upload failed: {upload.StatusCode} {await upload.Content.ReadAsStringAsync()}");
             var url = $"/api/reports/OnePage/render?format={format}";
@@ -177,6 +185,25 @@ internal static class HttpBench
         var serviceText = rate > 0 ? string.Create(CultureInfo.InvariantCulture, $" (service time p50 {Percentile(service, 0.50):F0} ms, p95 {Percentile(service, 0.95):F0} ms)") : string.Empty;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{mode}, {requests} requests: p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, max {latencies[^1]:F0} ms{serviceText}, {requests / wall.Elapsed.TotalSeconds:F1} renders/s; CPU per render: host {(hostAfter - hostBefore) * 1000 / requests:F0} ms, sandboxes {(childrenAfter - childrenBefore) * 1000 / requests:F0} ms; load average before {load}, after {LoadAverage()}"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http, string dataFolder)
+    {
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = DevIdentityProvider.CliClientId, ["username"] = "admin",
+            ["password"] = DevIdentitySecrets.LoadOrCreate(dataFolder).Passwords["admin"], ["scope"] = "openid " + SignInSettings.ApiScope,
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"token: {response.StatusCode} {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
     private static async Task<double> RenderOnce(HttpClient http, string url)

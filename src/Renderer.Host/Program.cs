@@ -1,7 +1,4 @@
-using Renderer.Host.Api;
-using Renderer.Host.Api.V2;
-using Renderer.Host.Infrastructure.Health;
-using Scalar.AspNetCore;
+using Renderer.Host.Infrastructure;
 using Renderer.Host.Cli;
 using Renderer.Host.Expressions.Worker;
 
@@ -37,20 +34,10 @@ switch (mode)
     case HostMode.Credentials: return await CredentialsCommand.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
     case HostMode.Render: return await RenderCommand.RunAsync(app.Services, args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);
     case HostMode.Catalog: return await CatalogCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+    case HostMode.Token: return await TokenCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapReportsApi();
-app.MapCatalogItemsApi();
-app.MapReportsV2Api();
-app.MapSharedItemsApi();
-app.MapLogsApi();
-app.MapRendererHealth();
-app.MapOpenApi();
-app.MapScalarApiReference();
-// Until the browser viewer exists, the root shows the API reference.
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.UseRendererPipeline();
 await app.RunAsync();
 return 0;
 

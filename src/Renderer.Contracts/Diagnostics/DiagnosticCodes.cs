@@ -289,6 +289,9 @@ public static class DiagnosticCodes
 
         [Diagnostic(Error, "The server is busy: every render slot is taken and the queue is full.")]
         public const string ServerBusy = "SRV8100";
+
+        [Diagnostic(Error, "The caller's roles do not allow the operation on the item or the server (403).")]
+        public const string Forbidden = "SRV8201";
     }
 
     /// <summary>CAT9xxx: the catalog.</summary>

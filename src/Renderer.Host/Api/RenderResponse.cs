@@ -23,7 +23,7 @@ public static class RenderResponse
         var parameters = http.Request.Query
             .Where(q => !string.Equals(q.Key, "format", StringComparison.OrdinalIgnoreCase))
             .Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));
-        var user = http.User.Identity?.Name ?? "anonymous";
+        var user = V2.CatalogHttp.Caller(http).UserId;
         using var activity = Infrastructure.Telemetry.RendererMetrics.Activities.StartActivity("render");
         activity?.SetTag("renderer.item_path", itemPath);
         activity?.SetTag("renderer.format", format);

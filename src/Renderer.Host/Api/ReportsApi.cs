@@ -21,7 +21,14 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/reports").WithTags("Reports (flat names)");
+        // The flat names are not paths the caller chose, so they are checked against the root folder: reading needs
+        // View there and changing needs Manage reports (in practice, the root's Browsers and Content Managers).
+        var api = app.MapGroup("api/reports").WithTags("Reports (flat names)").AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var task = HttpMethods.IsGet(http.Request.Method) ? Security.Permissions.ItemTask.View : Security.Permissions.ItemTask.ManageReports;
+            return await V2.CatalogHttp.Denied(http, Catalog.Items.CatalogPath.Root, task, http.RequestAborted) ?? await next(context);
+        });
         api.MapPost("/", UploadReport).DisableAntiforgery().WithSummary("Uploads a new RDL (raw body) under ?name=; 409 when the name exists.");
         api.MapPut("/{name}", ReplaceReport).DisableAntiforgery().WithSummary("Creates (201) or replaces (200, a new version) the upload of that name.");
         api.MapGet("/", ListReports).WithSummary("The samples and the uploads, with their parameters.");

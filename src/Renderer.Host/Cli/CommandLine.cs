@@ -7,6 +7,7 @@ public enum HostMode
     Render,
     Credentials,
     Catalog,
+    Token,
     Help,
     UsageError,
 }
@@ -25,6 +26,7 @@ public static class CommandLine
                Renderer.Host render <report.rdl> [options]                    render a file without a server
                Renderer.Host credentials <command>                            manage encrypted connection strings
                Renderer.Host catalog export|import <folder> [options]         back up or move catalog folders
+               Renderer.Host token <user>                                     an access token from the built-in sign-in
                Renderer.Host <command> --help                                 help for one command
 
         Settings come from appsettings.json, environment variables (Section__Key) and --Section:Key arguments.
@@ -39,6 +41,7 @@ public static class CommandLine
             "render" => HostMode.Render,
             "credentials" => HostMode.Credentials,
             "catalog" => HostMode.Catalog,
+            "token" => HostMode.Token,
             _ => HostMode.UsageError,
         };
     }
@@ -49,6 +52,7 @@ public static class CommandLine
         "render" => RenderCommand.Usage,
         "credentials" => CredentialsCommand.Usage,
         "catalog" => CatalogCommand.Usage,
+        "token" => TokenCommand.Usage,
         _ => ProgramHelp,
     };
 

@@ -11,6 +11,9 @@ using Renderer.Host.Infrastructure.Telemetry;
 using Renderer.Host.Rendering;
 using Renderer.Host.Sandboxing;
 using Microsoft.AspNetCore.HostFiltering;
+using Renderer.Host.Security;
+using Renderer.Host.Security.Permissions;
+using Renderer.Host.Security.Transport;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -70,7 +73,15 @@ public static class RendererHostExtensions
             builder.Services.AddRendererTelemetry(config);
         }
         builder.Services.AddSingleton<RenderService>();
-        AddPublicUrl(builder);
+        var publicUrl = AddPublicUrl(builder);
+        if (!cli)
+        {
+            builder.AddRendererHttps(paths);
+            builder.AddRendererSignIn(paths, publicUrl);
+            builder.Services.AddSingleton<PermissionStore>();
+            builder.Services.AddSingleton<PermissionChecker>();
+            builder.Services.AddHostedService<PermissionSeeder>(); // after the catalog's start-up work (migrations)
+        }
         return builder;
     }
 
@@ -78,7 +89,7 @@ public static class RendererHostExtensions
     /// Renderer:PublicBaseUrl (default from the listen addresses), validated at start; and, unless AllowedHosts is
     /// configured, host filtering that refuses requests for any host but the public URL's and the listen addresses'.
     /// </summary>
-    private static void AddPublicUrl(IHostApplicationBuilder builder)
+    private static string AddPublicUrl(IHostApplicationBuilder builder)
     {
         var config = builder.Configuration;
         var urls = config["Urls"];
@@ -93,6 +104,7 @@ public static class RendererHostExtensions
             var hosts = PublicUrlOptions.DefaultAllowedHosts(publicUrl, urls);
             builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = [.. hosts]);
         }
+        return publicUrl;
     }
 
     /// <summary>A configured file path with <c>{DataFolder}</c>/<c>{ProjectRoot}</c> replaced, relative to the project root; null when unset.</summary>

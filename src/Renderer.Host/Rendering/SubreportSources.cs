@@ -40,11 +40,13 @@ public sealed class FolderSubreports(string folder) : ISubreportSource
 /// Subreports from the catalog database, in the folder of the report being rendered (SSRS resolves a subreport's name
 /// relative to its parent report). Lookups run while the render is prepared; they wait for the database synchronously.
 /// </summary>
-public sealed class CatalogFolderSubreports(CatalogReports reports, CatalogPath parent) : ISubreportSource
+public sealed class CatalogFolderSubreports(CatalogReports reports, CatalogPath parent, Func<CatalogPath, bool>? mayView = null) : ISubreportSource
 {
     public ResolvedSubreport? Find(string name)
     {
         var entry = reports.ResolveSubreportAsync(parent, name).GetAwaiter().GetResult();
+        // A subreport the caller may not view is as absent as one that does not exist (as in SSRS, which checks it too).
+        if (entry?.CatalogPath is { } path && mayView is not null && CatalogPath.TryParse(path, out var parsed, out _) && !mayView(parsed.Value)) return null;
         // The broker checks the subreport's data sources against its catalog path, as for any catalog report.
         return entry is null ? null : new ResolvedSubreport(entry.Name, entry.FileName, entry.Bytes, entry.Definition with { Name = entry.CatalogPath ?? entry.Name });
     }

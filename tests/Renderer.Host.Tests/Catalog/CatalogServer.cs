@@ -14,7 +14,7 @@ internal sealed class CatalogServer(string dataFolder, string provider, string? 
         builder.UseSetting("DataFolder", dataFolder);
         builder.UseSetting("Sandbox:TimeoutSeconds", "60");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Renderer:PublicBaseUrl", "http://localhost");
+        Security.Identity.TestSignIn.Configure(builder, () => Server);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (provider == "postgresql")
         {
@@ -22,6 +22,15 @@ internal sealed class CatalogServer(string dataFolder, string provider, string? 
             builder.UseSetting("Catalog:ConnectionString", connectionString);
         }
     }
+
+    /// <summary>Clients are signed in as <see cref="User"/> (the sample administrator unless changed) over https://localhost.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        Security.Identity.TestSignIn.Authorize(client, this, dataFolder, User);
+    }
+
+    public string User { get; set; } = "admin";
 }
 
 /// <summary>A <see cref="CatalogServer"/> on a fresh temporary data folder with a client; disposing stops it and deletes the folder.</summary>

@@ -34,7 +34,7 @@ public sealed class ExecutionLogTests
         Assert.That(row.GetProperty("status").GetString(), Is.EqualTo("Success"));
         Assert.That(row.GetProperty("requestType").GetString(), Is.EqualTo("Export"));
         Assert.That(row.GetProperty("format").GetString(), Is.EqualTo("pdf"));
-        Assert.That(row.GetProperty("userName").GetString(), Is.EqualTo("anonymous"));
+        Assert.That(row.GetProperty("userName").GetString(), Is.EqualTo("admin"));
         Assert.That(row.GetProperty("byteCount").GetInt64(), Is.EqualTo(bytes.Length));
         Assert.That(row.GetProperty("rowCount").GetInt64(), Is.EqualTo(1000), "the sample CSV holds 1,000 rows");
         Assert.That(row.GetProperty("pageCount").GetInt32(), Is.EqualTo(int.Parse(response.Headers.GetValues("X-Page-Count").Single())));
@@ -82,6 +82,6 @@ public sealed class ExecutionLogTests
 
         var audit = await _client.GetStringAsync("/api/v2.0/AuditLog?format=csv&path=/Samples/Sales");
         Assert.That(audit.Split("\r\n")[0], Is.EqualTo("Id,At,User,Action,ItemPath,ClientAddress,Outcome,Details"));
-        Assert.That(audit, Does.Contain(",anonymous,Export,/Samples/Sales,").And.Contain(row.GetProperty("status").GetString()!));
+        Assert.That(audit, Does.Contain(",admin,Export,/Samples/Sales,").And.Contain(row.GetProperty("status").GetString()!));
     }
 }

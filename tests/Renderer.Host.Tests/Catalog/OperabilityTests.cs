@@ -43,11 +43,18 @@ public sealed class OperabilityTests
     }
 
     [Test]
-    public async Task The_root_address_leads_to_the_API_reference_instead_of_raw_json()
+    public async Task The_root_address_leads_to_the_catalog_page_which_signs_the_browser_in()
     {
-        using var client = _session.Server.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.GetAsync("/");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/scalar/v1"));
+        using var client = _session.Server.Server.CreateClient();
+        client.BaseAddress = new Uri(Security.Identity.TestSignIn.BaseUrl);
+        var root = await client.GetAsync("/");
+        Assert.That(root.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(root.Headers.Location?.ToString(), Is.EqualTo("/browse"));
+
+        var browse = await client.GetAsync("/browse");
+        Assert.That(browse.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "no session: the page starts an OpenID Connect sign-in");
+        var location = browse.Headers.Location!;
+        Assert.That(location.GetLeftPart(UriPartial.Path), Is.EqualTo("https://localhost/connect/authorize"));
+        Assert.That(location.Query, Does.Contain("response_type=code").And.Contain("code_challenge_method=S256").And.Contain("client_id=renderer-web"));
     }
 }

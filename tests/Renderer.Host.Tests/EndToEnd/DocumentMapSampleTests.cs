@@ -44,7 +44,7 @@ public sealed class DocumentMapSampleTests : ServerTest
             }
             Assert.That(pdf.Structure.Catalog.CatalogDictionary.ToString(), Does.Contain("UseOutlines"));
             Assert.That(uris, Does.Contain("https://example.com/sales"));
-            Assert.That(uris.Count(u => u == "http://localhost/api/reports/Sales/render?format=pdf&Year=2024"), Is.EqualTo(regions.Count),
+            Assert.That(uris.Count(u => u == "https://localhost/api/reports/Sales/render?format=pdf&Year=2024"), Is.EqualTo(regions.Count),
                 "each region total drills through to the Sales report of the same year");
         });
     }

@@ -10,7 +10,7 @@ internal sealed class ServerFixture : WebApplicationFactory<Program>
     public const string Canary = "CANARY-SECRET-7f3a9";
 
     /// <summary>The public base URL the fixture configures: the address the test client calls.</summary>
-    public const string PublicBaseUrl = "http://localhost";
+    public const string PublicBaseUrl = Security.Identity.TestSignIn.BaseUrl;
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
@@ -57,8 +57,15 @@ internal sealed class ServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("DataBroker:DataSources:CanaryDb:CredentialName", "CanaryCredential");
         builder.UseSetting("DataBroker:Credentials:CanaryCredential:Password", Canary);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Renderer:PublicBaseUrl", PublicBaseUrl);
+        Security.Identity.TestSignIn.Configure(builder, () => Server);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Clients are signed in as the sample administrator over https://localhost.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        Security.Identity.TestSignIn.Authorize(client, this, DataFolder);
     }
 
     protected override void Dispose(bool disposing)

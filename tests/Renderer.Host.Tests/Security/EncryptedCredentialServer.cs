@@ -54,10 +54,18 @@ internal sealed class EncryptedCredentialServer : WebApplicationFactory<Program>
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>Clients are signed in as the sample administrator over https://localhost.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        Security.Identity.TestSignIn.Authorize(client, this, DataFolder);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("DataFolder", DataFolder);
+        Security.Identity.TestSignIn.Configure(builder, () => Server);
         builder.UseSetting("Sandbox:TimeoutSeconds", "60");
         builder.UseSetting("DataBroker:KeyRing:File", KeyFile);
         builder.UseSetting("DataBroker:DataSources:SalesDb:ConnectionString", string.Empty);

@@ -39,7 +39,7 @@ public sealed class HostHeaderTests
         using var client = server.CreateClient();
 
         var forged = await client.GetAsync("http://evil.example/api/reports");
-        var own = await client.GetAsync("http://localhost/api/reports");
+        var own = await client.GetAsync("https://localhost/api/reports");
 
         Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -45,10 +45,18 @@ internal sealed class HostileServer : WebApplicationFactory<Program>
 
     public static string Hostile(string fileName) => File.ReadAllText(Path.Combine(HostileFolder, fileName));
 
+    /// <summary>Clients are signed in as the sample administrator over https://localhost.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        Security.Identity.TestSignIn.Authorize(client, this, DataFolder);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("DataFolder", DataFolder);
+        Security.Identity.TestSignIn.Configure(builder, () => Server);
         builder.UseSetting("Sandbox:TimeoutSeconds", "5");
         builder.UseSetting("Sandbox:MemoryLimitMegabytes", "256");
         builder.UseSetting("CompileWorker:CpuSeconds", "4");

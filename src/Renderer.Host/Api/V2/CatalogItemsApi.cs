@@ -1,4 +1,5 @@
 using Renderer.Host.Catalog.Items;
+using Renderer.Host.Security.Permissions;
 
 namespace Renderer.Host.Api.V2;
 
@@ -34,30 +35,37 @@ public static class CatalogItemsApi
             if (!Enum.TryParse<CatalogItemKind>(type, ignoreCase: true, out var parsed)) return CatalogHttp.BadPath($"'{type}' is not an item type; use Folder, Report, DataSource, DataSet or Resource.");
             kind = parsed;
         }
+        if (!folder.Value.IsRoot && await CatalogHttp.Denied(http, folder.Value, ItemTask.View, cancellationToken) is { } denied) return denied;
         var items = search is not null || kind is not null
             ? await queries.SearchAsync(search ?? string.Empty, folder, kind, skip, top, cancellationToken)
             : await queries.ChildrenAsync(folder.Value, skip, top, cancellationToken);
-        return TypedResults.Ok(CatalogHttp.Page(items, skip, top));
+        return TypedResults.Ok(CatalogHttp.Page(await CatalogHttp.Visible(http, items, cancellationToken), skip, top, items.Count));
     }
 
     private static async Task<IResult> ByPath(HttpContext http, CatalogQueries queries, string? path, CancellationToken cancellationToken)
     {
         if (!CatalogPath.TryParse(path, out var parsed, out var error)) return CatalogHttp.BadPath(error);
+        if (await CatalogHttp.Denied(http, parsed.Value, ItemTask.View, cancellationToken) is { } denied) return denied;
         return await queries.GetAsync(parsed.Value, cancellationToken) is { } item ? CatalogHttp.Item(http, item) : CatalogHttp.Problem(CatalogError.NotFound(parsed.Value.Value));
     }
 
-    private static async Task<IResult> Get(HttpContext http, Guid id, CatalogQueries queries, CancellationToken cancellationToken) =>
-        await queries.GetByIdAsync(id, cancellationToken) is { DeletedAt: null } item ? CatalogHttp.Item(http, item) : CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+    private static async Task<IResult> Get(HttpContext http, Guid id, CatalogQueries queries, CancellationToken cancellationToken)
+    {
+        if (await queries.GetByIdAsync(id, cancellationToken) is not { DeletedAt: null } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        return await CatalogHttp.Denied(http, item.Path, ItemTask.View, cancellationToken) ?? CatalogHttp.Item(http, item);
+    }
 
     private static async Task<IResult> Patch(HttpContext http, Guid id, CatalogItemPatch patch, CatalogQueries queries, CatalogTree tree, CancellationToken cancellationToken)
     {
         if (await queries.GetByIdAsync(id, cancellationToken) is not { DeletedAt: null } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, Roles.Manage(item.Kind), cancellationToken) is { } denied) return denied;
         var ifMatch = CatalogHttp.IfMatch(http, item);
         CatalogResult<CatalogItem> result;
         if (patch.Path is not null)
         {
             if (!CatalogPath.TryParse(patch.Path, out var target, out var error)) return CatalogHttp.BadPath(error);
             if (patch.Name is not null && patch.Name != target.Value.Name) return CatalogHttp.BadPath("Name and Path disagree; give one of them.");
+            if (await CatalogHttp.Denied(http, target.Value, Roles.Manage(item.Kind), cancellationToken) is { } refused) return refused;
             result = await tree.MoveAsync(item.Path, target.Value, ifMatch, CatalogHttp.Actor(http), cancellationToken);
         }
         else if (patch.Name is not null) result = await tree.RenameAsync(item.Path, patch.Name, ifMatch, CatalogHttp.Actor(http), cancellationToken);
@@ -68,6 +76,7 @@ public static class CatalogItemsApi
     private static async Task<IResult> Delete(HttpContext http, Guid id, CatalogQueries queries, CatalogTree tree, CancellationToken cancellationToken)
     {
         if (await queries.GetByIdAsync(id, cancellationToken) is not { DeletedAt: null } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, Roles.Manage(item.Kind), cancellationToken) is { } denied) return denied;
         var result = await tree.DeleteAsync(item.Path, CatalogHttp.IfMatch(http, item), CatalogHttp.Actor(http), cancellationToken);
         return result.Success ? TypedResults.NoContent() : CatalogHttp.Problem(result.Error!);
     }
@@ -75,11 +84,17 @@ public static class CatalogItemsApi
     private static async Task<IResult> Deleted(HttpContext http, CatalogQueries queries, CancellationToken cancellationToken)
     {
         var (skip, top) = CatalogHttp.Paging(http.Request);
-        return TypedResults.Ok(CatalogHttp.Page(await queries.DeletedAsync(skip, top, cancellationToken), skip, top));
+        var deleted = await queries.DeletedAsync(skip, top, cancellationToken);
+        var manageable = new List<CatalogItem>();
+        foreach (var item in deleted)
+            if (await CatalogHttp.Denied(http, item.Path, Roles.Manage(item.Kind), cancellationToken) is null) manageable.Add(item);
+        return TypedResults.Ok(CatalogHttp.Page(manageable, skip, top, deleted.Count));
     }
 
-    private static async Task<IResult> Restore(HttpContext http, Guid id, CatalogTree tree, CancellationToken cancellationToken)
+    private static async Task<IResult> Restore(HttpContext http, Guid id, CatalogQueries queries, CatalogTree tree, CancellationToken cancellationToken)
     {
+        if (await queries.GetByIdAsync(id, cancellationToken) is not { DeletedAt: not null } deleted) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, deleted.Path, Roles.Manage(deleted.Kind), cancellationToken) is { } denied) return denied;
         var result = await tree.RestoreAsync(id, CatalogHttp.Actor(http), cancellationToken);
         return result.Success ? CatalogHttp.Item(http, result.Value!) : CatalogHttp.Problem(result.Error!);
     }
@@ -87,6 +102,7 @@ public static class CatalogItemsApi
     private static async Task<IResult> CreateFolder(HttpContext http, FolderRequest request, CatalogPublisher publisher, CancellationToken cancellationToken)
     {
         if (!CatalogPath.TryParse(request.Path, out var path, out var error)) return CatalogHttp.BadPath(error);
+        if (await CatalogHttp.Denied(http, path.Value, ItemTask.ManageFolders, cancellationToken) is { } denied) return denied;
         var result = await publisher.CreateFolderAsync(path.Value, request.Description, CatalogHttp.Actor(http), cancellationToken);
         return result.Success ? CatalogHttp.Item(http, result.Value!, StatusCodes.Status201Created) : CatalogHttp.Problem(result.Error!);
     }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Renderer.Host.Catalog.Logs;
 
+using Renderer.Host.Security.Permissions;
+
 namespace Renderer.Host.Api.V2;
 
 /// <summary>The execution log (ExecutionLog3's fields) and the audit log, newest first; the audit log also as CSV.</summary>
@@ -17,6 +19,7 @@ public static class LogsApi
 
     private static async Task<IResult> Executions(HttpContext http, LogQueries logs, string? path, string? user, DateTimeOffset? since, CancellationToken cancellationToken)
     {
+        if (await CatalogHttp.Denied(http, SystemTask.ViewServerLogs, cancellationToken) is { } denied) return denied;
         var (skip, top) = CatalogHttp.Paging(http.Request);
         var rows = await logs.ExecutionsAsync(path, user, since, skip, top, cancellationToken);
         http.Response.Headers.CacheControl = "no-store";
@@ -25,6 +28,7 @@ public static class LogsApi
 
     private static async Task<IResult> Audit(HttpContext http, LogQueries logs, string? path, string? user, DateTimeOffset? since, string? format, CancellationToken cancellationToken)
     {
+        if (await CatalogHttp.Denied(http, SystemTask.ViewServerLogs, cancellationToken) is { } denied) return denied;
         var (skip, top) = CatalogHttp.Paging(http.Request);
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
         var rows = await logs.AuditAsync(path, user, since, skip, csv && !http.Request.Query.ContainsKey("$top") ? 100_000 : top, cancellationToken);

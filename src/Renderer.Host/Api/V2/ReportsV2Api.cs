@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Renderer.Host.Catalog;
 using Renderer.Host.Catalog.Items;
 using Renderer.Host.Rendering;
+using Renderer.Host.Security.Permissions;
 
 namespace Renderer.Host.Api.V2;
 
@@ -31,12 +32,14 @@ public static class ReportsV2Api
     private static async Task<IResult> Create(HttpContext http, string? path, string? comment, string? description, CatalogPublisher publisher, CatalogReports reports, CancellationToken cancellationToken)
     {
         if (!CatalogPath.TryParse(path, out var target, out var error)) return CatalogHttp.BadPath(error);
+        if (await CatalogHttp.Denied(http, target.Value, ItemTask.ManageReports, cancellationToken) is { } denied) return denied;
         return await Publish(http, target.Value, comment, description, new PublishOptions(), publisher, reports, cancellationToken);
     }
 
     private static async Task<IResult> Replace(HttpContext http, Guid id, string? comment, CatalogQueries queries, CatalogPublisher publisher, CatalogReports reports, CancellationToken cancellationToken)
     {
         if (await FindReport(queries, id, cancellationToken) is not { } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, ItemTask.ManageReports, cancellationToken) is { } denied) return denied;
         var ifMatch = CatalogHttp.IfMatch(http, item);
         return await Publish(http, item.Path, comment, null, new PublishOptions { Overwrite = ifMatch is null, IfMatchRowVersion = ifMatch }, publisher, reports, cancellationToken);
     }
@@ -64,6 +67,7 @@ public static class ReportsV2Api
     private static async Task<IResult> Get(HttpContext http, Guid id, CatalogQueries queries, CatalogReports reports, CancellationToken cancellationToken)
     {
         if (await FindReport(queries, id, cancellationToken) is not { } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, ItemTask.View, cancellationToken) is { } denied) return denied;
         var loaded = await reports.LoadAsync(item, cancellationToken);
         if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' no longer compiles", loaded?.Diagnostics ?? []);
         http.Response.Headers.ETag = item.ETag;
@@ -73,20 +77,23 @@ public static class ReportsV2Api
     private static async Task<IResult> Download(HttpContext http, Guid id, int? version, CatalogQueries queries, CancellationToken cancellationToken)
     {
         if (await FindReport(queries, id, cancellationToken) is not { } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, ItemTask.ManageReports, cancellationToken) is { } denied) return denied;
         if (await queries.ContentAsync(item, version, cancellationToken) is not { } content) return CatalogHttp.Problem(CatalogError.NoVersion(item.Path, version ?? 0));
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(content, "application/xml", $"{item.Name}.rdl");
     }
 
-    private static async Task<IResult> Versions(Guid id, CatalogQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> Versions(HttpContext http, Guid id, CatalogQueries queries, CancellationToken cancellationToken)
     {
         if (await FindReport(queries, id, cancellationToken) is not { } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, ItemTask.View, cancellationToken) is { } denied) return denied;
         return TypedResults.Ok(new CatalogPage<ItemVersionJson>((await queries.VersionsAsync(item.Id, cancellationToken)).Select(ItemVersionJson.From).ToList(), null));
     }
 
     private static async Task<IResult> Rollback(HttpContext http, Guid id, int version, CatalogQueries queries, CatalogPublisher publisher, CancellationToken cancellationToken)
     {
         if (await FindReport(queries, id, cancellationToken) is not { } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, ItemTask.ManageReports, cancellationToken) is { } denied) return denied;
         var result = await publisher.RollbackAsync(item.Path, version, CatalogHttp.IfMatch(http, item), CatalogHttp.Actor(http), cancellationToken);
         return result.Success ? CatalogHttp.Item(http, result.Value!.Item) : CatalogHttp.Problem(result.Error!);
     }
@@ -94,9 +101,13 @@ public static class ReportsV2Api
     private static async Task<IResult> Render(HttpContext http, Guid id, CatalogQueries queries, CatalogReports reports, RenderService renderer, CancellationToken cancellationToken)
     {
         if (await FindReport(queries, id, cancellationToken) is not { } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, ItemTask.View, cancellationToken) is { } denied) return denied;
         var loaded = await reports.LoadAsync(item, cancellationToken);
         if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' no longer compiles", loaded?.Diagnostics ?? []);
-        return await RenderResponse.WriteAsync(http, entry, item.Path.Value, new CatalogFolderSubreports(reports, item.Path), renderer, cancellationToken);
+        var permissions = http.RequestServices.GetRequiredService<PermissionChecker>();
+        var caller = CatalogHttp.Caller(http);
+        var subreports = new CatalogFolderSubreports(reports, item.Path, path => permissions.CanAsync(caller, path, ItemTask.View).GetAwaiter().GetResult());
+        return await RenderResponse.WriteAsync(http, entry, item.Path.Value, subreports, renderer, cancellationToken);
     }
 
     private static async Task<IResult> ParameterDefinitions(HttpContext http, Guid id, CatalogQueries queries, CatalogReports reports, DataBroker.Queries.IQueryRunner broker, CancellationToken cancellationToken)

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Rdl.Model.Diagnostics;
 using Renderer.Host.Catalog.Items;
 
+using Renderer.Host.Security.Permissions;
+
 namespace Renderer.Host.Api.V2;
 
 /// <summary>Body of <c>POST DataSources</c>: the data source registered on the server whose connection and credential entry it uses.</summary>
@@ -41,6 +43,7 @@ public static class SharedItemsApi
     private static async Task<IResult> CreateResource(HttpContext http, string? path, bool? overwrite, CatalogPublisher publisher, CancellationToken cancellationToken)
     {
         if (!CatalogPath.TryParse(path, out var target, out var error)) return CatalogHttp.BadPath(error);
+        if (await CatalogHttp.Denied(http, target.Value, ItemTask.ManageResources, cancellationToken) is { } denied) return denied;
         var contentType = http.Request.ContentType?.Split(';')[0].Trim() ?? string.Empty;
         if (!ResourceTypes.Contains(contentType)) return CatalogHttp.BadPath($"Resources of type '{contentType}' are not accepted; use one of {string.Join(", ", ResourceTypes)}.");
         if (http.Request.ContentLength > MaxResourceBytes) return CatalogHttp.BadPath($"A resource may be at most {MaxResourceBytes / 1024 / 1024} MiB.");
@@ -52,9 +55,10 @@ public static class SharedItemsApi
         return Published(http, result);
     }
 
-    private static async Task<IResult> ResourceContent(Guid id, CatalogQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> ResourceContent(HttpContext http, Guid id, CatalogQueries queries, CancellationToken cancellationToken)
     {
         if (await queries.GetByIdAsync(id, cancellationToken) is not { DeletedAt: null, Kind: CatalogItemKind.Resource } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, ItemTask.View, cancellationToken) is { } denied) return denied;
         var content = await queries.ContentAsync(item, cancellationToken: cancellationToken);
         return content is null ? CatalogHttp.Problem(CatalogError.NotFound(item.Path.Value)) : TypedResults.File(content, item.ContentType ?? "application/octet-stream", item.Name);
     }
@@ -62,6 +66,7 @@ public static class SharedItemsApi
     private static async Task<IResult> CreateDataSource(HttpContext http, DataSourceRequest request, IOptions<DataBrokerOptions> broker, CatalogPublisher publisher, CancellationToken cancellationToken)
     {
         if (!CatalogPath.TryParse(request.Path, out var target, out var error)) return CatalogHttp.BadPath(error);
+        if (await CatalogHttp.Denied(http, target.Value, ItemTask.ManageDataSources, cancellationToken) is { } denied) return denied;
         if (!broker.Value.DataSources.ContainsKey(request.RegisteredSource))
             return CatalogHttp.BadPath($"No data source named '{request.RegisteredSource}' is registered on the server (DataBroker:DataSources).");
         var definition = JsonSerializer.Serialize(new { request.RegisteredSource });
@@ -74,6 +79,8 @@ public static class SharedItemsApi
     {
         if (!CatalogPath.TryParse(request.Path, out var target, out var error)) return CatalogHttp.BadPath(error);
         if (!CatalogPath.TryParse(request.DataSourcePath, out var source, out error)) return CatalogHttp.BadPath(error);
+        if (await CatalogHttp.Denied(http, target.Value, ItemTask.ManageReports, cancellationToken) is { } denied) return denied;
+        if (await CatalogHttp.Denied(http, source.Value, ItemTask.View, cancellationToken) is { } hidden) return hidden;
         if (await queries.GetAsync(source.Value, cancellationToken) is not { Kind: CatalogItemKind.DataSource })
             return CatalogHttp.Problem(new CatalogError(DiagnosticCodes.Catalog.NoSharedDataSource, CatalogErrorKind.Invalid, $"There is no shared data source at '{source}'."));
         if (string.IsNullOrWhiteSpace(request.CommandText)) return CatalogHttp.BadPath("A shared dataset needs a CommandText.");
@@ -87,6 +94,7 @@ public static class SharedItemsApi
     {
         if (await queries.GetByIdAsync(id, cancellationToken) is not { DeletedAt: null, Kind: CatalogItemKind.DataSource or CatalogItemKind.DataSet } item)
             return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, Roles.Manage(item.Kind), cancellationToken) is { } denied) return denied;
         http.Response.Headers.ETag = item.ETag;
         return TypedResults.Ok(new { Item = CatalogItemJson.From(item), Definition = JsonDocument.Parse(item.Properties ?? "{}").RootElement });
     }

@@ -97,9 +97,39 @@ internal static class CatalogMigrations
         CREATE INDEX ix_execution_log_start ON execution_log (time_start);
         """;
 
+    private static string Security(string blob) => $"""
+        CREATE TABLE item_policies (
+            item_id TEXT NOT NULL,
+            principal TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (item_id, principal, role)
+        );
+        CREATE TABLE item_policy_owners (
+            item_id TEXT PRIMARY KEY
+        );
+        CREATE TABLE system_policies (
+            principal TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (principal, role)
+        );
+        CREATE TABLE data_protection_keys (
+            name TEXT PRIMARY KEY,
+            xml TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        );
+        CREATE TABLE auth_sessions (
+            id TEXT PRIMARY KEY,
+            user_name TEXT NOT NULL,
+            ticket {blob} NOT NULL,
+            expires_at BIGINT NULL
+        );
+        CREATE INDEX ix_auth_sessions_expires ON auth_sessions (expires_at);
+        """;
+
     public static IReadOnlyList<CatalogMigration> All { get; } =
     [
         new(1, "catalog items, versions and parameter settings", Items + Versions("BLOB"), Items + Versions("BYTEA")),
         new(2, "audit and execution logs", Logs("INTEGER PRIMARY KEY AUTOINCREMENT"), Logs("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+        new(3, "item and system role assignments, data-protection keys and sign-in sessions", Security("BLOB"), Security("BYTEA")),
     ];
 }

@@ -22,8 +22,8 @@ public static class HealthEndpoints
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteJson,
             ResultStatusCodes = { [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = 200, [HealthStatus.Unhealthy] = 503 },
-        });
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false });
+        }).AllowAnonymous(); // load balancers and orchestrators probe without signing in
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         return app;
     }
 

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Renderer.Host.Security.Identity;
+
+/// <summary>
+/// What the built-in development identity provider creates on first run and keeps in
+/// <c>{DataFolder}/identity/dev-identity.json</c> (owner-only): the token signing key, the key that protects
+/// authorization codes and refresh tokens, the web client's secret and the sample users' passwords.
+/// </summary>
+public sealed class DevIdentitySecrets
+{
+    public const string FileName = "dev-identity.json";
+
+    public required string SigningKey { get; init; }
+
+    public required string EncryptionKey { get; init; }
+
+    public required string WebClientSecret { get; init; }
+
+    public required Dictionary<string, string> Passwords { get; init; }
+
+    [JsonIgnore]
+    public string KeyId => Base64UrlEncoder.Encode(SHA256.HashData(Convert.FromBase64String(SigningKey))[..12]);
+
+    public static string PathIn(string dataFolder) => Path.Combine(dataFolder, "identity", FileName);
+
+    public static DevIdentitySecrets LoadOrCreate(string dataFolder)
+    {
+        var path = PathIn(dataFolder);
+        if (File.Exists(path)) return JsonSerializer.Deserialize<DevIdentitySecrets>(File.ReadAllBytes(path)) ?? throw new InvalidDataException($"{path} is empty.");
+        using var rsa = RSA.Create(2048);
+        var secrets = new DevIdentitySecrets
+        {
+            SigningKey = Convert.ToBase64String(rsa.ExportPkcs8PrivateKey()),
+            EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            WebClientSecret = Password(),
+            Passwords = DevUsers.All.ToDictionary(u => u.Name, _ => Password()),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N");
+        using (var stream = OwnerOnlyFile.CreateNew(temporary))
+            JsonSerializer.Serialize(stream, secrets, new JsonSerializerOptions { WriteIndented = true });
+        try { File.Move(temporary, path, overwrite: false); }
+        catch (IOException) { File.Delete(temporary); return LoadOrCreate(dataFolder); } // another host created it first
+        return secrets;
+    }
+
+    public RsaSecurityKey CreateSigningKey()
+    {
+        var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(SigningKey), out _);
+        return new RsaSecurityKey(rsa) { KeyId = KeyId };
+    }
+
+    public SymmetricSecurityKey CreateEncryptionKey() => new(Convert.FromBase64String(EncryptionKey));
+
+    private static string Password() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(18));
+}

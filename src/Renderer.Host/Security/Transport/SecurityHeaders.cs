@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace Renderer.Host.Security.Transport;
+
+/// <summary>
+/// Headers on every response: <c>X-Content-Type-Options: nosniff</c>, a strict Content-Security-Policy whose
+/// <c>frame-ancestors</c> comes from <see cref="TransportOptions.FrameAncestors"/>, no referrer across origins, and
+/// <c>Cache-Control: no-store</c> on everything but the API reference's static files, so report output, data and
+/// definitions are never kept by a browser or proxy.
+/// </summary>
+public sealed class SecurityHeaders(RequestDelegate next, IOptions<TransportOptions> options)
+{
+    private readonly string _policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors "
+        + (options.Value.FrameAncestors.Length == 0 ? "'none'" : string.Join(' ', options.Value.FrameAncestors));
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            // The API reference page loads its script from a CDN-free bundle but needs inline script; it carries no data.
+            if (!context.Request.Path.StartsWithSegments("/scalar")) headers.ContentSecurityPolicy = _policy;
+            if (!context.Request.Path.StartsWithSegments("/scalar") || !headers.ContainsKey("Cache-Control"))
+                headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}
