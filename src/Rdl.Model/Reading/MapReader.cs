@@ -120,6 +120,7 @@ internal sealed class MapReader(ReadContext context, ItemReader items, StyleRead
         return viewport with
         {
             Margin = margin,
+            GridUnderContent = Flag(Child(element, "GridUnderContent"), false),
             MeridiansHidden = meridians is null || Flag(Child(meridians, "Hidden"), false),
             ParallelsHidden = parallels is null || Flag(Child(parallels, "Hidden"), false),
             GridStyle = meridians is not null ? Style(meridians, where + ".MapMeridians") : parallels is not null ? Style(parallels, where + ".MapParallels") : StyleDefinition.Empty,

@@ -82,6 +82,9 @@ public sealed record MapViewportDefinition(MapCoordinateSystem CoordinateSystem,
     public bool ParallelsHidden { get; init; } = true;
 
     public StyleDefinition GridStyle { get; init; } = StyleDefinition.Empty;
+
+    /// <summary>GridUnderContent: meridians and parallels under the layers (false, the default: over them).</summary>
+    public bool GridUnderContent { get; init; }
 }
 
 public enum MapLayerKind

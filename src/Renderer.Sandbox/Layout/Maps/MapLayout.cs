@@ -11,7 +11,8 @@ namespace Renderer.Sandbox.Layout.Maps;
 /// picture, as for charts and gauges). Titles, legends, the color scale and the distance scale docked outside the
 /// viewport take a strip of the map on their side (Top..., Bottom..., Left..., Right...); the others sit over the
 /// viewport at their position. The viewport shows the layers in order (polygons with their holes, lines, point markers,
-/// polygon center points, then labels), clipped to it, with meridians and parallels when they are shown.
+/// polygon center points, then labels), clipped to it, with meridians and parallels when they are shown (over the
+/// layers unless GridUnderContent).
 /// </summary>
 internal static class MapLayout
 {
@@ -44,11 +45,10 @@ internal static class MapLayout
 
         var projection = new MapProjection(map.Map.Viewport, map.Layers.SelectMany(l => l.Elements).SelectMany(e => e.Geometry.AllPoints()), viewport);
         canvas.Add(new ChartClip(viewport));
-        if (map.GridLine.IsVisible)
-        {
-            foreach (var line in projection.Graticule()) canvas.Add(new ChartPolyline(line.Points, map.GridLine));
-        }
+        var under = map.Map.Viewport.GridUnderContent;
+        if (under) Grid(canvas, map, projection);
         foreach (var layer in map.Layers) MapElementPainter.Draw(canvas, layer, projection);
+        if (!under) Grid(canvas, map, projection);
         foreach (var layer in map.Layers) MapElementPainter.Labels(canvas, layer, projection);
         canvas.Add(new ChartClip(null));
 
@@ -56,6 +56,12 @@ internal static class MapLayout
         foreach (var piece in pieces.Where(p => !p.Outside)) placed.Add((piece, Inside(viewport, piece)));
         foreach (var (piece, at) in placed) piece.Draw(at);
         return canvas.Shapes;
+    }
+
+    private static void Grid(ChartCanvas canvas, MapInstance map, MapProjection projection)
+    {
+        if (!map.GridLine.IsVisible) return;
+        foreach (var line in projection.Graticule()) canvas.Add(new ChartPolyline(line.Points, map.GridLine));
     }
 
     /// <summary>The side a position docks to and where along it: Top/Bottom/Left/Right, then Left/Top (0), Center (0.5) or Right/Bottom (1).</summary>
