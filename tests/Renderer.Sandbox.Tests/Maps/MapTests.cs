@@ -93,11 +93,13 @@ public class MapTests
     {
         var spatial = "<MapSpatialDataSet><DataSetName>Data</DataSetName><SpatialField>Shape</SpatialField></MapSpatialDataSet>";
         var layers = "<MapTileLayer Name=\"Bing\"><TileStyle>Road</TileStyle></MapTileLayer>" + $"<MapPolygonLayer Name=\"Areas\">{spatial}{Template}</MapPolygonLayer>";
-        var run = ChartRun.Render(Report(layers), Columns, Rows);
+        var rdl = Report(layers);
+        var run = ChartRun.Render(rdl, Columns, Rows);
 
         var warning = run.Diagnostics.Single(d => d.Code == "PRC4070");
         Assert.That(warning.Message, Does.Contain("Tile layer 'Bing'").And.Contain("internet"));
-        Assert.That(warning.Location.Line, Is.GreaterThan(0));
+        var line = rdl.Split('\n')[1];
+        Assert.That((warning.Location.Line, warning.Location.Column), Is.EqualTo((2, line.IndexOf("<MapTileLayer", StringComparison.Ordinal) + 2)), "at the tile layer's element");
         Assert.That(Polygons(run).Count(), Is.EqualTo(3));
     }
 

@@ -5,13 +5,16 @@ namespace Renderer.Sandbox.Processing.Maps;
 /// <summary>
 /// Splits a rule's values into buckets as SSRS's DistributionType says: EqualInterval (equal ranges between the
 /// minimum and maximum), EqualDistribution (about as many values in each), Optimal (natural breaks: Fisher-Jenks,
-/// the split that minimises the spread inside the buckets) or Custom (the rule's MapBuckets). StartValue and EndValue,
+/// the split that minimises the spread inside the buckets; EqualDistribution above 1,500 values or 20 buckets) or Custom (the rule's MapBuckets). StartValue and EndValue,
 /// when given, replace the data's minimum and maximum. <see cref="Bounds"/> holds one more value than there are buckets.
 /// </summary>
 internal sealed record MapBuckets(ImmutableArray<double> Bounds)
 {
     /// <summary>Above this many values Optimal uses EqualDistribution (natural breaks cost count squared times buckets).</summary>
     private const int OptimalLimit = 1500;
+
+    /// <summary>Above this many buckets Optimal uses EqualDistribution too.</summary>
+    private const int OptimalBuckets = 20;
 
     public int Count => Bounds.Length - 1;
 
@@ -50,7 +53,7 @@ internal sealed record MapBuckets(ImmutableArray<double> Bounds)
         if (max == min || count == 1) return new MapBuckets([min, max]);
         if (distribution.Equals("EqualInterval", StringComparison.OrdinalIgnoreCase))
             return new MapBuckets([.. Enumerable.Range(0, count + 1).Select(i => i == count ? max : min + (max - min) * i / count)]);
-        if (distribution.Equals("EqualDistribution", StringComparison.OrdinalIgnoreCase) || inRange.Length > OptimalLimit)
+        if (distribution.Equals("EqualDistribution", StringComparison.OrdinalIgnoreCase) || inRange.Length > OptimalLimit || count > OptimalBuckets)
             return Quantiles(inRange, count, min, max);
         return NaturalBreaks(inRange, count, min, max);
     }

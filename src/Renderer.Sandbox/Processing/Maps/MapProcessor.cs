@@ -50,17 +50,16 @@ internal sealed class MapProcessor(ProcessingContext context, ItemEvaluator item
         {
             if (layer.Kind == MapLayerKind.Tile)
             {
-                Warn(map, TileLayer, $"Tile layer '{layer.Name}' ({layer.TileStyle ?? "Road"} tiles) of {map.Describe()} needs map tiles from the internet, which renders do not reach; the map is drawn without it.");
+                Warn(map, layer.Location, TileLayer, $"Tile layer '{layer.Name}' ({layer.TileStyle ?? "Road"} tiles) of {map.Describe()} needs map tiles from the internet, which renders do not reach; the map is drawn without it.");
                 continue;
             }
             if (layer.Shapefile is { } shapefile && layer.Elements.IsEmpty)
             {
-                Warn(map, ShapefileLayer, $"Layer '{layer.Name}' of {map.Describe()} reads the shapefile '{shapefile}', which is not supported; the layer is left out.");
+                Warn(map, layer.Location, ShapefileLayer, $"Layer '{layer.Name}' of {map.Describe()} reads the shapefile '{shapefile}', which is not supported; the layer is left out.");
                 continue;
             }
-            var elements = Gather(map, layer);
             if (layer.Hidden) continue;
-            layers.Add(styler.Style(layer, elements));
+            layers.Add(styler.Style(layer, Gather(map, layer)));
         }
         return new MapInstance(map, items.Styles.ResolveBox(map.Style), items.Styles.ResolveBox(map.Viewport.Style), layers.ToImmutable())
         {
@@ -79,8 +78,10 @@ internal sealed class MapProcessor(ProcessingContext context, ItemEvaluator item
         return box.Top.IsVisible ? box.Top with { Width = Math.Min(box.Top.Width, 0.5) } : new BorderSide(BorderStyle.Solid, new Rgba(0xC0, 0xC0, 0xC0), 0.5);
     }
 
-    private void Warn(MapDefinition map, string code, string message) =>
-        items.AddDiagnostic(RdlDiagnostic.Warning(code, message, map.Location, map.Describe()));
+    private void Warn(MapDefinition map, string code, string message) => Warn(map, map.Location, code, message);
+
+    private void Warn(MapDefinition map, SourceLocation location, string code, string message) =>
+        items.AddDiagnostic(RdlDiagnostic.Warning(code, message, location, map.Describe()));
 
     /// <summary>The layer's spatial elements with the analytical data matched to each (null when none).</summary>
     private List<(SpatialGeometry Geometry, IReadOnlyDictionary<string, string> Fields, MapGroupData? Data)> Gather(MapDefinition map, MapLayerDefinition layer)
