@@ -140,6 +140,18 @@ public class MapTests
     }
 
     [Test]
+    public void Points_with_infinite_coordinates_are_left_out_and_the_others_drawn()
+    {
+        var points = "<MapPointLayer Name=\"Sites\"><MapPoints><MapPoint><VectorData>POINT (1e400 5)</VectorData></MapPoint><MapPoint><VectorData>POINT (5 -1e400)</VectorData></MapPoint>"
+            + "<MapPoint><VectorData>POINT (5 5)</VectorData></MapPoint><MapPoint><VectorData>POINT (6 7)</VectorData></MapPoint></MapPoints></MapPointLayer>";
+        var run = ChartRun.Render(Report(points), Columns, Rows);
+
+        var markers = run.ChartItem("Map").Shapes.OfType<ChartMarker>().ToList();
+        Assert.That(markers, Has.Count.EqualTo(2));
+        Assert.That(markers.All(m => double.IsFinite(m.Center.X) && double.IsFinite(m.Center.Y)), Is.True);
+    }
+
+    [Test]
     public void XLSX_and_DOCX_hold_the_map_as_a_picture()
     {
         var spatial = "<MapSpatialDataSet><DataSetName>Data</DataSetName><SpatialField>Shape</SpatialField></MapSpatialDataSet>";

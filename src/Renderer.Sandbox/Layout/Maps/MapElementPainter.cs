@@ -38,11 +38,14 @@ internal static class MapElementPainter
                 if (layer.Definition.Kind == MapLayerKind.Point || geometry.Polygons.IsEmpty && geometry.Lines.IsEmpty)
                 {
                     foreach (var point in geometry.Points)
-                        canvas.Add(new ChartMarker(projection.ToView(point), element.Marker, element.MarkerSize, element.Fill, element.Stroke.IsVisible ? element.Stroke : outline));
+                    {
+                        if (Finite(projection.ToView(point)) is { } at)
+                            canvas.Add(new ChartMarker(at, element.Marker, element.MarkerSize, element.Fill, element.Stroke.IsVisible ? element.Stroke : outline));
+                    }
                 }
             }
-            if (element.CenterPoint is { } center && geometry.Center() is { } at)
-                canvas.Add(new ChartMarker(projection.ToView(at), center.Marker, center.MarkerSize, center.Fill, center.Stroke.IsVisible ? center.Stroke : outline));
+            if (element.CenterPoint is { } center && geometry.Center() is { } middle && Finite(projection.ToView(middle)) is { } centerAt)
+                canvas.Add(new ChartMarker(centerAt, center.Marker, center.MarkerSize, center.Fill, center.Stroke.IsVisible ? center.Stroke : outline));
         }
     }
 
@@ -54,8 +57,7 @@ internal static class MapElementPainter
     {
         foreach (var element in layer.Elements)
         {
-            if (string.IsNullOrEmpty(element.Label) || element.Geometry.Center() is not { } center) continue;
-            var at = projection.ToView(center);
+            if (string.IsNullOrEmpty(element.Label) || element.Geometry.Center() is not { } center || Finite(projection.ToView(center)) is not { } at) continue;
             var width = canvas.Width(element.Label, element.LabelStyle);
             if (!element.LabelAlways && !element.Geometry.Polygons.IsEmpty)
             {
@@ -67,13 +69,15 @@ internal static class MapElementPainter
         }
     }
 
+    /// <summary>The point when both coordinates are finite (a hostile or broken value may hold infinities); else null.</summary>
+    private static ChartPoint? Finite(ChartPoint point) => double.IsFinite(point.X) && double.IsFinite(point.Y) ? point : null;
+
     private static ImmutableArray<ChartPoint> Path(ImmutableArray<GeoPoint> ring, MapProjection projection, bool closed)
     {
         var points = ImmutableArray.CreateBuilder<ChartPoint>(ring.Length);
         foreach (var geo in ring)
         {
-            var p = projection.ToView(geo);
-            if (!double.IsFinite(p.X) || !double.IsFinite(p.Y)) continue;
+            if (Finite(projection.ToView(geo)) is not { } p) continue;
             if (points.Count > 0 && Math.Abs(p.X - points[^1].X) < MinStep && Math.Abs(p.Y - points[^1].Y) < MinStep) continue;
             points.Add(p);
         }
