@@ -3,6 +3,7 @@ using Rdl.Model.Definitions;
 using Rdl.Model.Definitions.Charts;
 using Rdl.Model.Definitions.Gauges;
 using Rdl.Model.Definitions.Items;
+using Rdl.Model.Definitions.Maps;
 using Rdl.Model.Definitions.Styling;
 using Rdl.Model.Definitions.Tablix;
 
@@ -128,6 +129,12 @@ public static class ExpressionCollector
                 case GaugeContent gauges:
                     AddGauges(gauges);
                     break;
+                case MapDefinition map:
+                    AddMap(map);
+                    break;
+                case MapRegionContent mapData:
+                    foreach (var layer in mapData.Layers) AddMapLayerData(layer);
+                    break;
                 case TablixDefinition x:
                     Add(x.NoRowsMessage);
                     AddPaging(x.PageBreak, x.PageName);
@@ -143,6 +150,61 @@ public static class ExpressionCollector
                             if (cell.Contents is { } contents) AddItem(contents);
                     break;
             }
+        }
+
+        // A map: its look (viewport, titles, legends, templates, rule colors) in the map's scope, then each data region,
+        // whose cell holds the data expressions of the layers bound to it; an unbound layer's data expressions come here.
+        void AddMap(MapDefinition map)
+        {
+            AddStyle(map.Viewport.Style);
+            AddStyle(map.Viewport.GridStyle);
+            foreach (var title in map.Titles)
+            {
+                Add(title.Text);
+                AddStyle(title.Style);
+            }
+            foreach (var legend in map.Legends)
+            {
+                AddStyle(legend.Style);
+                Add(legend.Title);
+                AddStyle(legend.TitleStyle);
+            }
+            if (map.ColorScale is { } scale)
+            {
+                AddStyle(scale.Style);
+                Add(scale.Title);
+            }
+            if (map.DistanceScale is { } distance) AddStyle(distance.Style);
+            foreach (var layer in map.Layers)
+            {
+                AddStyle(layer.Template.Style);
+                if (layer.CenterPointTemplate is { } center) AddStyle(center.Style);
+                foreach (var rule in layer.Rules.Concat(layer.CenterPointRules))
+                {
+                    Add(rule.StartValue);
+                    Add(rule.EndValue);
+                    foreach (var (start, end) in rule.Buckets)
+                    {
+                        Add(start);
+                        Add(end);
+                    }
+                    Add(rule.StartColor);
+                    Add(rule.MiddleColor);
+                    Add(rule.EndColor);
+                    foreach (var color in rule.Colors) Add(color);
+                }
+                if (!map.IsBound(layer)) AddMapLayerData(layer);
+            }
+            foreach (var region in map.DataRegions) AddItem(region);
+        }
+
+        void AddMapLayerData(MapLayerDefinition layer)
+        {
+            foreach (var binding in layer.Bindings) Add(binding.Binding);
+            Add(layer.SpatialVectorData);
+            Add(layer.Template.Label);
+            Add(layer.CenterPointTemplate?.Label);
+            foreach (var rule in layer.Rules.Concat(layer.CenterPointRules)) Add(rule.DataValue);
         }
 
         void AddGauges(GaugeContent content)

@@ -61,6 +61,9 @@ public sealed class ReportScopes
                 case Definitions.Gauges.GaugePanelDefinition gauge:
                     yield return gauge.DataRegion;
                     break;
+                case Definitions.Maps.MapDefinition map:
+                    foreach (var region in map.DataRegions) yield return region;
+                    break;
                 case TablixDefinition t:
                     yield return t;
                     foreach (var inner in RegionsIn(CellContents(t))) yield return inner;

@@ -12,13 +12,13 @@ namespace Rdl.Model.Reading;
 /// Reads ReportItems: Textbox, Rectangle and Line here, Tablix through <see cref="TablixReader"/>, and the RDL 2003/2005
 /// data regions Table, List and Matrix as Tablix through the Legacy*Reader classes.
 /// Image through <see cref="ImageReader"/>, Chart through <see cref="ChartReader"/>, Subreport through <see cref="SubreportReader"/>.
-/// Known item types that are not supported yet (Map, Gauge, ...) are skipped with RDL1101.
+/// Map through <see cref="MapReader"/>. Known item types that are not supported (Gauge, CustomReportItem) are skipped with RDL1101.
 /// </summary>
 internal sealed class ItemReader
 {
     private static readonly FrozenSet<string> UnsupportedItems = new[]
     {
-        N.Map, N.Gauge, N.CustomReportItem,
+        N.Gauge, N.CustomReportItem,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly ReadContext _context;
@@ -31,6 +31,7 @@ internal sealed class ItemReader
     private readonly ActionReader _actions;
     private readonly SubreportReader _subreports;
     private readonly GaugeReader _gauges;
+    private readonly MapReader _maps;
 
     public ItemReader(ReadContext context, StyleReader styles, DataReader data)
     {
@@ -45,6 +46,7 @@ internal sealed class ItemReader
         _actions = new ActionReader(context);
         _subreports = new SubreportReader(context, this);
         _gauges = new GaugeReader(context, this, styles, data);
+        _maps = new MapReader(context, this, styles, data);
     }
 
     /// <summary>Reads Image items and the report's EmbeddedImages.</summary>
@@ -77,6 +79,7 @@ internal sealed class ItemReader
             case N.Chart: return _charts.Read(element);
             case N.Subreport: return _subreports.Read(element);
             case N.GaugePanel: return _gauges.Read(element);
+            case N.Map: return _maps.Read(element);
         }
         if (UnsupportedItems.Contains(kind))
         {

@@ -169,6 +169,18 @@ public static class DiagnosticCodes
         [Diagnostic(Warning, "A subreport is given a parameter it does not declare.")]
         public const string SubreportUndeclaredParameter = "PRC4071";
 
+        [Diagnostic(Warning, "A map tile layer needs the internet; the map is drawn without it.")]
+        public const string MapTileLayer = "PRC4080";
+
+        [Diagnostic(Warning, "Spatial values of a map layer are not WKT or WKB; those elements are left out.")]
+        public const string MapUnreadSpatialData = "PRC4081";
+
+        [Diagnostic(Warning, "A map layer reads a shapefile from the report server, which is not supported; it is left out.")]
+        public const string MapShapefileLayer = "PRC4082";
+
+        [Diagnostic(Warning, "A map projection that is not drawn is shown as Equirectangular.")]
+        public const string MapProjection = "PRC4083";
+
         [Diagnostic(Error, "Processing of the report failed.")]
         public const string ProcessingFailed = "PRC4090";
     }

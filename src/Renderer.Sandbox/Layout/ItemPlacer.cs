@@ -70,6 +70,9 @@ internal sealed class ItemPlacer(TextLayout text)
             case Processing.Gauges.GaugeInstance gauge:
                 Gauges.GaugePlacementEmitter.Emit(gauge, bounds, region, sink);
                 break;
+            case Processing.Maps.MapInstance map:
+                Maps.MapLayout.Emit(map, bounds, region, sink);
+                break;
             case TablixInstance tablix:
                 double rowTop = y;
                 foreach (var row in tablix.Rows)

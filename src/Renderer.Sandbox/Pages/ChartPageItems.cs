@@ -20,8 +20,14 @@ public sealed record ChartRect(Bounds Rect, Rgba Fill, BorderSide Stroke) : Char
 /// <summary>An open polyline (axis, grid line, line series).</summary>
 public sealed record ChartPolyline(ImmutableArray<ChartPoint> Points, BorderSide Stroke) : ChartShape;
 
-/// <summary>A closed, filled polygon (area series).</summary>
-public sealed record ChartPolygon(ImmutableArray<ChartPoint> Points, Rgba Fill, BorderSide Stroke) : ChartShape;
+/// <summary>A closed, filled polygon (area series, map polygons); <see cref="Holes"/> are rings cut out of it (even-odd fill).</summary>
+public sealed record ChartPolygon(ImmutableArray<ChartPoint> Points, Rgba Fill, BorderSide Stroke) : ChartShape
+{
+    public ImmutableArray<ImmutableArray<ChartPoint>> Holes { get; init; } = [];
+}
+
+/// <summary>Clips the shapes that follow to <paramref name="Rect"/> (a map's viewport) until a clip with a null rectangle ends it.</summary>
+public sealed record ChartClip(Bounds? Rect) : ChartShape;
 
 /// <summary>
 /// A pie or doughnut wedge (a full circle when the sweep is 360): angles in degrees, clockwise from three o'clock

@@ -55,6 +55,9 @@ internal sealed class ItemEvaluator
     /// <summary>Processes gauge panels (set by the report processor); they are left out while it is null.</summary>
     public Func<Rdl.Model.Definitions.Gauges.GaugePanelDefinition, ItemInstance?>? ProcessGauge { get; set; }
 
+    /// <summary>Processes maps (set by the report processor); they are left out while it is null.</summary>
+    public Func<Rdl.Model.Definitions.Maps.MapDefinition, ItemInstance?>? ProcessMap { get; set; }
+
     /// <summary>Processes one subreport instance (set by the report processor); subreports are left out while it is null.</summary>
     public Func<SubreportItem, ItemInstance?>? ProcessSubreport { get; set; }
 
@@ -98,6 +101,7 @@ internal sealed class ItemEvaluator
             TablixDefinition x => ProcessTablix(x),
             ChartDefinition c => ProcessChart?.Invoke(c),
             Rdl.Model.Definitions.Gauges.GaugePanelDefinition g => ProcessGauge?.Invoke(g),
+            Rdl.Model.Definitions.Maps.MapDefinition m => ProcessMap?.Invoke(m),
             SubreportItem s => ProcessSubreport?.Invoke(s),
             _ => null,
         };

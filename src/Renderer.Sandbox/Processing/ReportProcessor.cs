@@ -80,6 +80,7 @@ internal sealed class ReportProcessor
         tablixProcessor = new TablixProcessor(Context, Items, name => LoadDataSet(name, Context));
         Items.ProcessChart = new Charts.ChartProcessor(Context, Items, name => LoadDataSet(name, Context)).Process;
         Items.ProcessGauge = new Gauges.GaugeProcessor(Context, Items, name => LoadDataSet(name, Context)).Process;
+        Items.ProcessMap = new Maps.MapProcessor(Context, Items, name => LoadDataSet(name, Context)).Process;
         Items.ProcessSubreport = new Subreports.SubreportProcessor(
             _input, _data, Items, diagnostics, Nesting ?? Subreports.SubreportNesting.Root(_input), _cancellationToken).Process;
 

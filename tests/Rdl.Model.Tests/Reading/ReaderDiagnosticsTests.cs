@@ -100,7 +100,7 @@ public sealed class ReaderDiagnosticsTests
     public void UnsupportedReportItemIsWarningRdl1101AndSkipped()
     {
         var xml = TestRdl.Minimal2016("""
-                  <Map Name="SalesMap"><Height>2in</Height><Width>3in</Width></Map>
+                  <CustomReportItem Name="Vendor"><Type>Barcode</Type><Height>2in</Height><Width>3in</Width></CustomReportItem>
                   <Textbox Name="After"><Paragraphs /></Textbox>
         """);
 
@@ -109,8 +109,8 @@ public sealed class ReaderDiagnosticsTests
         Assert.That(result.Success, Is.True);
         var warning = result.Diagnostics.Single();
         Assert.That(warning.Code, Is.EqualTo("RDL1101"));
-        Assert.That(warning.Message, Does.StartWith("Report item type 'Map' is not supported yet and will not be rendered"));
-        Assert.That(warning.Location.Line, Is.EqualTo(TestRdl.PositionOf(xml, "<Map").Line));
+        Assert.That(warning.Message, Does.StartWith("Report item type 'CustomReportItem' is not supported yet and will not be rendered"));
+        Assert.That(warning.Location.Line, Is.EqualTo(TestRdl.PositionOf(xml, "<CustomReportItem").Line));
         Assert.That(result.Report!.Sections[0].Body.Items.Select(i => i.Name), Is.EqualTo(new[] { "After" }));
     }
 

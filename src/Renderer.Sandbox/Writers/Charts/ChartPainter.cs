@@ -19,6 +19,7 @@ internal static class ChartPainter
         canvas.Translate((float)b.X, (float)b.Y);
         using var fill = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true };
         using var stroke = new SKPaint { Style = SKPaintStyle.Stroke, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
+        var clipped = 0;
         foreach (var shape in chart.Shapes)
         {
             switch (shape)
@@ -32,7 +33,7 @@ internal static class ChartPainter
                     using (var path = Path(line.Points, close: false)) canvas.DrawPath(path, stroke);
                     break;
                 case ChartPolygon polygon when polygon.Points.Length > 2:
-                    using (var path = Path(polygon.Points, close: true))
+                    using (var path = Path(polygon.Points, close: true, polygon.Holes))
                     {
                         if (Use(fill, polygon.Fill)) canvas.DrawPath(path, fill);
                         if (Use(stroke, polygon.Stroke)) canvas.DrawPath(path, stroke);
@@ -55,8 +56,18 @@ internal static class ChartPainter
                 case ChartText text:
                     DrawText(canvas, text, fonts(text.Style), fill, shaped);
                     break;
+                case ChartClip { Rect: { } clip }:
+                    canvas.Save();
+                    canvas.ClipRect(new SKRect((float)clip.X, (float)clip.Y, (float)clip.Right, (float)clip.Bottom));
+                    clipped++;
+                    break;
+                case ChartClip when clipped > 0:
+                    canvas.Restore();
+                    clipped--;
+                    break;
             }
         }
+        for (; clipped > 0; clipped--) canvas.Restore();
         canvas.Restore();
     }
 
@@ -82,13 +93,24 @@ internal static class ChartPainter
         return Use(paint, side.Color);
     }
 
-    private static SKPath Path(System.Collections.Immutable.ImmutableArray<ChartPoint> points, bool close)
+    private static SKPath Path(System.Collections.Immutable.ImmutableArray<ChartPoint> points, bool close,
+        System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<ChartPoint>> holes = default)
     {
         using var path = new SKPathBuilder();
+        Ring(path, points, close);
+        if (!holes.IsDefaultOrEmpty)
+        {
+            foreach (var hole in holes.Where(h => h.Length > 2)) Ring(path, hole, close: true);
+            path.FillType = SKPathFillType.EvenOdd;
+        }
+        return path.Detach();
+    }
+
+    private static void Ring(SKPathBuilder path, System.Collections.Immutable.ImmutableArray<ChartPoint> points, bool close)
+    {
         path.MoveTo((float)points[0].X, (float)points[0].Y);
         for (int i = 1; i < points.Length; i++) path.LineTo((float)points[i].X, (float)points[i].Y);
         if (close) path.Close();
-        return path.Detach();
     }
 
     private static SKPath Wedge(ChartWedge w)
