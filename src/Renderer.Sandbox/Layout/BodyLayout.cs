@@ -145,7 +145,7 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
     private double? AddTextLines(TextboxInstance textbox, double top, double left, string? pageName, List<Band> bands)
     {
         var measured = placer.Text.Measure(textbox, textbox.Width);
-        if (measured.Lines.Count < 2) return null;
+        if (measured.Lines.Count < 2 || measured.RichLines is not null) return null;
         var box = textbox.Style.Box;
         double y = top;
         for (int i = 0; i < measured.Lines.Count; i++)
