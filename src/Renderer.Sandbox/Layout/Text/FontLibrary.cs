@@ -16,7 +16,7 @@ internal sealed class FontLibrary
     /// Report family (case-insensitive) to shipped family, and the weight the family's name implies ("Segoe UI Semibold"
     /// is Segoe UI at 600; 0 when the name implies none). Documented in Fonts/README.md; keep both in sync.
     /// </summary>
-    /// <remarks>A plain dictionary: a frozen one cost about 4 ms to build in every fresh sandbox, for 24 keys.</remarks>
+    /// <remarks>A plain dictionary: a frozen one cost about 4 ms to build in every fresh sandbox, for a few dozen keys.</remarks>
     private static readonly Dictionary<string, (ShippedFamily Family, int Weight)> FamilyMap = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Arial"] = (ShippedFamily.LiberationSans, 0),
