@@ -146,6 +146,7 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
     {
         var measured = placer.Text.Measure(textbox, textbox.Width);
         if (measured.Lines.Count < 2) return null;
+        var rich = measured.RichLines;
         var box = textbox.Style.Box;
         double y = top;
         for (int i = 0; i < measured.Lines.Count; i++)
@@ -159,8 +160,18 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
             };
             var fragment = textbox with { Style = textbox.Style with { Box = fragmentBox } };
             if (!first) fragment = fragment with { Links = null };
-            var lineHeight = measured.LineHeight + fragmentBox.Padding.Top + fragmentBox.Padding.Bottom;
-            var text = measured with { Instance = fragment, Lines = [measured.Lines[i]], ContentHeight = lineHeight };
+            // Each fragment carries only its own line's runs (writers that keep paragraphs would repeat the whole text).
+            if (textbox.Rich is not null) fragment = fragment with { Rich = rich is null ? null : LineText(rich[i]) };
+            // A rich-text line is as tall as its tallest run, and takes the spacing before the next paragraph with it.
+            var ownHeight = rich is null ? measured.LineHeight : last ? rich[i].Height : rich[i + 1].Top - rich[i].Top;
+            var lineHeight = ownHeight + fragmentBox.Padding.Top + fragmentBox.Padding.Bottom;
+            var text = measured with
+            {
+                Instance = fragment,
+                Lines = [measured.Lines[i]],
+                RichLines = rich is null ? null : [rich[i] with { Top = 0 }],
+                ContentHeight = lineHeight,
+            };
             bands.Add(new Band(y, lineHeight, (x, py, _, sink) =>
                 sink.Add(placer.Text.Place(text, new Bounds(x + left + textbox.Left, py, textbox.Width, lineHeight), PageRegion.Body, null)))
             {
@@ -170,6 +181,9 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
         }
         return y - top;
     }
+
+    private static Pages.RichText LineText(RichLine line) =>
+        new([new Pages.RichParagraph([.. line.Segments.Select(s => new Pages.RichRun(s.Text, s.Style) { Link = s.Link })]) { Align = line.Align, LeftIndent = line.Indent }]);
 
     private double AddTablix(TablixInstance tablix, double top, double left, string? regionName, List<Band> bands)
     {

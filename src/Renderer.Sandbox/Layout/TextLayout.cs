@@ -11,6 +11,9 @@ internal sealed record MeasuredText(TextboxInstance Instance, double Width, IRea
 {
     /// <summary>The instance's text, read once (a number's text is formatted each time the instance is asked).</summary>
     public required string Text { get; init; }
+
+    /// <summary>The lines of rich text (<see cref="TextboxInstance.Rich"/>) when measured; null for plain text.</summary>
+    public IReadOnlyList<RichLine>? RichLines { get; init; }
 }
 
 /// <summary>
@@ -32,6 +35,16 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
         var metrics = measurer.GetMetrics(style);
         var innerWidth = Math.Max(1, width - padding.Left - padding.Right);
         var text = instance.Text;
+        if (measureText && instance.Rich is { } rich)
+        {
+            var richLines = RichTextLayout.Break(rich, style, innerWidth, measurer);
+            var richHeight = richLines.Count == 0 ? 0 : richLines[^1].Top + richLines[^1].Height;
+            return new MeasuredText(instance, width, richLines.ConvertAll(l => l.Text), metrics.LineHeight, metrics.Ascent, richHeight + padding.Top + padding.Bottom)
+            {
+                Text = text,
+                RichLines = richLines,
+            };
+        }
         IReadOnlyList<string> lines = text.Length == 0 ? []
             : measureText ? measurer.BreakLines(text, style, innerWidth)
             : text.Contains('\n') ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n') : [text];
@@ -49,7 +62,7 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
         var style = instance.Style.Text;
         var padding = instance.Style.Box.Padding;
         var innerWidth = bounds.Width - padding.Left - padding.Right;
-        var contentHeight = text.Lines.Count * text.LineHeight;
+        var contentHeight = text.RichLines is { Count: > 0 } rich ? rich[^1].Top + rich[^1].Height : text.Lines.Count * text.LineHeight;
         var top = style.VerticalAlign switch
         {
             VerticalAlignment.Middle => padding.Top + (bounds.Height - padding.Top - padding.Bottom - contentHeight) / 2,
@@ -61,7 +74,27 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
             ? (IsRightAlignedByDefault(instance.Value) != style.RightToLeft ? TextAlignment.Right : TextAlignment.Left)
             : style.Align;
         var lines = new TextLine[text.Lines.Count];
-        for (int i = 0; i < text.Lines.Count; i++)
+        if (text.RichLines is { } richLines)
+        {
+            for (int i = 0; i < richLines.Count; i++)
+            {
+                var line = richLines[i];
+                var lineAlign = line.Align == TextAlignment.General ? align : line.Align;
+                double left = padding.Left + line.Indent;
+                double room = innerWidth - line.Indent;
+                double x = lineAlign switch
+                {
+                    TextAlignment.Right => left + room - line.Width,
+                    TextAlignment.Center => left + (room - line.Width) / 2,
+                    _ => left,
+                };
+                lines[i] = new TextLine(x, top + line.Top + line.Ascent, line.Width, line.Text)
+                {
+                    Segments = ImmutableArray.CreateRange(line.Segments, (s, dx) => s with { X = s.X + dx }, x),
+                };
+            }
+        }
+        for (int i = 0; i < text.Lines.Count && text.RichLines is null; i++)
         {
             var line = text.Lines[i];
             double lineWidth = align == TextAlignment.Left || !measureText ? 0 : measurer.MeasureWidth(line, style);
@@ -81,6 +114,7 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
             BookmarkId = instance.Links?.Bookmark,
             BookmarkLink = instance.Links?.BookmarkLink,
             DocumentMapId = instance.Links?.DocumentMapId,
+            Rich = instance.Rich,
         };
     }
 

@@ -215,10 +215,17 @@ public sealed record TextItem(
 
     /// <summary>The Bookmark this item's BookmarkLink action jumps to, if any.</summary>
     public string? BookmarkLink { get; init; }
+
+    /// <summary>The styled paragraphs of a rich-text item (MarkupType HTML), for writers that keep runs; null for plain text.</summary>
+    public RichText? Rich { get; init; }
 }
 
 /// <summary>One laid-out line: X from the item's left edge, Baseline from the item's top edge.</summary>
-public sealed record TextLine(double X, double Baseline, double Width, string Text);
+public sealed record TextLine(double X, double Baseline, double Width, string Text)
+{
+    /// <summary>The line's pieces in their own styles (rich text); default when the whole line is in the item's style.</summary>
+    public ImmutableArray<TextSegment> Segments { get; init; }
+}
 
 public sealed record RectangleItem(Bounds Bounds, PageRegion Region, BoxStyle Box) : PageItem(Bounds, Region);
 
@@ -278,6 +285,22 @@ public sealed record TextStyle(
     VerticalAlignment VerticalAlign)
 {
     public static TextStyle Default { get; } = new("Arial", 10, false, false, false, Rgba.Black, TextAlignment.General, VerticalAlignment.Top);
+
+    /// <summary>
+    /// The CSS weight (100-900) from FontWeight when it is neither normal (400) nor bold (700): Light 300, SemiBold 600 and
+    /// so on; 0 otherwise. <see cref="Bold"/> is true from 600 on, for writers that know only bold; faces are chosen by
+    /// <see cref="EffectiveWeight"/>.
+    /// </summary>
+    public int Weight { get; init; }
+
+    /// <summary>
+    /// The weight faces are chosen by: <see cref="Weight"/> when set and on the same side of 600 as <see cref="Bold"/>
+    /// (a copy made bold with <c>with { Bold = true }</c> is bold), else 700 or 400 from <see cref="Bold"/>.
+    /// </summary>
+    public int EffectiveWeight => Weight > 0 && Weight >= 600 == Bold ? Weight : Bold ? 700 : 400;
+
+    /// <summary>Struck through (HTML S, CSS text-decoration: line-through).</summary>
+    public bool LineThrough { get; init; }
 
     /// <summary>RDL <c>Direction</c> = RTL: the paragraph's base direction is right-to-left (bidi ordering, General aligns text right).</summary>
     public bool RightToLeft { get; init; }

@@ -141,10 +141,12 @@ internal sealed class ItemEvaluator
         object? value = null;
         var text = new StringBuilder();
         ResolvedStyle? style = null;
+        RichTextBuilder? rich = null;
         for (int p = 0; p < textbox.Paragraphs.Length; p++)
         {
             var paragraph = textbox.Paragraphs[p];
             if (p > 0) text.Append('\n');
+            rich?.EndParagraph();
             foreach (var run in paragraph.Runs)
             {
                 var runStyle = SafeText(textbox, paragraph.Style, run.Style);
@@ -153,18 +155,33 @@ internal sealed class ItemEvaluator
                 if (failed)
                 {
                     text.Append("#Error");
+                    rich?.Add("#Error", runStyle.Text);
                     value = "#Error";
                     continue;
                 }
                 value = runValue;
                 var formatted = ValueFormatter.Format(runValue, runStyle.Format, _culture);
-                text.Append(run.IsHtml ? HtmlToText(textbox, run, formatted) : formatted);
+                if (!run.IsHtml)
+                {
+                    text.Append(formatted);
+                    rich?.Add(formatted, runStyle.Text);
+                    continue;
+                }
+                var html = HtmlToRich(textbox, run, formatted, runStyle.Text);
+                text.Append(html.PlainText);
+                if (rich is null)
+                {
+                    rich = new RichTextBuilder();
+                    rich.AddPlain(text.ToString()[..^html.PlainText.Length], style.Text);
+                }
+                rich.Add(html);
             }
         }
         style ??= SafeText(textbox, null, null);
         var single = textbox.SingleValue is not null;
         _context.SetReportItemValue(textbox.Name, single ? value : text.ToString());
-        return new TextboxInstance(textbox, single ? value : text.ToString(), text.ToString(), style) { Links = Links.Evaluate(textbox) };
+        var styled = rich?.Build() is { } built && built.IsStyled(style.Text) ? built : null;
+        return new TextboxInstance(textbox, single ? value : text.ToString(), text.ToString(), style) { Links = Links.Evaluate(textbox), Rich = styled };
     }
 
     /// <summary>
@@ -182,9 +199,10 @@ internal sealed class ItemEvaluator
         var value = failed ? "#Error" : runValue;
         if (run.IsHtml && !failed)
         {
-            var plain = HtmlToText(textbox, run, ValueFormatter.Format(runValue, style.Format, _culture));
+            var rich = HtmlToRich(textbox, run, ValueFormatter.Format(runValue, style.Format, _culture), style.Text);
+            var plain = rich.PlainText;
             _context.SetReportItemValue(textbox.Name, plain);
-            return new TextboxInstance(textbox, plain, plain, style) { Links = Links.Evaluate(textbox) };
+            return new TextboxInstance(textbox, plain, plain, style) { Links = Links.Evaluate(textbox), Rich = rich.IsStyled(style.Text) ? rich : null };
         }
         _context.SetReportItemValue(textbox.Name, value);
         if (!failed && ReferenceEquals(style.Culture, _culture))
@@ -203,17 +221,20 @@ internal sealed class ItemEvaluator
     /// <summary>Textboxes already warned about malformed HTML (one warning per textbox, not per cell).</summary>
     private HashSet<string>? _malformedHtml;
 
-    /// <summary>The text of a MarkupType HTML placeholder (<see cref="HtmlText"/>); malformed markup shows as it is, with warning PRC4050.</summary>
-    private string HtmlToText(Textbox textbox, Rdl.Model.Definitions.Items.TextRun run, string html)
+    /// <summary>
+    /// The styled paragraphs of a MarkupType HTML placeholder (<see cref="HtmlText"/>), its runs styled from
+    /// <paramref name="style"/>; malformed markup shows as it is, in that style, with warning PRC4050.
+    /// </summary>
+    private Pages.RichText HtmlToRich(Textbox textbox, Rdl.Model.Definitions.Items.TextRun run, string html, Pages.TextStyle style)
     {
-        if (HtmlText.TryConvert(html, out var text)) return text;
+        if (HtmlText.TryParse(html, style, out var rich)) return rich;
         if ((_malformedHtml ??= new(StringComparer.Ordinal)).Add(textbox.Name))
         {
             _diagnostics.Add(RdlDiagnostic.Warning(MalformedHtml,
                 $"The HTML of textbox '{textbox.Name}' is malformed (or longer than {HtmlText.MaxLength:N0} characters): it is shown as plain text.",
                 run.Value.Location, $"Textbox '{textbox.Name}'", run.Value.Raw));
         }
-        return text;
+        return new Pages.RichText([new Pages.RichParagraph([new Pages.RichRun(html, style)])]);
     }
 
     /// <summary>Warning: a MarkupType HTML value could not be read as HTML and is shown as plain text.</summary>

@@ -27,6 +27,21 @@ public sealed class TallTextboxTests
     }
 
     [Test]
+    public void A_rich_text_textbox_taller_than_a_page_flows_over_pages_line_by_line_with_its_runs()
+    {
+        var html = string.Concat(Enumerable.Range(1, 100).Select(i => i % 2 == 0 ? $"<p><b>Line {i}</b></p>" : $"<p>Line {i}</p>"));
+        var tall = Textbox("Tall", html).Replace("<Paragraphs>", "<CanGrow>true</CanGrow><Paragraphs>").Replace("</Value>", "</Value><MarkupType>HTML</MarkupType>");
+        var run = LayoutRun.Render(Report(tall), Columns);
+
+        Assert.That(run.Pages.Length, Is.GreaterThan(2));
+        var items = run.Pages.SelectMany(p => p.Items.OfType<TextItem>().Where(t => t.Name == "Tall").OrderBy(t => t.Bounds.Y)).ToList();
+        Assert.That(items.Select(t => t.Bounds.Bottom), Is.All.LessThanOrEqualTo(360.01), "every fragment stays inside the body");
+        Assert.That(items.Select(t => t.Lines.Single().Text), Is.EqualTo(Enumerable.Range(1, 100).Select(i => $"Line {i}")), "every line once, in order");
+        Assert.That(items.Select(t => t.Lines.Single().Segments.Single().Style.Bold), Is.EqualTo(Enumerable.Range(1, 100).Select(i => i % 2 == 0)), "even lines bold");
+        Assert.That(items.Select(t => t.Rich!.PlainText), Is.EqualTo(Enumerable.Range(1, 100).Select(i => $"Line {i}")), "each fragment keeps only its own runs for DOCX and XLSX");
+    }
+
+    [Test]
     public void A_textbox_that_fits_on_a_page_stays_one_item()
     {
         var tall = Textbox("Short", LongText(5)).Replace("<Paragraphs>", "<CanGrow>true</CanGrow><Paragraphs>");

@@ -12,39 +12,51 @@ internal sealed class FontLibrary
 {
     private const string ResourcePrefix = "Renderer.Sandbox.Fonts.";
 
-    /// <summary>Report family (case-insensitive) to shipped family. Documented in Fonts/README.md; keep both in sync.</summary>
-    /// <remarks>A plain dictionary: a frozen one cost about 4 ms to build in every fresh sandbox, for 24 keys.</remarks>
-    private static readonly Dictionary<string, ShippedFamily> FamilyMap = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Report family (case-insensitive) to shipped family, and the weight the family's name implies ("Segoe UI Semibold"
+    /// is Segoe UI at 600; 0 when the name implies none). Documented in Fonts/README.md; keep both in sync.
+    /// </summary>
+    /// <remarks>A plain dictionary: a frozen one cost about 4 ms to build in every fresh sandbox, for a few dozen keys.</remarks>
+    private static readonly Dictionary<string, (ShippedFamily Family, int Weight)> FamilyMap = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Arial"] = ShippedFamily.LiberationSans,
-        ["Helvetica"] = ShippedFamily.LiberationSans,
-        ["Arial Narrow"] = ShippedFamily.LiberationSans,
-        ["Verdana"] = ShippedFamily.LiberationSans,
-        ["Tahoma"] = ShippedFamily.LiberationSans,
-        ["Segoe UI"] = ShippedFamily.LiberationSans,
-        ["Microsoft Sans Serif"] = ShippedFamily.LiberationSans,
-        ["Liberation Sans"] = ShippedFamily.LiberationSans,
-        ["sans-serif"] = ShippedFamily.LiberationSans,
-        ["Times New Roman"] = ShippedFamily.LiberationSerif,
-        ["Times"] = ShippedFamily.LiberationSerif,
-        ["Georgia"] = ShippedFamily.LiberationSerif,
-        ["Liberation Serif"] = ShippedFamily.LiberationSerif,
-        ["serif"] = ShippedFamily.LiberationSerif,
-        ["Courier New"] = ShippedFamily.LiberationMono,
-        ["Courier"] = ShippedFamily.LiberationMono,
-        ["Consolas"] = ShippedFamily.LiberationMono,
-        ["Lucida Console"] = ShippedFamily.LiberationMono,
-        ["Liberation Mono"] = ShippedFamily.LiberationMono,
-        ["monospace"] = ShippedFamily.LiberationMono,
-        ["Calibri"] = ShippedFamily.Carlito,
-        ["Carlito"] = ShippedFamily.Carlito,
-        ["Cambria"] = ShippedFamily.Caladea,
-        ["Caladea"] = ShippedFamily.Caladea,
+        ["Arial"] = (ShippedFamily.LiberationSans, 0),
+        ["Arial Black"] = (ShippedFamily.LiberationSans, 900),
+        ["Helvetica"] = (ShippedFamily.LiberationSans, 0),
+        ["Arial Narrow"] = (ShippedFamily.LiberationSans, 0),
+        ["Verdana"] = (ShippedFamily.LiberationSans, 0),
+        ["Tahoma"] = (ShippedFamily.LiberationSans, 0),
+        ["Microsoft Sans Serif"] = (ShippedFamily.LiberationSans, 0),
+        ["Liberation Sans"] = (ShippedFamily.LiberationSans, 0),
+        ["sans-serif"] = (ShippedFamily.LiberationSans, 0),
+        ["Segoe UI"] = (ShippedFamily.NotoSans, 0),
+        ["Segoe UI Light"] = (ShippedFamily.NotoSans, 300),
+        ["Segoe UI Semilight"] = (ShippedFamily.NotoSans, 350),
+        ["Segoe UI Semibold"] = (ShippedFamily.NotoSans, 600),
+        ["Segoe UI Bold"] = (ShippedFamily.NotoSans, 700),
+        ["Segoe UI Black"] = (ShippedFamily.NotoSans, 900),
+        ["Noto Sans"] = (ShippedFamily.NotoSans, 0),
+        ["Times New Roman"] = (ShippedFamily.LiberationSerif, 0),
+        ["Times"] = (ShippedFamily.LiberationSerif, 0),
+        ["Georgia"] = (ShippedFamily.LiberationSerif, 0),
+        ["Liberation Serif"] = (ShippedFamily.LiberationSerif, 0),
+        ["serif"] = (ShippedFamily.LiberationSerif, 0),
+        ["Courier New"] = (ShippedFamily.LiberationMono, 0),
+        ["Courier"] = (ShippedFamily.LiberationMono, 0),
+        ["Consolas"] = (ShippedFamily.LiberationMono, 0),
+        ["Lucida Console"] = (ShippedFamily.LiberationMono, 0),
+        ["Liberation Mono"] = (ShippedFamily.LiberationMono, 0),
+        ["monospace"] = (ShippedFamily.LiberationMono, 0),
+        ["Calibri"] = (ShippedFamily.Carlito, 0),
+        ["Calibri Light"] = (ShippedFamily.Carlito, 300),
+        ["Carlito"] = (ShippedFamily.Carlito, 0),
+        ["Cambria"] = (ShippedFamily.Caladea, 0),
+        ["Caladea"] = (ShippedFamily.Caladea, 0),
     };
 
-    private static readonly string[] FileStems = ["LiberationSans", "LiberationSerif", "LiberationMono", "Carlito", "Caladea"];
+    private static readonly string[] FileStems = ["LiberationSans", "LiberationSerif", "LiberationMono", "Carlito", "Caladea", "NotoSans"];
 
-    private static readonly string[] FaceSuffixes = ["Regular", "Bold", "Italic", "BoldItalic"];
+    /// <summary>The weights each shipped family has a face for (upright and italic), indexed by <see cref="ShippedFamily"/>.</summary>
+    private static readonly int[][] FamilyWeights = [[400, 700], [400, 700], [400, 700], [400, 700], [400, 700], [300, 400, 600, 700]];
 
     /// <summary>
     /// Faces tried, in this order after Liberation Sans, for characters the chosen face has no glyph for
@@ -53,16 +65,21 @@ internal sealed class FontLibrary
     private static readonly string[] FallbackFiles =
         ["NotoSansHebrew-Regular", "NotoSansHebrew-Bold", "NotoSansArabic-Regular", "NotoSansArabic-Bold", "DroidSansFallbackFull", "DroidSansFallbackFull"];
 
-    private readonly Lazy<SKTypeface>[] faces;
+    private readonly Lazy<SKTypeface>[][] faces;
     private readonly Lazy<SKTypeface>[] fallbackFaces;
 
     public FontLibrary()
     {
-        faces = new Lazy<SKTypeface>[FileStems.Length * FaceSuffixes.Length];
-        for (var i = 0; i < faces.Length; i++)
+        faces = new Lazy<SKTypeface>[FileStems.Length][];
+        for (var f = 0; f < FileStems.Length; f++)
         {
-            var resourceName = ResourcePrefix + FileStems[i / FaceSuffixes.Length] + "-" + FaceSuffixes[i % FaceSuffixes.Length] + ".ttf";
-            faces[i] = new Lazy<SKTypeface>(() => Load(resourceName), LazyThreadSafetyMode.ExecutionAndPublication);
+            var weights = FamilyWeights[f];
+            faces[f] = new Lazy<SKTypeface>[weights.Length * 2];
+            for (var i = 0; i < faces[f].Length; i++)
+            {
+                var resourceName = ResourcePrefix + FileStems[f] + "-" + FaceName(weights[i / 2], italic: i % 2 == 1) + ".ttf";
+                faces[f][i] = new Lazy<SKTypeface>(() => Load(resourceName), LazyThreadSafetyMode.ExecutionAndPublication);
+            }
         }
 
         fallbackFaces = new Lazy<SKTypeface>[FallbackFiles.Length];
@@ -93,15 +110,65 @@ internal sealed class FontLibrary
     /// The shipped typeface for a report font family. Case-insensitive; a CSS-style list ("Segoe UI, Arial") uses its
     /// first known entry; unknown families get Liberation Sans.
     /// </summary>
-    public SKTypeface Resolve(string family, bool bold, bool italic)
+    public SKTypeface Resolve(string family, bool bold, bool italic) => Resolve(family, bold ? 700 : 400, italic);
+
+    /// <summary>
+    /// The shipped typeface for a report font family at a CSS weight (100-900; FontWeight Light is 300, SemiBold 600):
+    /// the family's face nearest that weight by CSS's font matching (a lighter weight falls back to lighter faces
+    /// first, a heavier one to heavier faces first), so SemiBold is drawn Bold where the family has no SemiBold face
+    /// and Light regular where it has no Light one, as Windows does. A family name that carries a weight ("Segoe UI
+    /// Semibold") uses that weight, or the requested one when that is bold and heavier.
+    /// </summary>
+    public SKTypeface Resolve(string family, int weight, bool italic)
     {
-        var index = (int)MapFamily(family) * FaceSuffixes.Length + (bold ? 1 : 0) + (italic ? 2 : 0);
-        return faces[index].Value;
+        var (shipped, implied) = MapFamily(family);
+        if (implied > 0) weight = weight > 500 ? Math.Max(implied, weight) : implied;
+        var weights = FamilyWeights[(int)shipped];
+        return faces[(int)shipped][NearestWeight(weights, weight) * 2 + (italic ? 1 : 0)].Value;
     }
 
-    /// <summary>The shipped family name a report family resolves to, e.g. "Liberation Sans" for "Arial".</summary>
-    public static string ResolveFamilyName(string family) => MapFamily(family) switch
+    /// <summary>The CSS weight of the face <see cref="Resolve(string, int, bool)"/> picks (e.g. 700 for Arial SemiBold).</summary>
+    public static int ResolveWeight(string family, int weight)
     {
+        var (shipped, implied) = MapFamily(family);
+        if (implied > 0) weight = weight > 500 ? Math.Max(implied, weight) : implied;
+        var weights = FamilyWeights[(int)shipped];
+        return weights[NearestWeight(weights, weight)];
+    }
+
+    /// <summary>Index in <paramref name="weights"/> (ascending) of the face CSS font matching picks for <paramref name="desired"/>.</summary>
+    private static int NearestWeight(int[] weights, int desired)
+    {
+        int exact = Array.IndexOf(weights, desired);
+        if (exact >= 0) return exact;
+        if (desired is >= 400 and <= 500)
+        {
+            for (var i = 0; i < weights.Length; i++)
+                if (weights[i] > desired && weights[i] <= 500) return i;
+        }
+        if (desired <= 500)
+        {
+            for (var i = weights.Length - 1; i >= 0; i--)
+                if (weights[i] < desired) return i;
+            for (var i = 0; i < weights.Length; i++)
+                if (weights[i] > desired) return i;
+        }
+        for (var i = 0; i < weights.Length; i++)
+            if (weights[i] > desired) return i;
+        return weights.Length - 1;
+    }
+
+    private static string FaceName(int weight, bool italic) => (weight, italic) switch
+    {
+        (400, false) => "Regular",
+        (400, true) => "Italic",
+        _ => (weight switch { 300 => "Light", 600 => "SemiBold", _ => "Bold" }) + (italic ? "Italic" : string.Empty),
+    };
+
+    /// <summary>The shipped family name a report family resolves to, e.g. "Liberation Sans" for "Arial".</summary>
+    public static string ResolveFamilyName(string family) => MapFamily(family).Family switch
+    {
+        ShippedFamily.NotoSans => "Noto Sans",
         ShippedFamily.LiberationSerif => "Liberation Serif",
         ShippedFamily.LiberationMono => "Liberation Mono",
         ShippedFamily.Carlito => "Carlito",
@@ -109,11 +176,11 @@ internal sealed class FontLibrary
         _ => "Liberation Sans",
     };
 
-    private static ShippedFamily MapFamily(string? family)
+    private static (ShippedFamily Family, int Weight) MapFamily(string? family)
     {
         if (string.IsNullOrEmpty(family))
         {
-            return ShippedFamily.LiberationSans;
+            return (ShippedFamily.LiberationSans, 0);
         }
 
         if (FamilyMap.TryGetValue(family, out var direct))
@@ -124,7 +191,7 @@ internal sealed class FontLibrary
         return MapSlow(family);
     }
 
-    private static ShippedFamily MapSlow(string family)
+    private static (ShippedFamily Family, int Weight) MapSlow(string family)
     {
         foreach (var range in family.AsSpan().Split(','))
         {
@@ -135,7 +202,7 @@ internal sealed class FontLibrary
             }
         }
 
-        return ShippedFamily.LiberationSans;
+        return (ShippedFamily.LiberationSans, 0);
     }
 
     private static SKTypeface Load(string resourceName)
@@ -173,5 +240,6 @@ internal sealed class FontLibrary
         LiberationMono = 2,
         Carlito = 3,
         Caladea = 4,
+        NotoSans = 5,
     }
 }

@@ -50,10 +50,10 @@ internal sealed class SkiaFontCache
 
     public SKFont Get(TextStyle style)
     {
-        var key = new StyleKey(style.FontFamily ?? string.Empty, style.Bold, style.Italic, (float)style.FontSize);
+        var key = new StyleKey(style.FontFamily ?? string.Empty, style.EffectiveWeight, style.Italic, (float)style.FontSize);
         return byStyle.TryGetValue(key, out var font)
             ? font
-            : byStyle.GetOrAdd(key, k => Get(Library.Resolve(k.Family, k.Bold, k.Italic), k.Size));
+            : byStyle.GetOrAdd(key, k => Get(Library.Resolve(k.Family, k.Weight, k.Italic), k.Size));
     }
 
     public SKFont Get(SKTypeface typeface, float size) => fonts.GetOrAdd((typeface, size), static key => Create(key.Typeface, key.Size));
@@ -66,14 +66,14 @@ internal sealed class SkiaFontCache
         Edging = SKFontEdging.Antialias,
     };
 
-    private readonly record struct StyleKey(string Family, bool Bold, bool Italic, float Size) : IEquatable<StyleKey>
+    private readonly record struct StyleKey(string Family, int Weight, bool Italic, float Size) : IEquatable<StyleKey>
     {
         public bool Equals(StyleKey other) =>
-            Bold == other.Bold && Italic == other.Italic && Size.Equals(other.Size)
+            Weight == other.Weight && Italic == other.Italic && Size.Equals(other.Size)
             && string.Equals(Family, other.Family, StringComparison.OrdinalIgnoreCase);
 
         public override int GetHashCode() =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Family), Bold, Italic, Size);
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Family), Weight, Italic, Size);
     }
 }
 

@@ -124,7 +124,7 @@ internal sealed class TextShaper
     /// <summary>Splits a line into maximal runs of one bidi level and one face, in logical order.</summary>
     private List<Item> Itemize(string text, byte[] levels, TextStyle style)
     {
-        var primary = Fallback.Library.Resolve(style.FontFamily ?? string.Empty, style.Bold, style.Italic);
+        var primary = Fallback.Library.Resolve(style.FontFamily ?? string.Empty, style.EffectiveWeight, style.Italic);
         var items = new List<Item>();
         SKTypeface? current = null;
         var start = 0;
@@ -133,7 +133,7 @@ internal sealed class TextShaper
         {
             var width = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
             var codePoint = width == 2 ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
-            var face = Fallback.Choose(primary, current, style.Bold, style.Italic, codePoint);
+            var face = Fallback.Choose(primary, current, style.EffectiveWeight >= 600, style.Italic, codePoint);
             if (current is null)
             {
                 current = face;

@@ -109,7 +109,7 @@ internal sealed record TextboxInstance : ItemInstance
         {
             var old = Style;
             if (_text is null && (!ReferenceEquals(value.Format, old.Format) || !ReferenceEquals(value.Culture, old.Culture))) _text = Text;
-            _styleAndLinks = Links is { } links ? new Linked(value, links) : value;
+            _styleAndLinks = Links is not null || Rich is not null ? new Linked(value, Links, Rich) : value;
         }
     }
 
@@ -120,7 +120,20 @@ internal sealed record TextboxInstance : ItemInstance
         init
         {
             var style = Style;
-            _styleAndLinks = value is null ? style : new Linked(style, value);
+            var rich = Rich;
+            _styleAndLinks = value is null && rich is null ? style : new Linked(style, value, rich);
+        }
+    }
+
+    /// <summary>The styled paragraphs of a MarkupType HTML value whose markup styles it; null for plain text (most textboxes).</summary>
+    public Pages.RichText? Rich
+    {
+        get => (_styleAndLinks as Linked)?.Rich;
+        init
+        {
+            var style = Style;
+            var links = Links;
+            _styleAndLinks = value is null && links is null ? style : new Linked(style, links, value);
         }
     }
 
@@ -128,7 +141,7 @@ internal sealed record TextboxInstance : ItemInstance
     private static bool FormatsPurely(object? value) =>
         value is int or long or short or byte or sbyte or uint or ulong or ushort or decimal or double or float or DateTime;
 
-    private sealed record Linked(ResolvedStyle Style, TextLinks Links);
+    private sealed record Linked(ResolvedStyle Style, TextLinks? Links, Pages.RichText? Rich);
 }
 
 internal sealed record RectangleInstance(RectangleItem Rectangle, ImmutableArray<ItemInstance> Items, BoxStyle Box) : ItemInstance(Rectangle)

@@ -39,7 +39,7 @@ internal sealed class StyleResolver(ProcessingContext context, CultureInfo? cult
         var text = new TextStyle(
             Get("FontFamily") ?? "Arial",
             Size(Get("FontSize"), 10),
-            weight is not null && (weight.Contains("Bold", StringComparison.OrdinalIgnoreCase) || weight.Equals("Heavy", StringComparison.OrdinalIgnoreCase) || weight.Equals("Black", StringComparison.OrdinalIgnoreCase)),
+            FontWeights.Parse(weight) >= 600,
             string.Equals(Get("FontStyle"), "Italic", StringComparison.OrdinalIgnoreCase),
             string.Equals(Get("TextDecoration"), "Underline", StringComparison.OrdinalIgnoreCase),
             ColorParser.Parse(Get("Color")) ?? Rgba.Black,
@@ -58,6 +58,7 @@ internal sealed class StyleResolver(ProcessingContext context, CultureInfo? cult
             })
         {
             RightToLeft = string.Equals(Get("Direction")?.Trim(), "RTL", StringComparison.OrdinalIgnoreCase),
+            Weight = FontWeights.Parse(weight) is var w && w is 400 or 700 ? 0 : w,
         };
         var resolved = new ResolvedStyle(text, ResolveBox(item), Get("Format"), canGrow) { Culture = culture };
         if (IsConstant(item) && IsConstant(paragraph) && IsConstant(run))

@@ -150,6 +150,11 @@ internal static class DocxGrid
                     VerticalAlignment.Bottom => TableVerticalAlignmentValues.Bottom,
                     _ => TableVerticalAlignmentValues.Top,
                 };
+                if (text.Rich is { Paragraphs.Length: > 0 } rich)
+                {
+                    return new TableCell([properties, .. DocxText.RichParagraphs(text, rich)]);
+                }
+
                 return new TableCell(properties, DocxText.Paragraph(text, fields?.Invoke(text)));
             case ImageItem image when OfficeImage.From(image) is { } picture:
                 return new TableCell(properties, PictureParagraph(pictures.Add(picture), picture.Target, image.Bounds));

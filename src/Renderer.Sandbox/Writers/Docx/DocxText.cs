@@ -45,6 +45,52 @@ internal static class DocxText
         return paragraph;
     }
 
+    /// <summary>
+    /// The paragraphs of a rich-text item (<see cref="TextItem.Rich"/>): one Word paragraph per paragraph, with its
+    /// alignment, indents (left, first line) and spacing, and one run per styled run (font, size, bold, italic, underline,
+    /// strike, colour).
+    /// </summary>
+    public static IEnumerable<Paragraph> RichParagraphs(TextItem item, RichText rich)
+    {
+        foreach (var source in rich.Paragraphs)
+        {
+            var properties = Properties(item);
+            if (source.SpaceBefore > 0 || source.SpaceAfter > 0)
+            {
+                properties.GetFirstChild<SpacingBetweenLines>()!.Before = Twips(source.SpaceBefore);
+                properties.GetFirstChild<SpacingBetweenLines>()!.After = Twips(source.SpaceAfter);
+            }
+
+            if (source.LeftIndent != 0 || source.FirstLineIndent != 0)
+            {
+                var indentation = new Indentation { Left = Twips(source.LeftIndent) };
+                if (source.FirstLineIndent > 0) indentation.FirstLine = Twips(source.FirstLineIndent);
+                else if (source.FirstLineIndent < 0) indentation.Hanging = Twips(-source.FirstLineIndent);
+                properties.InsertBefore(indentation, properties.GetFirstChild<Justification>());
+            }
+
+            if (source.Align != TextAlignment.General)
+            {
+                properties.GetFirstChild<Justification>()!.Val = source.Align switch
+                {
+                    TextAlignment.Right => JustificationValues.Right,
+                    TextAlignment.Center => JustificationValues.Center,
+                    _ => JustificationValues.Left,
+                };
+            }
+
+            var paragraph = new Paragraph(properties);
+            foreach (var run in source.Runs)
+            {
+                paragraph.Append(new Run(RunProperties(run.Style), new Text(Clean(run.Text)) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }));
+            }
+
+            yield return paragraph;
+        }
+    }
+
+    private static string Twips(double points) => Math.Round(points * 20).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Marks Word's PAGE field in a running header's or footer's text (a private-use character).</summary>
     public const char PageField = '\uE000';
 
@@ -87,7 +133,7 @@ internal static class DocxText
 
     private static RunProperties RunProperties(TextStyle style)
     {
-        // Child order follows CT_RPr: rFonts, b, i, color, sz, u.
+        // Child order follows CT_RPr: rFonts, b, i, strike, color, sz, u.
         var properties = new RunProperties(new RunFonts { Ascii = style.FontFamily, HighAnsi = style.FontFamily, ComplexScript = style.FontFamily });
         if (style.Bold)
         {
@@ -97,6 +143,11 @@ internal static class DocxText
         if (style.Italic)
         {
             properties.Append(new Italic());
+        }
+
+        if (style.LineThrough)
+        {
+            properties.Append(new Strike());
         }
 
         if (!style.Color.IsTransparent)

@@ -133,8 +133,14 @@ internal sealed class PdfDocumentWriter
 
     private static void DrawText(SKCanvas canvas, TextItem item, SKPaint paint, PdfFontSubsets subsets)
     {
-        if (item.Lines.IsDefaultOrEmpty || item.Style.Color.IsTransparent)
+        if (item.Lines.IsDefaultOrEmpty || (item.Style.Color.IsTransparent && item.Rich is null))
         {
+            return;
+        }
+
+        if (item.Rich is not null)
+        {
+            DrawRichText(canvas, item, paint, subsets);
             return;
         }
 
@@ -172,6 +178,43 @@ internal sealed class PdfDocumentWriter
             {
                 var top = baseline + (float)metrics.UnderlinePosition;
                 canvas.DrawRect(new SKRect(x, top, x + width, top + (float)metrics.UnderlineThickness), paint);
+            }
+        }
+
+        canvas.Restore();
+    }
+
+    /// <summary>Draws the lines of a rich-text item segment by segment, each in its own style (font, colour, underline, strike).</summary>
+    private static void DrawRichText(SKCanvas canvas, TextItem item, SKPaint paint, PdfFontSubsets subsets)
+    {
+        var bounds = item.Bounds;
+        canvas.Save();
+        canvas.ClipRect(new SKRect((float)bounds.X, (float)bounds.Y, (float)bounds.Right, (float)bounds.Bottom));
+        foreach (var line in item.Lines)
+        {
+            if (line.Segments.IsDefault) continue;
+            var baseline = (float)(bounds.Y + line.Baseline);
+            foreach (var segment in line.Segments)
+            {
+                if (segment.Text.Length == 0 || segment.Style.Color.IsTransparent) continue;
+                var font = subsets.Get(segment.Style, out var face);
+                paint.Color = PdfStrokePainter.ToColor(segment.Style.Color);
+                var x = (float)(bounds.X + segment.X);
+                if (subsets.Shaper.Fallback.IsSimple(segment.Text, face)) canvas.DrawText(segment.Text, x, baseline, SKTextAlign.Left, font, paint);
+                else DrawShaped(canvas, subsets.Shape(segment.Text, segment.Style), x, baseline, segment.Style, paint, subsets);
+                if (!segment.Style.Underline && !segment.Style.LineThrough) continue;
+                var metrics = SkiaTextMeasurer.ReadMetrics(font);
+                var width = (float)segment.Width;
+                if (segment.Style.Underline)
+                {
+                    var top = baseline + (float)metrics.UnderlinePosition;
+                    canvas.DrawRect(new SKRect(x, top, x + width, top + (float)metrics.UnderlineThickness), paint);
+                }
+                if (segment.Style.LineThrough)
+                {
+                    var top = baseline - (float)(metrics.Ascent * 0.3);
+                    canvas.DrawRect(new SKRect(x, top, x + width, top + (float)metrics.UnderlineThickness), paint);
+                }
             }
         }
 

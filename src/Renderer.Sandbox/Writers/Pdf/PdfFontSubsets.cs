@@ -47,6 +47,17 @@ internal sealed class PdfFontSubsets : IDisposable
                 var font = fonts.Get(text.Style);
                 foreach (var line in text.Lines)
                 {
+                    if (!line.Segments.IsDefault)
+                    {
+                        foreach (var segment in line.Segments)
+                        {
+                            if (segment.Text.Length == 0) continue;
+                            var face = fonts.Get(segment.Style).Typeface;
+                            if (_shaper.Fallback.IsSimple(segment.Text, face)) CollectCharacters(characters, face, segment.Text);
+                            else CollectGlyphs(used, Shape(segment.Text, segment.Style));
+                        }
+                        continue;
+                    }
                     if (string.IsNullOrEmpty(line.Text)) continue;
                     if (_shaper.Fallback.IsSimple(line.Text, font.Typeface)) CollectCharacters(characters, font.Typeface, line.Text);
                     else CollectGlyphs(used, Shape(line.Text, text.Style));

@@ -47,12 +47,33 @@ internal sealed class PdfLinkPainter
         }
     }
 
+    /// <summary>A URI link over each rich-text segment whose markup linked it (A href, http/https/mailto only).</summary>
+    private static void AnnotateSegments(SKCanvas canvas, TextItem text)
+    {
+        foreach (var line in text.Lines)
+        {
+            if (line.Segments.IsDefault) continue;
+            foreach (var segment in line.Segments)
+            {
+                if (SafeLinks.Normalize(segment.Link) is not { } url || segment.Width <= 0) continue;
+                var size = segment.Style.FontSize;
+                var left = (float)(text.Bounds.X + segment.X);
+                var baseline = (float)(text.Bounds.Y + line.Baseline);
+                var rect = new SKRect(left, baseline - (float)size, left + (float)segment.Width, baseline + (float)(size * 0.25));
+                rect.Intersect(new SKRect((float)text.Bounds.X, (float)text.Bounds.Y, (float)text.Bounds.Right, (float)text.Bounds.Bottom));
+                if (rect.Width <= 0 || rect.Height <= 0) continue;
+                using var _ = canvas.DrawUrlAnnotation(rect, url);
+            }
+        }
+    }
+
     /// <summary>Draws the annotations of <paramref name="page"/>'s items (page <paramref name="pageIndex"/>, 0-based); call with the page's untransformed canvas.</summary>
     public void Annotate(SKCanvas canvas, Page page, int pageIndex)
     {
         for (int i = 0; i < page.Items.Length; i++)
         {
             if (page.Items[i] is not TextItem text) continue;
+            if (text.Rich is not null) AnnotateSegments(canvas, text);
             var rect = new SKRect((float)text.Bounds.X, (float)text.Bounds.Y, (float)text.Bounds.Right, (float)text.Bounds.Bottom);
             if (_targets.Contains((pageIndex, i)))
             {

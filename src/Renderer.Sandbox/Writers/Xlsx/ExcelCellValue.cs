@@ -30,11 +30,13 @@ internal readonly struct ExcelCellValue
     private static readonly DateTime ExcelEpochLeapBug = new(1900, 3, 1);
     private static readonly DateTime ExcelFirstDate = new(1900, 1, 1);
 
-    private ExcelCellValue(ExcelValueKind kind, double number, string? text)
+    private readonly object? _text; // the text, or a RichCellText for a rich-text item (one field keeps the struct small)
+
+    private ExcelCellValue(ExcelValueKind kind, double number, object? text)
     {
         Kind = kind;
         Number = number;
-        Text = text;
+        _text = text;
     }
 
     public static ExcelCellValue Blank => default;
@@ -45,7 +47,10 @@ internal readonly struct ExcelCellValue
     public double Number { get; }
 
     /// <summary>The text for <see cref="ExcelValueKind.Text"/>.</summary>
-    public string? Text { get; }
+    public string? Text => _text as string ?? (_text as RichCellText)?.Plain;
+
+    /// <summary>The styled runs of a rich-text item's text (written as a rich-text shared string); null for plain text.</summary>
+    public RichText? Rich => (_text as RichCellText)?.Rich;
 
     public bool IsBlank => Kind == ExcelValueKind.Blank;
 
@@ -88,6 +93,11 @@ internal readonly struct ExcelCellValue
     /// <summary>The value of a text item: typed values stay typed; anything else falls back to the rendered text.</summary>
     public static ExcelCellValue FromItem(TextItem item)
     {
+        if (item.Rich is { } rich && item.Value is string or null && item.Text.Length is > 0 and <= MaxTextLength)
+        {
+            return new(ExcelValueKind.Text, 0, new RichCellText(item.Text, rich));
+        }
+
         // The common data types first, by exact type (one type-handle compare each); the rest below.
         var value = item.Value;
         var type = value?.GetType();
@@ -141,6 +151,8 @@ internal readonly struct ExcelCellValue
         TimeSpan ts => FromDuration(ts),
         _ => FromText(item.Text),
     };
+
+    private sealed record RichCellText(string Plain, RichText Rich);
 
     /// <summary>The invariant text written into the cell's &lt;v&gt; element for numeric kinds.</summary>
     public string FormatNumber() => Kind == ExcelValueKind.Boolean

@@ -12,6 +12,7 @@ internal sealed class SharedStrings
 {
     private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
     private readonly List<string> _strings = [];
+    private Dictionary<int, Pages.RichText>? _rich; // entries of _strings written as rich text (their plain text is kept for the count)
 
     /// <summary>Number of cells referring to the table.</summary>
     public int ReferenceCount { get; private set; }
@@ -31,6 +32,16 @@ internal sealed class SharedStrings
         return index;
     }
 
+    /// <summary>A rich-text entry (runs with their own fonts): each is its own entry, not shared with equal plain text.</summary>
+    public int GetIndex(Pages.RichText rich)
+    {
+        ReferenceCount++;
+        var index = _strings.Count;
+        _strings.Add(rich.PlainText);
+        (_rich ??= [])[index] = rich;
+        return index;
+    }
+
     /// <summary>Writes the table as the shared strings part (the stream stays open).</summary>
     public void WriteTo(Stream part)
     {
@@ -41,8 +52,15 @@ internal sealed class SharedStrings
         xml.WriteRaw("\" uniqueCount=\""u8);
         xml.WriteNumber(UniqueCount);
         xml.WriteRaw("\">"u8);
-        foreach (var s in _strings)
+        for (var i = 0; i < _strings.Count; i++)
         {
+            var s = _strings[i];
+            if (_rich is not null && _rich.TryGetValue(i, out var rich))
+            {
+                RichStringWriter.Write(xml, rich);
+                continue;
+            }
+
             var escaped = Escape(s);
             xml.WriteRaw(NeedsPreserve(escaped) ? "<si><t xml:space=\"preserve\">"u8 : "<si><t>"u8);
             xml.WriteText(escaped);

@@ -325,7 +325,7 @@ internal sealed class WorksheetWriter : IDisposable
                 return;
             case ExcelValueKind.Text:
                 _xml.WriteRaw(" t=\"s\"><v>"u8);
-                _xml.WriteNumber(_sharedStrings.GetIndex(cell.Value.Text!));
+                _xml.WriteNumber(cell.Value.Rich is { } rich ? _sharedStrings.GetIndex(rich) : _sharedStrings.GetIndex(cell.Value.Text!));
                 break;
             case ExcelValueKind.Boolean:
                 _xml.WriteRaw(cell.Value.Number != 0 ? " t=\"b\"><v>1"u8 : " t=\"b\"><v>0"u8);

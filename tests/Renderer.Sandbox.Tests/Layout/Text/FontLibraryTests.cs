@@ -10,7 +10,9 @@ public class FontLibraryTests
     [TestCase("Arial Narrow", "Liberation Sans")]
     [TestCase("Verdana", "Liberation Sans")]
     [TestCase("Tahoma", "Liberation Sans")]
-    [TestCase("Segoe UI", "Liberation Sans")]
+    [TestCase("Segoe UI", "Noto Sans")]
+    [TestCase("Segoe UI Semibold", "Noto Sans")]
+    [TestCase("Calibri Light", "Carlito")]
     [TestCase("Microsoft Sans Serif", "Liberation Sans")]
     [TestCase("Times New Roman", "Liberation Serif")]
     [TestCase("Times", "Liberation Serif")]
@@ -39,6 +41,7 @@ public class FontLibraryTests
     [TestCase("Courier New")]
     [TestCase("Calibri")]
     [TestCase("Cambria")]
+    [TestCase("Segoe UI")]
     public void Resolve_BoldAndItalicGiveMatchingFaces(string family)
     {
         var library = FontLibrary.Shared;
@@ -60,6 +63,41 @@ public class FontLibraryTests
             Assert.That(boldItalic.FontStyle.Slant, Is.EqualTo(SKFontStyleSlant.Italic));
             Assert.That(new[] { bold, italic, boldItalic }.Select(t => t.FamilyName), Is.All.EqualTo(regular.FamilyName));
         });
+    }
+
+    [TestCase("Segoe UI", 300, "Noto Sans Light", 300)]
+    [TestCase("Segoe UI", 400, "Noto Sans", 400)]
+    [TestCase("Segoe UI", 500, "Noto Sans", 400)]
+    [TestCase("Segoe UI", 600, "Noto Sans SemiBold", 600)]
+    [TestCase("Segoe UI", 700, "Noto Sans", 700)]
+    [TestCase("Segoe UI", 900, "Noto Sans", 700)]
+    [TestCase("Segoe UI", 100, "Noto Sans Light", 300)]
+    [TestCase("Segoe UI Light", 400, "Noto Sans Light", 300)]
+    [TestCase("Segoe UI Semibold", 400, "Noto Sans SemiBold", 600)]
+    [TestCase("Segoe UI Semibold", 700, "Noto Sans", 700)]
+    [TestCase("Arial", 300, "Liberation Sans", 400)]
+    [TestCase("Arial", 600, "Liberation Sans", 700)]
+    [TestCase("Arial Black", 400, "Liberation Sans", 700)]
+    [TestCase("Calibri Light", 400, "Carlito", 400)]
+    public void Resolve_PicksTheFaceNearestTheWeight(string family, int weight, string expectedFamily, int expectedWeight)
+    {
+        var typeface = FontLibrary.Shared.Resolve(family, weight, italic: false);
+
+        Assert.That(typeface.FontStyle.Weight, Is.EqualTo(expectedWeight));
+        Assert.That(typeface.FamilyName, Does.StartWith(expectedFamily.Split(' ')[0]));
+        Assert.That(FontLibrary.ResolveWeight(family, weight), Is.EqualTo(expectedWeight));
+    }
+
+    [TestCase(300)]
+    [TestCase(400)]
+    [TestCase(600)]
+    [TestCase(700)]
+    public void Resolve_NotoSansHasAnItalicFaceAtEachWeight(int weight)
+    {
+        var italic = FontLibrary.Shared.Resolve("Segoe UI", weight, italic: true);
+
+        Assert.That(italic.FontStyle.Slant, Is.EqualTo(SKFontStyleSlant.Italic));
+        Assert.That(italic.FontStyle.Weight, Is.EqualTo(weight));
     }
 
     [Test]
