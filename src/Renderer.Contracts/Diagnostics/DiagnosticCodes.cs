@@ -299,6 +299,12 @@ public static class DiagnosticCodes
         [Diagnostic(Error, "The requested output format is not supported.")]
         public const string UnsupportedFormat = "PRM8004";
 
+        [Diagnostic(Warning, "A parameter's default or valid values need report code, which the host does not run; they are left out.")]
+        public const string ParameterValuesNeedReportCode = "PRM8011";
+
+        [Diagnostic(Warning, "A parameter's valid values passed the listing limit; the list is cut.")]
+        public const string TooManyParameterValues = "PRM8012";
+
         [Diagnostic(Error, "The server is busy: every render slot is taken and the queue is full.")]
         public const string ServerBusy = "SRV8100";
 

@@ -78,16 +78,16 @@ public sealed partial class LegacyReports(
     private async Task<CatalogError?> Conflict(string name, CatalogPath path, bool replace, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(SampleSeeder.Folder.Child(name), cancellationToken).ConfigureAwait(false) is { } sample)
-            return new CatalogError("CAT9005", CatalogErrorKind.ReadOnly, $"Report '{sample.Name}' is a sample deployed with the server ({sample.Path}) and is read-only; upload under another name.");
+            return new CatalogError(Rdl.Model.Diagnostics.DiagnosticCodes.Catalog.ReadOnly, CatalogErrorKind.ReadOnly, $"Report '{sample.Name}' is a sample deployed with the server ({sample.Path}) and is read-only; upload under another name.");
         if (DataSourceAccess.IsNamed(broker.Value, name))
-            return new CatalogError("CAT9005", CatalogErrorKind.ReadOnly,
+            return new CatalogError(Rdl.Model.Diagnostics.DiagnosticCodes.Catalog.ReadOnly, CatalogErrorKind.ReadOnly,
                 $"The name '{name}' is reserved: a restricted data source lists it in AllowedReports, so only the administrator deploys it (in the samples folder).");
         if (!replace && await queries.GetAsync(path, cancellationToken).ConfigureAwait(false) is { } existing)
             return Explain(CatalogError.Exists(existing.Path), existing.Name);
         return null;
     }
 
-    private static CatalogError Explain(CatalogError error, string name) => error.Code == "CAT9003"
+    private static CatalogError Explain(CatalogError error, string name) => error.Code == Rdl.Model.Diagnostics.DiagnosticCodes.Catalog.Exists
         ? error with { Message = $"Report '{name}' already exists; replace it explicitly with PUT /api/reports/{Uri.EscapeDataString(name)}." }
         : error;
 

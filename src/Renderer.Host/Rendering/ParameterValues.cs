@@ -42,8 +42,8 @@ public sealed partial class ParameterValues(IQueryRunner broker)
     /// <summary>Most valid values read from a dataset for one parameter; more are cut with warning PRM8012.</summary>
     public const int MaxValidValues = 10_000;
 
-    public const string NeedsReportCode = "PRM8011";
-    public const string TooManyValues = "PRM8012";
+    public const string NeedsReportCode = Rdl.Model.Diagnostics.DiagnosticCodes.Server.ParameterValuesNeedReportCode;
+    public const string TooManyValues = Rdl.Model.Diagnostics.DiagnosticCodes.Server.TooManyParameterValues;
 
     public async Task<ParameterValuesResult> EvaluateAsync(
         CatalogEntry entry, IEnumerable<KeyValuePair<string, string?[]>> given, string userId, CancellationToken cancellationToken)
