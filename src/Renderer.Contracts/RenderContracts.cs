@@ -14,6 +14,9 @@ public sealed record RenderInput(
     DateTime ExecutionTime,
     string UserId)
 {
+    /// <summary>User!Language: the caller's language (a culture name such as <c>de-DE</c>), from their token or browser.</summary>
+    public string UserLanguage { get; init; } = "en-US";
+
     /// <summary>The report's WebAssembly code modules (bytes read by the host from its modules folder).</summary>
     public IReadOnlyList<Runtime.Wasm.WasmModuleImage> WasmModules { get; init; } = [];
 

@@ -130,6 +130,7 @@ public static class MessageCodec
         }
         writer.WriteDateTime(input.ExecutionTime);
         writer.WriteString(input.UserId);
+        writer.WriteString(input.UserLanguage);
         writer.WriteString(input.ReportServerUrl ?? string.Empty);
         writer.WriteByte(input.ProtectCsvFormulas ? (byte)0 : KeepCsvFormulas);
         WasmCodec.Write(input, writer, always: input.Subreports.Count > 0);
@@ -150,7 +151,7 @@ public static class MessageCodec
             var name = reader.ReadString();
             if (!parameters.TryAdd(name, ValueCodec.ReadArray(reader))) throw new ProtocolException($"Parameter '{name}' appears twice.");
         }
-        var input = new RenderInput(reportName, fileName, rdl, assembly, format, parameters, reader.ReadDateTime(), reader.ReadString());
+        var input = new RenderInput(reportName, fileName, rdl, assembly, format, parameters, reader.ReadDateTime(), reader.ReadString()) { UserLanguage = reader.ReadString() };
         var serverUrl = reader.ReadString();
         if (serverUrl.Length > 0) input = input with { ReportServerUrl = serverUrl };
         var flags = reader.ReadByte();

@@ -62,7 +62,8 @@ public sealed class RenderService(
         string? serverUrl,
         ISubreportSource? subreportSource,
         CancellationToken cancellationToken,
-        IProgress<PageProgress>? progress = null)
+        IProgress<PageProgress>? progress = null,
+        string? userLanguage = null)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (OutputFormats.Find(format) is null)
@@ -87,6 +88,7 @@ public sealed class RenderService(
             ReportServerUrl = serverUrl,
             Subreports = subreports.Images,
             ProtectCsvFormulas = csv.Value.ProtectFormulas,
+            UserLanguage = string.IsNullOrEmpty(userLanguage) ? "en-US" : userLanguage,
         };
         var lease = await admission.TryEnterAsync(cancellationToken);
         if (lease is null)

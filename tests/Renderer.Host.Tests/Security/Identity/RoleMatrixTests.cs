@@ -19,7 +19,7 @@ public sealed class RoleMatrixTests
         <Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2016/01/reportdefinition">
           <ReportSections><ReportSection>
             <Body><Height>1in</Height><ReportItems>
-              <Textbox Name="T"><Value>="Hello " &amp; User!UserID</Value><Top>0in</Top><Left>0in</Left><Height>0.3in</Height><Width>4in</Width></Textbox>
+              <Textbox Name="T"><Value>="Hello " &amp; User!UserID &amp; " in " &amp; User!Language</Value><Top>0in</Top><Left>0in</Left><Height>0.3in</Height><Width>4in</Width></Textbox>
             </ReportItems></Body>
             <Width>5in</Width><Page><PageHeight>11in</PageHeight><PageWidth>8.5in</PageWidth></Page>
           </ReportSection></ReportSections>
@@ -140,11 +140,11 @@ public sealed class RoleMatrixTests
     }
 
     [Test]
-    public async Task User_UserID_in_a_report_is_the_signed_in_user()
+    public async Task User_UserID_and_User_Language_in_a_report_come_from_the_signed_in_identity()
     {
         var id = await Scratch();
         var csv = await Clients["analyst"].GetStringAsync($"/api/v2.0/Reports({id})/Render?format=csv");
-        Assert.That(csv, Does.Contain("Hello analyst"));
+        Assert.That(csv, Does.Contain("Hello analyst in de-DE"), "the analyst's token carries locale de-DE");
     }
 
     [Test]
