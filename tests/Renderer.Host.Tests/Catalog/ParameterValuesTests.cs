@@ -158,7 +158,7 @@ public sealed class ParameterValuesTests
         var (status, body) = await Definitions(id);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToString());
-        Assert.That(Values(Parameter(body, "Year").GetProperty("validValues")), Is.EqualTo(new[] { "anonymous" }));
+        Assert.That(Values(Parameter(body, "Year").GetProperty("validValues")), Is.EqualTo(new[] { "admin" }), "the signed-in caller, the sample administrator");
     }
 
     [Test]
