@@ -106,11 +106,3 @@ internal sealed class PostgresCluster : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
-
-/// <summary>Stops the shared PostgreSQL cluster when the test run ends.</summary>
-[SetUpFixture]
-public sealed class PostgresClusterTeardown
-{
-    [OneTimeTearDown]
-    public void Stop() => PostgresCluster.StopShared();
-}
