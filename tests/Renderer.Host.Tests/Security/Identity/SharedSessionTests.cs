@@ -72,6 +72,27 @@ public sealed partial class SharedSessionTests
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 
+    [Test]
+    public async Task A_session_renews_its_access_token_with_the_refresh_token_before_it_expires()
+    {
+        // Tokens live one minute and are renewed when less than five are left: every request of the session renews.
+        using var host = new HostProcess(environment: new Dictionary<string, string>
+        {
+            ["Security__SignIn__AccessTokenLifetime"] = "00:01:00",
+            ["Security__SignIn__RenewBeforeExpiry"] = "00:05:00",
+        });
+        var cookies = await SignInAsync(host, "analyst");
+        var before = cookies.GetCookies(new Uri(host.BaseUrl))["__Host-renderer"]!.Value;
+
+        using var client = host.Client(cookies, redirects: false);
+        var response = await client.GetAsync("/browse");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a failed renewal would end the session and send the browser to sign in");
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("<strong id=\"user\">analyst</strong>"));
+        Assert.That(cookies.GetCookies(new Uri(host.BaseUrl))["__Host-renderer"]!.Value, Is.Not.EqualTo(before),
+            "the renewed session (new access and refresh tokens) is written back and its cookie re-issued");
+    }
+
     [GeneratedRegex("name=\"returnUrl\" value=\"([^\"]*)\"")]
     private static partial Regex ReturnUrl();
 }
