@@ -63,6 +63,6 @@ public sealed class PublicUrlOptions
 
     private static bool IsWildcard(string host) => host is "0.0.0.0" or "[::]" or "::";
 
-    private static bool IsLoopback(string host) =>
+    internal static bool IsLoopback(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 }

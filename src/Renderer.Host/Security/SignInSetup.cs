@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -191,9 +190,7 @@ public static class SignInSetup
         {
             var host = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
             if (!Uri.TryCreate(host, UriKind.Absolute, out var uri)) return url;
-            if (uri.IsLoopback) continue;
-            if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)) continue;
-            return url;
+            if (!PublicUrlOptions.IsLoopback(uri.Host)) return url;
         }
         return null;
     }

@@ -20,10 +20,13 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<TransportOpti
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
-            // The API reference page loads its script from a CDN-free bundle but needs inline script; it carries no data.
-            if (!context.Request.Path.StartsWithSegments("/scalar")) headers.ContentSecurityPolicy = _policy;
-            if (!context.Request.Path.StartsWithSegments("/scalar") || !headers.ContainsKey("Cache-Control"))
+            if (!context.Request.Path.StartsWithSegments("/scalar"))
+            {
+                headers.ContentSecurityPolicy = _policy;
                 headers.CacheControl = "no-store";
+            }
+            // The API reference page needs inline script and carries no data; its static files keep their own caching.
+            else if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(context);
