@@ -41,7 +41,22 @@ public sealed record RenderInput(
     /// the host. A subreport that is not in this list shows "Error: Subreport could not be shown.".
     /// </summary>
     public IReadOnlyList<SubreportImage> Subreports { get; init; } = [];
+
+    /// <summary>
+    /// Drilldown toggles the viewer's user clicked: the ids (<c>ToggleControl.Id</c> in the page model) of toggle items
+    /// whose state is the opposite of the report's initial one. Unknown ids are ignored.
+    /// </summary>
+    public IReadOnlyList<string> ToggledItems { get; init; } = [];
+
+    /// <summary>Interactive sorts the viewer's user chose, oldest first (<c>SortControl.Id</c> in the page model); unknown ids are ignored.</summary>
+    public IReadOnlyList<UserSortState> UserSorts { get; init; } = [];
+
+    /// <summary>Send each page to the host as it is written (a <c>PageReadyMessage</c>; the HTML format for the viewer).</summary>
+    public bool StreamPages { get; init; }
 }
+
+/// <summary>One interactive sort: the sort control's id and its direction.</summary>
+public sealed record UserSortState(string Id, bool Descending);
 
 /// <summary>A subreport as the host resolved it: its catalog name (see <c>SubreportNames.Normalize</c>), RDL and compiled expressions.</summary>
 public sealed record SubreportImage(string Name, string FileName, byte[] RdlBytes, byte[] AssemblyImage);

@@ -10,6 +10,12 @@ public static class MessageCodec
     /// <summary>Render option flag of a render request: CSV output keeps formula-like text as it is.</summary>
     private const byte KeepCsvFormulas = 1;
 
+    /// <summary>Render option flag: send each page as a <see cref="PageReadyMessage"/> as it is written.</summary>
+    private const byte StreamPages = 2;
+
+    /// <summary>Most toggles or user sorts one render request may carry.</summary>
+    public const int MaxInteractiveStates = 10_000;
+
     public static void Encode(SandboxMessage message, PayloadWriter writer)
     {
         switch (message)
@@ -65,6 +71,11 @@ public static class MessageCodec
             case ResultChunkMessage chunk:
                 writer.WriteBytes(chunk.Data.Span);
                 break;
+            case PageReadyMessage page:
+                writer.WriteInt32(page.PageIndex);
+                writer.WriteInt32(page.PageCount);
+                writer.WriteBytes(page.Content.Span);
+                break;
             case ProgressMessage progress:
                 writer.WriteInt32(progress.PagesDone);
                 writer.WriteInt32(progress.PageCount);
@@ -95,10 +106,19 @@ public static class MessageCodec
             MessageType.Log => new LogMessage(DecodeLogLevel(reader.ReadByte()), reader.ReadString()),
             MessageType.ResultChunk => new ResultChunkMessage(reader.ReadBytes()),
             MessageType.Progress => DecodeProgress(reader),
+            MessageType.PageReady => DecodePage(reader),
             _ => throw new ProtocolException($"Unknown message type {(byte)type}."),
         };
         reader.EnsureEnd();
         return message;
+    }
+
+    private static PageReadyMessage DecodePage(PayloadReader reader)
+    {
+        var index = reader.ReadInt32();
+        var count = reader.ReadInt32();
+        if (index < 0 || count < 0 || (count > 0 && index >= count)) throw new ProtocolException($"Page {index} of {count} pages is not valid.");
+        return new PageReadyMessage(index, count, reader.ReadBytes());
     }
 
     private static ProgressMessage DecodeProgress(PayloadReader reader)
@@ -132,7 +152,15 @@ public static class MessageCodec
         writer.WriteString(input.UserId);
         writer.WriteString(input.UserLanguage);
         writer.WriteString(input.ReportServerUrl ?? string.Empty);
-        writer.WriteByte(input.ProtectCsvFormulas ? (byte)0 : KeepCsvFormulas);
+        writer.WriteByte((byte)((input.ProtectCsvFormulas ? 0 : KeepCsvFormulas) | (input.StreamPages ? StreamPages : 0)));
+        writer.WriteCount(input.ToggledItems.Count);
+        foreach (var toggle in input.ToggledItems) writer.WriteString(toggle);
+        writer.WriteCount(input.UserSorts.Count);
+        foreach (var sort in input.UserSorts)
+        {
+            writer.WriteString(sort.Id);
+            writer.WriteByte(sort.Descending ? (byte)1 : (byte)0);
+        }
         WasmCodec.Write(input, writer, always: input.Subreports.Count > 0);
         SubreportCodec.Write(input, writer);
     }
@@ -155,9 +183,35 @@ public static class MessageCodec
         var serverUrl = reader.ReadString();
         if (serverUrl.Length > 0) input = input with { ReportServerUrl = serverUrl };
         var flags = reader.ReadByte();
-        if ((flags & ~KeepCsvFormulas) != 0) throw new ProtocolException($"Unknown render option flags {flags}.");
+        if ((flags & ~(KeepCsvFormulas | StreamPages)) != 0) throw new ProtocolException($"Unknown render option flags {flags}.");
         if ((flags & KeepCsvFormulas) != 0) input = input with { ProtectCsvFormulas = false };
+        if ((flags & StreamPages) != 0) input = input with { StreamPages = true };
+        input = input with { ToggledItems = DecodeToggles(reader), UserSorts = DecodeSorts(reader) };
         return SubreportCodec.Read(WasmCodec.Read(input, reader), reader);
+    }
+
+    private static string[] DecodeToggles(PayloadReader reader)
+    {
+        var count = reader.ReadCount(minElementSize: 4);
+        if (count > MaxInteractiveStates) throw new ProtocolException($"{count} toggles are more than the {MaxInteractiveStates} allowed.");
+        var toggles = new string[count];
+        for (int i = 0; i < count; i++) toggles[i] = reader.ReadString();
+        return toggles;
+    }
+
+    private static UserSortState[] DecodeSorts(PayloadReader reader)
+    {
+        var count = reader.ReadCount(minElementSize: 5);
+        if (count > MaxInteractiveStates) throw new ProtocolException($"{count} sorts are more than the {MaxInteractiveStates} allowed.");
+        var sorts = new UserSortState[count];
+        for (int i = 0; i < count; i++)
+        {
+            var id = reader.ReadString();
+            var direction = reader.ReadByte();
+            if (direction > 1) throw new ProtocolException($"Sort direction {direction} is not valid.");
+            sorts[i] = new UserSortState(id, direction == 1);
+        }
+        return sorts;
     }
 
     private static Dictionary<string, object?> DecodeValues(PayloadReader reader)

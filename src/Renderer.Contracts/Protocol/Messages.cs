@@ -96,6 +96,16 @@ public sealed record ProgressMessage(int PagesDone, int PageCount) : SandboxMess
     public override MessageType Type => MessageType.Progress;
 }
 
+/// <summary>
+/// Sandbox to host, for a render with <see cref="RenderInput.StreamPages"/>: page <see cref="PageIndex"/> (0-based) of
+/// <see cref="PageCount"/> as its writer produced it (an HTML fragment), before the <see cref="RenderResultMessage"/>.
+/// Pages arrive in order; the host may show each one at once.
+/// </summary>
+public sealed record PageReadyMessage(int PageIndex, int PageCount, ReadOnlyMemory<byte> Content) : SandboxMessage
+{
+    public override MessageType Type => MessageType.PageReady;
+}
+
 /// <summary>Sandbox to host, optional: a line for the host's log.</summary>
 public sealed record LogMessage(SandboxLogLevel Level, string Text) : SandboxMessage
 {

@@ -11,7 +11,7 @@ public static class SandboxProtocol
     public const string Magic = "RDLS";
 
     /// <summary>The protocol version both sides must speak; a different version is a protocol error.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>Largest payload accepted or sent (256 MiB); a larger length prefix is a protocol error.</summary>
     public const int MaxFrameSize = 256 * 1024 * 1024;
@@ -48,6 +48,7 @@ public enum MessageType : byte
     Log = 10,
     ResultChunk = 11,
     Progress = 12,
+    PageReady = 13,
 }
 
 /// <summary>The peer sent something the protocol does not allow: a bad header, an unknown type, a malformed payload.</summary>

@@ -117,6 +117,26 @@ public sealed class FrameProtocolTests
     }
 
     [Test]
+    public async Task Pages_toggles_and_sorts_round_trip_and_out_of_range_pages_are_protocol_errors()
+    {
+        var page = (PageReadyMessage)await RoundTripAsync(new PageReadyMessage(2, 5, "<section>3</section>"u8.ToArray()));
+        var input = new RenderInput("Sales", "Sales.rdl", [1], [2], "html", new Dictionary<string, object?[]>(), new DateTime(2024, 1, 1), "ann")
+        {
+            StreamPages = true,
+            ToggledItems = ["Region|West", "Region|East"],
+            UserSorts = [new UserSortState("Amount", true), new UserSortState("Name", false)],
+        };
+        var request = (RenderRequestMessage)await RoundTripAsync(new RenderRequestMessage(input));
+
+        Assert.That((page.PageIndex, page.PageCount, System.Text.Encoding.UTF8.GetString(page.Content.Span)), Is.EqualTo((2, 5, "<section>3</section>")));
+        Assert.That(request.Input.StreamPages, Is.True);
+        Assert.That(request.Input.ToggledItems, Is.EqualTo(new[] { "Region|West", "Region|East" }));
+        Assert.That(request.Input.UserSorts, Is.EqualTo(new[] { new UserSortState("Amount", true), new UserSortState("Name", false) }));
+        Assert.That(async () => await ReadRawAsync([12, 0, 0, 0, (byte)MessageType.PageReady, 5, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0]),
+            Throws.TypeOf<ProtocolException>().With.Message.Contains("Page 5 of 5"));
+    }
+
+    [Test]
     public void Hello_checks_magic_and_version()
     {
         Assert.That(async () => await ReadHelloAsync(new HelloMessage("RDLS", SandboxProtocol.Version)), Throws.Nothing);
