@@ -310,6 +310,15 @@ public static class DiagnosticCodes
 
         [Diagnostic(Error, "The caller's roles do not allow the operation on the item or the server (403).")]
         public const string Forbidden = "SRV8201";
+
+        [Diagnostic(Error, "A viewer render failed on the server side (not in the report); the server log has the details.")]
+        public const string ViewerRenderFailed = "SRV8300";
+
+        [Diagnostic(Error, "The viewer session does not exist, expired, or belongs to another user (404).")]
+        public const string ViewerSessionNotFound = "SRV8301";
+
+        [Diagnostic(Error, "A viewer request that changes state came from another site or without the viewer's request header.")]
+        public const string ViewerCrossSiteRequest = "SRV8302";
     }
 
     /// <summary>CAT9xxx: the catalog.</summary>

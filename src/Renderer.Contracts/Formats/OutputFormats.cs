@@ -30,6 +30,8 @@ public static class OutputFormats
 
     public static readonly OutputFormat Docx = new("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document", MeasuresText: true, HorizontalPages: false, RenderFormatName: "WORDOPENXML");
 
+    public static readonly OutputFormat Html = new("html", ".html", "text/html", "HTML", MeasuresText: true, HorizontalPages: false, RenderFormatName: "HTML5");
+
     /// <summary>Every format, in the order they are offered (the first is the default).</summary>
     public static IReadOnlyList<OutputFormat> All { get; } = [Pdf, Xlsx, Csv, Docx];
 

@@ -71,6 +71,10 @@ public static class RendererHostExtensions
             builder.Services.AddRendererHealthChecks();
             builder.Services.AddOpenApi();
             builder.Services.AddRendererTelemetry(config);
+            builder.Services.AddOptions<Renderer.Host.Viewer.ViewerOptions>().BindConfiguration(Renderer.Host.Viewer.ViewerOptions.SectionName).ValidateOnStart();
+            builder.Services.AddSingleton<IValidateOptions<Renderer.Host.Viewer.ViewerOptions>, Renderer.Host.Viewer.ViewerOptionsValidator>();
+            builder.Services.AddSingleton<Renderer.Host.Viewer.Sessions.ViewerSessions>();
+            builder.Services.AddSingleton<Renderer.Host.Viewer.Sessions.SessionRenderer>();
         }
         builder.Services.AddSingleton<RenderService>();
         var publicUrl = AddPublicUrl(builder);

@@ -4,6 +4,7 @@ using Renderer.Host.Infrastructure.Health;
 using Renderer.Host.Security;
 using Renderer.Host.Security.Identity;
 using Renderer.Host.Security.Transport;
+using Renderer.Host.Viewer;
 using Scalar.AspNetCore;
 
 namespace Renderer.Host.Infrastructure;
@@ -24,6 +25,8 @@ public static class RendererPipeline
         app.UseAuthorization();
         if (app.Services.GetService<DevIdentitySecrets>() is not null) app.MapDevIdentityProvider();
         app.MapAccountEndpoints();
+        app.MapViewerPages();
+        app.MapViewerApi();
         app.MapReportsApi();
         app.MapCatalogItemsApi();
         app.MapReportsV2Api();

@@ -63,7 +63,8 @@ public sealed class RenderService(
         ISubreportSource? subreportSource,
         CancellationToken cancellationToken,
         IProgress<PageProgress>? progress = null,
-        string? userLanguage = null)
+        string? userLanguage = null,
+        InteractiveRender? interactive = null)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (OutputFormats.Find(format) is null)
@@ -81,7 +82,7 @@ public sealed class RenderService(
         var subreports = await ResolveSubreportsAsync(entry, subreportSource ?? defaultSubreports);
         if (!subreports.Success) return RenderResult.Failed(RenderFailure.ReportError, subreports.Diagnostics);
 
-        var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, DateTime.Now, userId)
+        var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, interactive?.ExecutionTime ?? DateTime.Now, userId)
         {
             WasmModules = compiled.WasmModules,
             WasmLimits = compiled.WasmLimits,
@@ -89,6 +90,9 @@ public sealed class RenderService(
             Subreports = subreports.Images,
             ProtectCsvFormulas = csv.Value.ProtectFormulas,
             UserLanguage = string.IsNullOrEmpty(userLanguage) ? "en-US" : userLanguage,
+            ToggledItems = interactive?.ToggledItems ?? [],
+            UserSorts = interactive?.UserSorts ?? [],
+            StreamPages = interactive?.StreamPages ?? false,
         };
         var lease = await admission.TryEnterAsync(cancellationToken);
         if (lease is null)
@@ -103,7 +107,7 @@ public sealed class RenderService(
         BrokerDataHandler handler;
         try
         {
-            (result, handler) = await RunAsync(entry, input, subreports, progress, cancellationToken);
+            (result, handler) = await RunAsync(entry, input, subreports, progress, interactive, cancellationToken);
         }
         catch
         {
@@ -123,14 +127,16 @@ public sealed class RenderService(
     /// Runs the sandbox with the broker answering its data requests. The broker sees the report under its catalog path
     /// when it has one, so data-source restrictions (AllowedReports) match paths and folders, not a name anyone can reuse.
     /// </summary>
-    private async Task<(SandboxResult, BrokerDataHandler)> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, IProgress<PageProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(SandboxResult, BrokerDataHandler)> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, IProgress<PageProgress>? progress, InteractiveRender? interactive, CancellationToken cancellationToken)
     {
         var identity = entry.CatalogPath is { } path ? entry.Definition with { Name = path } : entry.Definition;
         // One data budget for all of this render's queries (the report's, its prefetch's and its subreports').
         var budget = broker.CreateRenderBudget();
-        await using var prefetch = DataSetPrefetch.Start(broker, identity, budget, cancellationToken);
+        // A render fed from a session's snapshot runs no query, so nothing is fetched ahead.
+        await using var prefetch = interactive?.ReplaysData == true ? null : DataSetPrefetch.Start(broker, identity, budget, cancellationToken);
         var handler = new BrokerDataHandler(broker, identity, subreports.Definitions, prefetch, budget, progress);
-        return (await launcher.RenderAsync(input, handler, cancellationToken), handler);
+        ISandboxDataHandler data = interactive?.WrapData is { } wrap ? wrap(handler) : handler;
+        return (await launcher.RenderAsync(input, data, cancellationToken), handler);
     }
 
     private RenderResult Finish(CatalogEntry entry, ExpressionCompilation compiled, PreparedSubreports subreports, SandboxResult result)
@@ -184,6 +190,19 @@ public sealed class RenderService(
     private sealed record PreparedSubreports(
         bool Success, IReadOnlyList<SubreportImage> Images, IReadOnlyDictionary<string, ReportDefinition> Definitions, ImmutableArray<RdlDiagnostic> Diagnostics);
 }
+
+/// <summary>
+/// What a render for the browser viewer adds: the drilldown toggles and interactive sorts the user chose, pages sent as
+/// they are written, and a wrapper around the broker's data handler (a session records the rows the first render
+/// received and feeds them to later renders; <see cref="ReplaysData"/> then skips the prefetch of queries).
+/// </summary>
+public sealed record InteractiveRender(
+    IReadOnlyList<string> ToggledItems,
+    IReadOnlyList<Renderer.Sandbox.UserSortState> UserSorts,
+    bool StreamPages,
+    Func<ISandboxDataHandler, ISandboxDataHandler>? WrapData = null,
+    bool ReplaysData = false,
+    DateTime? ExecutionTime = null);
 
 /// <summary>How far a render has got: pages composed so far of the report's page count.</summary>
 public readonly record struct PageProgress(int PagesDone, int PageCount);

@@ -14,6 +14,14 @@ public interface ISandboxDataHandler
     void OnProgress(int pagesDone, int pageCount)
     {
     }
+
+    /// <summary>
+    /// Page <paramref name="pageIndex"/> (0-based) of <paramref name="pageCount"/> as the sandbox wrote it, for a render
+    /// with <c>RenderInput.StreamPages</c> (untrusted bytes: an HTML fragment the viewer shows as it is).
+    /// </summary>
+    void OnPage(int pageIndex, int pageCount, ReadOnlyMemory<byte> content)
+    {
+    }
 }
 
 /// <summary>The columns and streamed rows of one dataset, or why there are none.</summary>

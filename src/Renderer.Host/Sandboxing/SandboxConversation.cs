@@ -35,6 +35,9 @@ internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer
                 case ProgressMessage progress:
                     data.OnProgress(progress.PagesDone, progress.PageCount);
                     break;
+                case PageReadyMessage page when input.StreamPages:
+                    data.OnPage(page.PageIndex, page.PageCount, page.Content);
+                    break;
                 case LogMessage log:
                     // Untrusted text: logged at most at Information and cut to a sane length.
                     logger.Log(log.Level >= SandboxLogLevel.Information ? LogLevel.Information : LogLevel.Debug,

@@ -18,7 +18,7 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => Results.Redirect("/browse")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect("/viewer")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/browse", Browse).ExcludeFromDescription();
         app.MapPost("/account/signout", SignOut).ExcludeFromDescription();
         app.MapGet("/account/signin-failed", () => Results.Content(Page("Sign-in failed", "<p role=\"alert\">Sign-in did not complete. <a href=\"/browse\">Try again</a>.</p>"), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status401Unauthorized))

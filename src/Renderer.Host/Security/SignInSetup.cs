@@ -173,6 +173,9 @@ public static class SignInSetup
     {
         var request = context.Request;
         if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return JwtBearerDefaults.AuthenticationScheme;
+        // The viewer's script calls its API with the browser session; without one it gets 401, not a sign-in page.
+        if (request.Path.StartsWithSegments("/viewer/api"))
+            return request.Cookies.ContainsKey(SessionCookie) ? CookieAuthenticationDefaults.AuthenticationScheme : JwtBearerDefaults.AuthenticationScheme;
         if (request.Path.StartsWithSegments("/api"))
             return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && request.Cookies.ContainsKey(SessionCookie)
                 ? CookieAuthenticationDefaults.AuthenticationScheme

@@ -49,7 +49,7 @@ public sealed class OperabilityTests
         client.BaseAddress = new Uri(Security.Identity.TestSignIn.BaseUrl);
         var root = await client.GetAsync("/");
         Assert.That(root.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(root.Headers.Location?.ToString(), Is.EqualTo("/browse"));
+        Assert.That(root.Headers.Location?.ToString(), Is.EqualTo("/viewer"));
 
         var browse = await client.GetAsync("/browse");
         Assert.That(browse.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "no session: the page starts an OpenID Connect sign-in");

@@ -113,6 +113,7 @@ public static class ReportsV2Api
     private static async Task<IResult> ParameterDefinitions(HttpContext http, Guid id, CatalogQueries queries, CatalogReports reports, DataBroker.Queries.IQueryRunner broker, CancellationToken cancellationToken)
     {
         if (await FindReport(queries, id, cancellationToken) is not { } item) return CatalogHttp.Problem(CatalogError.NotFound(id.ToString("D")));
+        if (await CatalogHttp.Denied(http, item.Path, ItemTask.View, cancellationToken) is { } denied) return denied;
         var loaded = await reports.LoadAsync(item, cancellationToken);
         if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' no longer compiles", loaded?.Diagnostics ?? []);
         var given = http.Request.Query.Select(q => new KeyValuePair<string, string?[]>(q.Key, q.Value.ToArray()));

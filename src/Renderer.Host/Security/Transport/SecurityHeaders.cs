@@ -23,7 +23,8 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<TransportOpti
             if (!context.Request.Path.StartsWithSegments("/scalar"))
             {
                 headers.ContentSecurityPolicy = _policy;
-                headers.CacheControl = "no-store";
+                // The viewer's script, style sheet and fonts carry no data and may be cached; everything else may not.
+                if (!IsStaticViewerFile(context.Request.Path) || !headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
             }
             // The API reference page needs inline script and carries no data; its static files keep their own caching.
             else if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
@@ -31,4 +32,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<TransportOpti
         });
         return next(context);
     }
+
+    private static bool IsStaticViewerFile(PathString path) =>
+        path.StartsWithSegments("/viewer/static") || path.StartsWithSegments("/viewer/fonts");
 }
