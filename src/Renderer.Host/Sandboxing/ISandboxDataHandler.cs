@@ -14,6 +14,15 @@ public interface ISandboxDataHandler
     void OnProgress(int pagesDone, int pageCount)
     {
     }
+
+    /// <summary>
+    /// A render with <c>RenderInput.StreamPages</c> wrote page <paramref name="pageIndex"/> (0-based) of
+    /// <paramref name="pageCount"/>: <paramref name="content"/> is the page's UTF-8 HTML fragment, as untrusted as the rest
+    /// of the sandbox's output. Pages arrive in order (checked), before the result; their bytes count against the output size limit.
+    /// </summary>
+    void OnPage(int pageIndex, int pageCount, ReadOnlyMemory<byte> content)
+    {
+    }
 }
 
 /// <summary>The columns and streamed rows of one dataset, or why there are none.</summary>
