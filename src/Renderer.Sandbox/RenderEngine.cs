@@ -91,11 +91,15 @@ public static class RenderEngine
         // once. Small ones hold their pages: writers that read pages twice (XLSX column grid, PDF font subsets) then
         // compose each page once, which is cheaper in a cold process.
         // PDF is the hard-page format: content wider than the page continues on horizontal pages there.
-        var composer = ReportLayout.Compose(report, processed, processor.Context!, processor.Items!, placer, horizontalPages: FormatOf(input).HorizontalPages, diagnostics);
-        var document = composer.PlacementCount > StreamPagesAbove
+        var composer = ReportLayout.Compose(report, processed, processor.Context!, processor.Items!, placer, horizontalPages: FormatOf(input).HorizontalPages, diagnostics,
+            interactive: FormatOf(input) == OutputFormats.Html);
+        // A render that streams its pages (the viewer) composes each one only when it is written, so page 1 goes out
+        // before later pages are composed; its writer keeps the document map entries whose targets it writes.
+        var document = composer.PlacementCount > StreamPagesAbove || input.StreamPages
             ? new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name }
             : new PaginatedDocument(input.ReportName, composer.ComposeAll()) { Language = processor.Culture.Name };
-        document = document with { DocumentMap = processor.Items!.Links.DocumentMap(document.EnumeratePages()), Setup = PageSetupOf(report.Sections[0]) };
+        var map = input.StreamPages ? processor.Items!.Links.DocumentMap(pages: null) : processor.Items!.Links.DocumentMap(document.EnumeratePages());
+        document = document with { DocumentMap = map, Setup = PageSetupOf(report.Sections[0]) };
         trace?.Mark("paginate");
         return document;
     }
@@ -126,8 +130,10 @@ public static class RenderEngine
     {
         var format = FormatOf(input);
         var output = new ChunkedOutput();
-        if (WriterRegistry.For(format)(document, input, output) is { } whole) return (whole, null, format.MimeType);
-        return chunked ? ([], output.Chunks, format.MimeType) : (output.ToArray(), null, format.MimeType);
+        // A streamed HTML render's output is the JSON summary of the pages it sent.
+        var contentType = input.StreamPages && format == OutputFormats.Html ? System.Net.Mime.MediaTypeNames.Application.Json : format.MimeType;
+        if (WriterRegistry.For(format)(document, input, output) is { } whole) return (whole, null, contentType);
+        return chunked ? ([], output.Chunks, contentType) : (output.ToArray(), null, contentType);
     }
 
     /// <summary>The render's format; the host accepts only listed ones, anything else is written as the default (PDF).</summary>

@@ -24,6 +24,8 @@ internal static class SandboxSession
         var data = new ProtocolDataSetProvider(reader, writer);
         // Pages done go to the host as the render composes them (a long render's command line shows them).
         RenderProgress.Start((done, count) => writer.WriteAsync(new ProgressMessage(done, count), cancellationToken).GetAwaiter().GetResult());
+        // A viewer render's pages go to the host as each one is written, before the result.
+        PageStream.Start((index, count, content) => writer.WriteAsync(new PageReadyMessage(index, count, content), cancellationToken).GetAwaiter().GetResult());
 
         RenderOutput result;
         try

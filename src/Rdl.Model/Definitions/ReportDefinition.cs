@@ -69,6 +69,12 @@ public sealed record PageDefinition(
 {
     public int Columns { get; init; } = 1;
 
+    /// <summary>
+    /// The page height of interactive formats (HTML): soft page breaks fall every InteractiveHeight rather than every
+    /// PageHeight; zero means explicit page breaks only. Null when the RDL omits it (then PageHeight applies).
+    /// </summary>
+    public ReportSize? InteractiveHeight { get; init; }
+
     /// <summary>Space between body columns; RDL's default is 0.5in.</summary>
     public ReportSize ColumnSpacing { get; init; } = new(36);
 

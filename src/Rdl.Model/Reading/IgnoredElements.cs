@@ -14,7 +14,7 @@ internal static class IgnoredElements
         "Description", "Author", "AutoRefresh", "InitialPageName", "Variables", "DeferVariableEvaluation",
         "ConsumeContainerWhitespace", "DataTransform", "DataSchema", "DataElementName", "DataElementStyle",
         "EmbeddedImages", "Classes", "CustomProperties", "ReportParametersLayout",
-        "InteractiveHeight", "InteractiveWidth", "DefaultFontFamily", "ReportUnitType", "ReportID",
+        "InteractiveWidth", "DefaultFontFamily", "ReportUnitType", "ReportID",
         // Headers / footers, sections
         "PrintBetweenSections",
         // Data sources and data sets

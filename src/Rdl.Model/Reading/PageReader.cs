@@ -40,6 +40,7 @@ internal sealed class PageReader(ReadContext context, ItemReader items, StyleRea
         switch (child.Name.LocalName)
         {
             case N.PageHeight: _page = _page with { PageHeight = context.Size(child, owner) }; return true;
+            case N.InteractiveHeight: _page = _page with { InteractiveHeight = context.Size(child, owner) }; return true;
             case N.PageWidth: _page = _page with { PageWidth = context.Size(child, owner) }; return true;
             case N.LeftMargin: _page = _page with { LeftMargin = context.Size(child, owner) }; return true;
             case N.RightMargin: _page = _page with { RightMargin = context.Size(child, owner) }; return true;

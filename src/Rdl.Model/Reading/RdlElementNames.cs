@@ -20,6 +20,7 @@ internal static class RdlElementNames
     public const string PageHeader = "PageHeader";
     public const string PageFooter = "PageFooter";
     public const string PageHeight = "PageHeight";
+    public const string InteractiveHeight = "InteractiveHeight";
     public const string PageWidth = "PageWidth";
     public const string LeftMargin = "LeftMargin";
     public const string RightMargin = "RightMargin";

@@ -30,10 +30,15 @@ public static class OutputFormats
 
     public static readonly OutputFormat Docx = new("docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document", MeasuresText: true, HorizontalPages: false, RenderFormatName: "WORDOPENXML");
 
+    /// <summary>
+    /// Pages as HTML5 for the browser viewer: absolutely positioned items in points, the shipped fonts by @font-face,
+    /// charts as inline SVG. With <c>RenderInput.StreamPages</c> each page goes to the host as it is written and the
+    /// result is a JSON summary (title, style sheet, page count, document map, bookmarks).
+    /// </summary>
     public static readonly OutputFormat Html = new("html", ".html", "text/html", "HTML", MeasuresText: true, HorizontalPages: false, RenderFormatName: "HTML5");
 
     /// <summary>Every format, in the order they are offered (the first is the default).</summary>
-    public static IReadOnlyList<OutputFormat> All { get; } = [Pdf, Xlsx, Csv, Docx];
+    public static IReadOnlyList<OutputFormat> All { get; } = [Pdf, Xlsx, Csv, Docx, Html];
 
     /// <summary>The format when a request names none.</summary>
     public static OutputFormat Default => All[0];

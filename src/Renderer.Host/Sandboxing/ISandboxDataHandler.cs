@@ -16,8 +16,9 @@ public interface ISandboxDataHandler
     }
 
     /// <summary>
-    /// Page <paramref name="pageIndex"/> (0-based) of <paramref name="pageCount"/> as the sandbox wrote it, for a render
-    /// with <c>RenderInput.StreamPages</c> (untrusted bytes: an HTML fragment the viewer shows as it is).
+    /// A render with <c>RenderInput.StreamPages</c> wrote page <paramref name="pageIndex"/> (0-based) of
+    /// <paramref name="pageCount"/>: <paramref name="content"/> is the page's UTF-8 HTML fragment, as untrusted as the rest
+    /// of the sandbox's output. Pages arrive in order (checked), before the result; their bytes count against the output size limit.
     /// </summary>
     void OnPage(int pageIndex, int pageCount, ReadOnlyMemory<byte> content)
     {

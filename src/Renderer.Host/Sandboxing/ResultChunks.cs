@@ -10,13 +10,35 @@ internal sealed class ResultChunks
 {
     private readonly List<ReadOnlyMemory<byte>> _chunks = [];
     private long _length;
+    private long _pageBytes;
+    private int _pagesSent;
+    private int _pageCount = -1;
 
     public void Add(ReadOnlyMemory<byte> chunk)
     {
         _length += chunk.Length;
-        if (_length > Array.MaxLength)
-            throw new ProtocolException($"The sandbox's output is larger than {Array.MaxLength:N0} bytes.");
+        CheckSize();
         _chunks.Add(chunk);
+    }
+
+    /// <summary>
+    /// Counts a streamed page against the output size limit and checks it comes in order: pages 0, 1, 2 ... of one page
+    /// count, none after the last.
+    /// </summary>
+    public void AddPage(PageReadyMessage page)
+    {
+        if (_pageCount < 0) _pageCount = page.PageCount;
+        if (page.PageIndex != _pagesSent || page.PageCount != _pageCount || page.PageIndex >= _pageCount)
+            throw new ProtocolException($"The sandbox sent page {page.PageIndex} of {page.PageCount} where page {_pagesSent} of {_pageCount} was due.");
+        _pagesSent++;
+        _pageBytes += page.Content.Length;
+        CheckSize();
+    }
+
+    private void CheckSize()
+    {
+        if (_length + _pageBytes > Array.MaxLength)
+            throw new ProtocolException($"The sandbox's output is larger than {Array.MaxLength:N0} bytes.");
     }
 
     /// <summary>The result with the chunks as its content (unchanged when no chunks came).</summary>

@@ -7,7 +7,7 @@ namespace Renderer.Host.Sandboxing;
 /// <summary>
 /// The host's side of one conversation: hello and render request out, then answer DataRequests (streaming columns,
 /// rows in batches and an end, or an error) until the sandbox sends RenderResult or RenderFailed. A malformed or
-/// unexpected frame is a <see cref="ProtocolException"/>; the sandbox going away is an <see cref="EndOfStreamException"/>
+/// unexpected frame is a <see cref="ProtocolException"/> (as are streamed pages out of order or beyond the output size limit); the sandbox going away is an <see cref="EndOfStreamException"/>
 /// or <see cref="IOException"/>.
 /// </summary>
 internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer, ISandboxDataHandler data, ILogger logger, string reportName)
@@ -32,11 +32,12 @@ internal sealed class SandboxConversation(FrameReader reader, FrameWriter writer
                 case DataRequestMessage request:
                     await AnswerAsync(request, cancellationToken).ConfigureAwait(false);
                     break;
+                case PageReadyMessage page:
+                    output.AddPage(page);
+                    data.OnPage(page.PageIndex, page.PageCount, page.Content);
+                    break;
                 case ProgressMessage progress:
                     data.OnProgress(progress.PagesDone, progress.PageCount);
-                    break;
-                case PageReadyMessage page when input.StreamPages:
-                    data.OnPage(page.PageIndex, page.PageCount, page.Content);
                     break;
                 case LogMessage log:
                     // Untrusted text: logged at most at Information and cut to a sane length.

@@ -28,6 +28,9 @@ internal sealed class PageComposer : IPageSource
 
     private readonly ItemPlacer? _placer;
 
+    /// <summary>Each page's height when pages fit their content (InteractiveHeight 0); null when every page is the page height.</summary>
+    private readonly double[]? _heights;
+
     /// <summary>
     /// Pages released by a writer (see <see cref="Release"/>) are followed by a background collection each time another
     /// quarter of the bands has gone, in documents of at least <see cref="CollectMinimumBands"/> bands.
@@ -38,7 +41,8 @@ internal sealed class PageComposer : IPageSource
     private int _releasedBands;
     private int _nextCollectAt;
 
-    public PageComposer(PageDefinition page, List<PageBody> bodies, string? initialPageName, SectionLayout section, ItemPlacer? placer = null)
+    /// <param name="fitHeight">Each page is as tall as its content (its lowest band, plus footer and bottom margin) rather than the page height.</param>
+    public PageComposer(PageDefinition page, List<PageBody> bodies, string? initialPageName, SectionLayout section, ItemPlacer? placer = null, bool fitHeight = false)
     {
         _placer = placer;
         _page = page;
@@ -62,7 +66,17 @@ internal sealed class PageComposer : IPageSource
             while (end < total && sectionStart[end] == start) end++;
             for (; i < end; i++) _numbering[i] = new PageNumbering(i - start + 1, end - start, i + 1, total, names[i]);
         }
+        if (fitHeight) _heights = [.. bodies.Select(FittedHeight)];
     }
+
+    private double FittedHeight(PageBody body)
+    {
+        var bodyTop = _page.TopMargin.Points + (_page.Header?.Height.Points ?? 0);
+        var bottom = body.Placements.Select(p => p.Y + p.Band.Height).DefaultIfEmpty(bodyTop).Max();
+        return Math.Max(bottom, bodyTop) + (_page.Footer?.Height.Points ?? 0) + _page.BottomMargin.Points;
+    }
+
+    private double HeightOf(int index) => _heights?[index] ?? _page.PageHeight.Points;
 
     public int Count => _bodies.Count;
 
@@ -78,7 +92,7 @@ internal sealed class PageComposer : IPageSource
     }
 
     public Page Describe(int index) =>
-        new(index + 1, _page.PageWidth.Points, _page.PageHeight.Points, [])
+        new(index + 1, _page.PageWidth.Points, HeightOf(index), [])
         {
             Name = _numbering[index].Name,
             StartsSection = _bodies[index].StartsSection,
@@ -96,7 +110,7 @@ internal sealed class PageComposer : IPageSource
             items.AddRange(_headers[index] ??= _section(body, _numbering[index], header, PageRegion.Header, _page.TopMargin.Points));
         items.AddRange(body);
         if (_page.Footer is { } footer && Prints(footer, number, total))
-            items.AddRange(_footers[index] ??= _section(body, _numbering[index], footer, PageRegion.Footer, _page.PageHeight.Points - _page.BottomMargin.Points - footer.Height.Points));
+            items.AddRange(_footers[index] ??= _section(body, _numbering[index], footer, PageRegion.Footer, HeightOf(index) - _page.BottomMargin.Points - footer.Height.Points));
         RenderProgress.PageComposed(index, total);
         return Describe(index) with { Items = [.. items] };
     }

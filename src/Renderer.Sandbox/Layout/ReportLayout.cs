@@ -21,14 +21,16 @@ internal static class ReportLayout
     /// <summary>
     /// Places the body bands on pages and returns the composer that builds each page on demand. With
     /// <paramref name="horizontalPages"/> (PDF), content wider than the page continues on horizontal pages
-    /// (<see cref="HorizontalPages"/>); other formats keep it on one page.
+    /// (<see cref="HorizontalPages"/>); other formats keep it on one page. With <paramref name="interactive"/> (HTML), soft
+    /// page breaks fall every InteractiveHeight instead of every PageHeight, as SSRS's HTML renderer does; an
+    /// InteractiveHeight of 0 breaks pages only where the report asks, each page as tall as its content.
     /// </summary>
     public static PageComposer Compose(
         ReportDefinition report, ProcessedReport processed, ProcessingContext context, ItemEvaluator items, ItemPlacer placer,
-        bool horizontalPages = false, DiagnosticBag? diagnostics = null)
+        bool horizontalPages = false, DiagnosticBag? diagnostics = null, bool interactive = false)
     {
         var section = report.Sections[0];
-        var page = section.Page;
+        var (page, fitHeight) = interactive ? InteractivePage(section.Page) : (section.Page, false);
         var paginator = new Paginator(page, section.Width.Points);
         var layout = new BodyLayout(placer, paginator.BodyHeight);
         var bodies = paginator.Paginate(layout.Build(processed));
@@ -45,12 +47,23 @@ internal static class ReportLayout
         {
             context.RestoreRow(saved);
         }
-        var sections = new PageSectionLayout(context, items, placer, section.Page.LeftMargin.Points, section.Width.Points);
-        return new PageComposer(section.Page, bodies, initialPageName, (body, numbering, pageSection, region, top) =>
+        var sections = new PageSectionLayout(context, items, placer, page.LeftMargin.Points, section.Width.Points);
+        return new PageComposer(page, bodies, initialPageName, (body, numbering, pageSection, region, top) =>
         {
             // ReportItems!X in a page header/footer reads the body textboxes on that page.
             context.SetPageItems(body.OfType<TextItem>().Where(t => t.Name is not null).Select(t => (t.Name!, t.Value)));
             return sections.Layout(numbering, pageSection, region, top);
-        }, placer);
+        }, placer, fitHeight);
     }
+
+    /// <summary>Height of the page an InteractiveHeight of 0 paginates on: only explicit breaks end one (about 350 m).</summary>
+    private const double UnboundedHeight = 1_000_000;
+
+    /// <summary>The page an interactive format paginates on, and whether each page's height then fits its content.</summary>
+    private static (PageDefinition Page, bool FitHeight) InteractivePage(PageDefinition page) => page.InteractiveHeight switch
+    {
+        null => (page, false),
+        { Points: > 0 } height => (page with { PageHeight = height }, false),
+        _ => (page with { PageHeight = new Rdl.Model.Definitions.Styling.ReportSize(UnboundedHeight) }, true),
+    };
 }

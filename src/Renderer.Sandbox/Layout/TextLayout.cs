@@ -113,6 +113,7 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
             Hyperlink = instance.Links?.Hyperlink,
             BookmarkId = instance.Links?.Bookmark,
             BookmarkLink = instance.Links?.BookmarkLink,
+            IsDrillthrough = instance.Links?.IsDrillthrough ?? false,
             DocumentMapId = instance.Links?.DocumentMapId,
             Rich = instance.Rich,
         };

@@ -216,6 +216,9 @@ public sealed record TextItem(
     /// <summary>The Bookmark this item's BookmarkLink action jumps to, if any.</summary>
     public string? BookmarkLink { get; init; }
 
+    /// <summary>True when <see cref="Hyperlink"/> is a drillthrough to another report (the HTML viewer opens it itself).</summary>
+    public bool IsDrillthrough { get; init; }
+
     /// <summary>The styled paragraphs of a rich-text item (MarkupType HTML), for writers that keep runs; null for plain text.</summary>
     /// <summary>The drilldown toggle this item shows, when other items name it in Visibility/ToggleItem.</summary>
     public ToggleControl? Toggle { get; init; }

@@ -15,8 +15,9 @@ namespace Renderer.Sandbox.Processing;
 /// DocumentMapLabel adds an entry that the first textbox evaluated inside the instance (usually its group header)
 /// becomes the target of; entries nest by the labelled group instances around them. Hyperlinks other than absolute
 /// http, https and mailto URLs are dropped with PRC4030. Drillthrough becomes a link to the server's render endpoint
-/// (<c>{ReportServerUrl}/api/reports/{name}/render?format=pdf&amp;param=value</c>) when the render has a server URL,
-/// and no link otherwise.
+/// (<c>{ReportServerUrl}/api/reports/{name}/render?format=pdf&amp;param=value</c>), or for the HTML viewer
+/// (<see cref="ViewerLinks"/>) to the viewer (<c>{ReportServerUrl}/viewer?path={report}&amp;param=value</c>), when the
+/// render has a server URL, and no link otherwise.
 /// </summary>
 internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnostics)
 {
@@ -30,6 +31,9 @@ internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnosti
 
     /// <summary>Absolute base URL of the report server (no trailing slash needed); null when drillthrough links are not written.</summary>
     public string? ServerUrl { get; set; }
+
+    /// <summary>Drillthrough links open the report in the browser viewer (the HTML format) rather than render a PDF.</summary>
+    public bool ViewerLinks { get; set; }
 
     /// <summary>Evaluates a group instance's DocumentMapLabel; pass the result to <see cref="EndGroup"/> when the instance ends.</summary>
     public object? BeginGroup(ExpressionText? label, ReportItem owner)
@@ -56,11 +60,12 @@ internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnosti
         var action = textbox.Action ?? FirstRunAction(textbox);
         if (action is null && textbox.Bookmark is null && textbox.DocumentMapLabel is null && _pending.Count == 0) return null;
         string? hyperlink = null, bookmarkLink = null;
+        var drillthrough = false;
         if (action is not null)
         {
             if (action.Hyperlink is not null) hyperlink = Hyperlink(Text(action.Hyperlink, textbox), textbox, action.Hyperlink);
             else if (action.BookmarkLink is not null) bookmarkLink = Text(action.BookmarkLink, textbox);
-            else if (action.Drillthrough is { } drillthrough) hyperlink = Drillthrough(drillthrough, textbox);
+            else if (action.Drillthrough is { } target) drillthrough = (hyperlink = Drillthrough(target, textbox)) is not null;
         }
         var bookmark = Text(textbox.Bookmark, textbox);
         var label = Text(textbox.DocumentMapLabel, textbox);
@@ -74,7 +79,7 @@ internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnosti
         }
         return hyperlink is null && bookmarkLink is null && bookmark is null && mapId is null
             ? null
-            : new TextLinks(hyperlink, bookmark, bookmarkLink, mapId);
+            : new TextLinks(hyperlink, bookmark, bookmarkLink, mapId) { IsDrillthrough = drillthrough };
     }
 
     /// <summary>The first action of the textbox's text runs (runs can carry the hyperlink instead of the textbox).</summary>
@@ -90,10 +95,14 @@ internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnosti
         return null;
     }
 
-    /// <summary>The document map: entries in processing order whose target textbox is on a page.</summary>
-    public ImmutableArray<DocumentMapEntry> DocumentMap(IEnumerable<Page> pages)
+    /// <summary>
+    /// The document map: entries in processing order whose target textbox is on a page; with null <paramref name="pages"/>
+    /// every entry that has a target (a writer that sees each page once keeps those it writes).
+    /// </summary>
+    public ImmutableArray<DocumentMapEntry> DocumentMap(IEnumerable<Page>? pages)
     {
         if (_entries.Count == 0) return [];
+        if (pages is null) return [.. _entries.Where(e => e.Id is not null).Select(e => new DocumentMapEntry(e.Id!, e.Label, e.Level))];
         var placed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in pages)
             foreach (var item in page.Items)
@@ -114,9 +123,12 @@ internal sealed class LinkEvaluator(ItemEvaluator items, DiagnosticBag diagnosti
         if (ServerUrl is not { Length: > 0 } server) return null;
         var report = Text(drillthrough.ReportName, textbox);
         if (report is null) return null;
-        // A report path ("/Folder/Report") names the report by its last segment, as the catalog is flat.
+        // A report path ("/Folder/Report") names the report by its last segment, as the catalog is flat; the viewer
+        // takes the path as the report gave it.
         var name = report.TrimEnd('/').Split('/')[^1];
-        var url = new StringBuilder(server.TrimEnd('/')).Append("/api/reports/").Append(Uri.EscapeDataString(name)).Append("/render?format=pdf");
+        var url = ViewerLinks
+            ? new StringBuilder(server.TrimEnd('/')).Append("/viewer?path=").Append(Uri.EscapeDataString(report))
+            : new StringBuilder(server.TrimEnd('/')).Append("/api/reports/").Append(Uri.EscapeDataString(name)).Append("/render?format=pdf");
         foreach (var parameter in drillthrough.Parameters)
         {
             if (parameter.Omit is not null && items.IsHidden(parameter.Omit, textbox)) continue;

@@ -77,6 +77,7 @@ internal sealed class ReportProcessor
         var tablixProcessor = default(TablixProcessor);
         Items = new ItemEvaluator(Context, diagnostics, Culture, t => tablixProcessor!.Process(t));
         Items.Links.ServerUrl = _input.ReportServerUrl;
+        Items.Links.ViewerLinks = Renderer.Contracts.Formats.OutputFormats.Find(_input.Format) == Renderer.Contracts.Formats.OutputFormats.Html;
         tablixProcessor = new TablixProcessor(Context, Items, name => LoadDataSet(name, Context));
         Items.ProcessChart = new Charts.ChartProcessor(Context, Items, name => LoadDataSet(name, Context)).Process;
         Items.ProcessGauge = new Gauges.GaugeProcessor(Context, Items, name => LoadDataSet(name, Context)).Process;

@@ -3,6 +3,7 @@ using Renderer.Contracts.Formats;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Writers.Csv;
 using Renderer.Sandbox.Writers.Docx;
+using Renderer.Sandbox.Writers.Html;
 using Renderer.Sandbox.Writers.Pdf;
 using Renderer.Sandbox.Writers.Xlsx;
 
@@ -44,6 +45,13 @@ internal static class WriterRegistry
             using var stream = new MemoryStream();
             new DocxDocumentWriter().Write(document, stream);
             return stream.ToArray();
+        },
+        // A viewer render (StreamPages) sends each page as it is written and returns a JSON summary; otherwise one document.
+        [OutputFormats.Html.Name] = (document, input, output) =>
+        {
+            if (input.StreamPages) new HtmlDocumentWriter().WriteStreamed(document, PageStream.Sink, output);
+            else new HtmlDocumentWriter().Write(document, output);
+            return null;
         },
     });
 

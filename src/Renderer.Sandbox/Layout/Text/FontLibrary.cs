@@ -136,6 +136,10 @@ internal sealed class FontLibrary
         return weights[NearestWeight(weights, weight)];
     }
 
+    /// <summary>The file name of the face <see cref="Resolve(string, int, bool)"/> picks (e.g. "LiberationSans-Bold.ttf" for Arial SemiBold).</summary>
+    public static string FileNameOf(string family, int weight, bool italic) =>
+        Renderer.Contracts.Formats.ShippedFonts.FileName(FileStems[(int)MapFamily(family).Family], ResolveWeight(family, weight), italic);
+
     /// <summary>Index in <paramref name="weights"/> (ascending) of the face CSS font matching picks for <paramref name="desired"/>.</summary>
     private static int NearestWeight(int[] weights, int desired)
     {

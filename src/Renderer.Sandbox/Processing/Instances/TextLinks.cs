@@ -4,4 +4,8 @@ namespace Renderer.Sandbox.Processing.Instances;
 /// The evaluated interactive properties of a textbox: a safe absolute <see cref="Hyperlink"/> (also used for
 /// drillthrough), its <see cref="Bookmark"/>, the bookmark its action jumps to, and its document-map id.
 /// </summary>
-internal sealed record TextLinks(string? Hyperlink, string? Bookmark, string? BookmarkLink, string? DocumentMapId);
+internal sealed record TextLinks(string? Hyperlink, string? Bookmark, string? BookmarkLink, string? DocumentMapId)
+{
+    /// <summary>True when <see cref="Hyperlink"/> is a drillthrough's link.</summary>
+    public bool IsDrillthrough { get; init; }
+}
