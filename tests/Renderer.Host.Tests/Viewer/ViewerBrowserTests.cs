@@ -50,10 +50,10 @@ public sealed partial class ViewerBrowserTests
         return client;
     }
 
-    /// <summary>A signed-in browser page of <paramref name="user"/> at <paramref name="address"/> (relative to the server).</summary>
-    private async Task<(IBrowserContext Context, IPage Page)> SignedIn(string user, string address, ViewportSize? viewport = null)
+    /// <summary>A signed-in browser page (<paramref name="bypassCsp"/>: only for injecting the accessibility checker) of <paramref name="user"/> at <paramref name="address"/> (relative to the server).</summary>
+    private async Task<(IBrowserContext Context, IPage Page)> SignedIn(string user, string address, ViewportSize? viewport = null, bool bypassCsp = false)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true, AcceptDownloads = true, ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true, AcceptDownloads = true, ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 }, BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         await page.GotoAsync(_host.BaseUrl + address);
@@ -71,7 +71,14 @@ public sealed partial class ViewerBrowserTests
     private static async Task<string> PageText(IPage page, int number)
     {
         var frame = page.Locator($".page-frame[data-page=\"{number}\"]");
-        await frame.WaitForAsync();
+        try
+        {
+            await frame.WaitForAsync(new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Page {number} did not appear at {page.Url}; status: '{await page.Locator("#status").TextContentAsync()}', errors: '{await page.Locator("#errors").TextContentAsync()}'");
+        }
         return await frame.InnerTextAsync();
     }
 

@@ -5,7 +5,7 @@
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { path: null, reportId: null, values: {}, session: null, page: 1, stack: [], settings: {} };
+  const state = { path: null, reportId: null, values: {}, session: null, page: 1, stack: [], settings: {}, navigation: 0 };
   const post = (url, body) => fetch(url, {
     method: "POST", credentials: "same-origin",
     headers: { "Content-Type": "application/json", "X-Viewer-Request": "1" },
@@ -102,7 +102,11 @@
     const final = s.pageCountFinal ? (s.pageCount ?? s.pagesReady) : null;
     number = Math.max(1, final ? Math.min(number, final) : number);
     status(`Loading page ${number}...`);
+    // The latest navigation wins: a page that arrives after the user asked for another is dropped.
+    const ticket = ++state.navigation;
+    state.page = number;
     const result = await RsPages.fetchPage(s.id, number, s.generation);
+    if (ticket !== state.navigation) return;
     if (result.html === undefined) {
       if (result.status === 409) { await refreshState(); return goTo(number, anchor); }
       if (result.status === 404 && final === null) { await refreshState(); return goTo(state.session.pageCount ?? 1, anchor); }
@@ -162,6 +166,7 @@
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || url.pathname !== "/viewer") return false;
     const target = readAddressFrom(url.search);
+    if (target.path && !target.path.startsWith("/")) target.path = `${state.path.substring(0, state.path.lastIndexOf("/"))}/${target.path}`;
     state.stack.push({ path: state.path, values: state.values, page: state.page, reportId: state.reportId });
     history.pushState({ drill: state.stack.length }, "", url.pathname + url.search);
     startReport(target.path, target.values, 1);
@@ -270,13 +275,24 @@
     state.reportId = item.id;
     document.title = `${item.name} - Report viewer`;
     let definitions;
-    try { definitions = await RsParams.load(item.id, given); } catch (e) { showErrors(e.problem ?? { title: e.message }); return; }
+    let refused = null;
+    try { definitions = await RsParams.load(item.id, given); } catch (e) {
+      // Values from the address the server refuses: show the pane without them and say why beside each field.
+      refused = e.problem ?? { title: e.message };
+      try { definitions = await RsParams.load(item.id, {}); } catch (again) { showErrors(again.problem ?? { title: again.message }); return; }
+    }
     state.values = RsParams.initialValues(given);
     const pane = state.settings.parameters ?? "true";
     const visible = definitions.some((p) => !p.hidden);
     $("params").hidden = pane === "false" || !visible;
     $("params").classList.toggle("collapsed", pane.toLowerCase() === "collapsed");
     RsParams.render($("param-grid"), state.values);
+    if (refused) {
+      $("params").hidden = false;
+      if (RsParams.showProblems($("param-grid"), refused) === 0) showErrors(refused);
+      status("Correct the parameter values, then View report.");
+      return;
+    }
     if (state.settings.zoom) {
       const z = state.settings.zoom.toLowerCase();
       const value = z === "page width" ? "page-width" : z === "whole page" ? "whole-page" : z;
