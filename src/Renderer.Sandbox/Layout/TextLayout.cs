@@ -115,6 +115,8 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
             BookmarkLink = instance.Links?.BookmarkLink,
             DocumentMapId = instance.Links?.DocumentMapId,
             Rich = instance.Rich,
+            Toggle = instance.Controls?.Toggle,
+            Sort = instance.Controls?.Sort,
         };
     }
 

@@ -5,3 +5,6 @@ namespace Renderer.Sandbox.Processing.Instances;
 /// drillthrough), its <see cref="Bookmark"/>, the bookmark its action jumps to, and its document-map id.
 /// </summary>
 internal sealed record TextLinks(string? Hyperlink, string? Bookmark, string? BookmarkLink, string? DocumentMapId);
+
+/// <summary>The drilldown toggle and the interactive sort button of a textbox (either may be null).</summary>
+internal sealed record TextControls(Pages.ToggleControl? Toggle, Pages.SortControl? Sort);
