@@ -173,7 +173,8 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
             else
             {
                 ExpandMembers(member.Children, leaf, rows, headerColumn + span, depth, toggles);
-                if (Output.Count == start && dynamic) EmitRow(member, leaf, rows, depth, toggles);
+                // A collapsed group keeps one row; a detail instance whose rows are all hidden (RDL 2005 Details rows) shows none.
+                if (Output.Count == start && dynamic && !member.Group!.IsDetails) EmitRow(member, leaf, rows, depth, toggles);
             }
             if (header is not null && Output.Count > start && headerColumn < rowHeaderColumns)
                 SpanningCells.Place(_cells, start, Output.Count - start, headerColumn, span, header);
