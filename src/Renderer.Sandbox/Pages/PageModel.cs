@@ -216,13 +216,13 @@ public sealed record TextItem(
     /// <summary>The Bookmark this item's BookmarkLink action jumps to, if any.</summary>
     public string? BookmarkLink { get; init; }
 
-    /// <summary>The styled paragraphs of a rich-text item (MarkupType HTML), for writers that keep runs; null for plain text.</summary>
     /// <summary>The drilldown toggle this item shows, when other items name it in Visibility/ToggleItem.</summary>
     public ToggleControl? Toggle { get; init; }
 
     /// <summary>The interactive sort button this item shows (Textbox/UserSort).</summary>
     public SortControl? Sort { get; init; }
 
+    /// <summary>The styled paragraphs of a rich-text item (MarkupType HTML), for writers that keep runs; null for plain text.</summary>
     public RichText? Rich { get; init; }
 }
 
