@@ -100,6 +100,8 @@ public static class ExpressionCollector
                     Add(t.Bookmark);
                     Add(t.DocumentMapLabel);
                     AddAction(t.Action);
+                    Add(t.ToggleInitialState);
+                    Add(t.UserSort?.SortExpression);
                     break;
                 case RectangleItem r:
                     foreach (var child in r.Items) AddItem(child);

@@ -26,7 +26,7 @@ internal static class IgnoredElements
         "Action", "ActionInfo", "ToolTip", "Bookmark", "DocumentMapLabel", "Label", "DataElementOutput",
         "RepeatWith", "PageName", "LinkToChild", "OmitBorderOnPageBreak", "KeepTogether",
         // Textbox, paragraph, text run
-        "UserSort", "HideDuplicates", "ToggleImage", "ListStyle", "ListLevel", "LeftIndent", "RightIndent",
+        "HideDuplicates", "ListStyle", "ListLevel", "LeftIndent", "RightIndent",
         "HangingIndent", "SpaceBefore", "SpaceAfter",
         // Tablix
         "LayoutDirection", "GroupsBeforeRowHeaders", "RepeatColumnHeaders", "RepeatRowHeaders",

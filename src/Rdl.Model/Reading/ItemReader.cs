@@ -175,12 +175,16 @@ internal sealed class ItemReader
         var common = new ItemCommon();
         var paragraphs = ImmutableArray<Paragraph>.Empty;
         bool canGrow = false, canShrink = false;
+        ExpressionText? initialToggle = null;
+        UserSortDefinition? userSort = null;
         foreach (var child in _context.Children(element))
         {
             if (TryReadCommon(child, common, owner)) continue;
             switch (child.Name.LocalName)
             {
                 case N.Paragraphs: paragraphs = ReadParagraphs(child, owner); break;
+                case "ToggleImage": initialToggle = ReadToggleImage(child, owner); break;
+                case "UserSort": userSort = ReadUserSort(child, owner); break;
                 case N.Value:
                     // RDL 2003/2005: the value sits directly in the textbox; it becomes one paragraph with one run.
                     var run = new TextRun(_context.Expression(child, owner + ".Value"), StyleDefinition.Empty, _context.LocationOf(child));
@@ -201,8 +205,42 @@ internal sealed class ItemReader
             Action = common.Action,
             CanGrow = canGrow,
             CanShrink = canShrink,
+            ToggleInitialState = initialToggle,
+            UserSort = userSort,
         };
     }
+
+    /// <summary>Reads &lt;ToggleImage&gt;: its InitialState (constant or expression).</summary>
+    private ExpressionText? ReadToggleImage(XElement element, string owner)
+    {
+        ExpressionText? initial = null;
+        foreach (var child in _context.Children(element))
+        {
+            if (child.Name.LocalName == "InitialState") initial = _context.Expression(child, owner + ".ToggleImage.InitialState");
+            else _context.Unknown(child, owner + ".ToggleImage");
+        }
+        return initial;
+    }
+
+    /// <summary>Reads &lt;UserSort&gt;: SortExpression, SortExpressionScope and SortTarget; null without a SortExpression.</summary>
+    private UserSortDefinition? ReadUserSort(XElement element, string owner)
+    {
+        ExpressionText? expression = null;
+        string? scope = null, target = null;
+        foreach (var child in _context.Children(element))
+        {
+            switch (child.Name.LocalName)
+            {
+                case "SortExpression": expression = _context.Expression(child, owner + ".UserSort.SortExpression"); break;
+                case "SortExpressionScope": scope = NullIfEmpty(ReadContext.Text(child)); break;
+                case "SortTarget": target = NullIfEmpty(ReadContext.Text(child)); break;
+                default: _context.Unknown(child, owner + ".UserSort"); break;
+            }
+        }
+        return expression is null ? null : new UserSortDefinition(expression, scope, target);
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private ImmutableArray<Paragraph> ReadParagraphs(XElement element, string owner)
     {

@@ -116,6 +116,8 @@ internal sealed class TextLayout(ITextMeasurer measurer, bool measureText = true
             IsDrillthrough = instance.Links?.IsDrillthrough ?? false,
             DocumentMapId = instance.Links?.DocumentMapId,
             Rich = instance.Rich,
+            Toggle = instance.Controls?.Toggle,
+            Sort = instance.Controls?.Sort,
         };
     }
 

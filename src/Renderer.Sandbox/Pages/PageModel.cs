@@ -219,13 +219,13 @@ public sealed record TextItem(
     /// <summary>True when <see cref="Hyperlink"/> is a drillthrough to another report (the HTML viewer opens it itself).</summary>
     public bool IsDrillthrough { get; init; }
 
-    /// <summary>The styled paragraphs of a rich-text item (MarkupType HTML), for writers that keep runs; null for plain text.</summary>
     /// <summary>The drilldown toggle this item shows, when other items name it in Visibility/ToggleItem.</summary>
     public ToggleControl? Toggle { get; init; }
 
     /// <summary>The interactive sort button this item shows (Textbox/UserSort).</summary>
     public SortControl? Sort { get; init; }
 
+    /// <summary>The styled paragraphs of a rich-text item (MarkupType HTML), for writers that keep runs; null for plain text.</summary>
     public RichText? Rich { get; init; }
 }
 

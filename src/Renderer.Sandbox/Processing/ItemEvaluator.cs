@@ -91,7 +91,7 @@ internal sealed class ItemEvaluator
 
     private ItemInstance? EvaluateItem(ReportItem item)
     {
-        if (IsHidden(item.Hidden, item)) return null;
+        if (IsHidden(item.Hidden, item.ToggleItem, item)) return null;
         ItemInstance? instance = item switch
         {
             Textbox t => EvaluateTextbox(t),
@@ -121,13 +121,24 @@ internal sealed class ItemEvaluator
         };
     }
 
+    /// <summary>
+    /// Hidden with drilldown: the initial <paramref name="hidden"/>, flipped when the viewer toggled
+    /// <paramref name="toggleItem"/> in the current scope instance.
+    /// </summary>
+    public bool IsHidden(ExpressionText? hidden, string? toggleItem, ReportItem? owner) =>
+        IsHidden(hidden, owner) != (toggleItem is not null && _context.Interactive.IsToggled(toggleItem, _context));
+
     public TextboxInstance EvaluateTextbox(Textbox textbox)
     {
         var outerItem = _context.CurrentItemValue;
         _context.CurrentItemValue = textbox.SingleValue is { } own ? () => _context.Evaluator.Evaluate(own, _context) : null;
         try
         {
-            return EvaluateTextboxValue(textbox);
+            var instance = EvaluateTextboxValue(textbox);
+            if (!_context.Interactive.KeepsInstanceKeys) return instance;
+            var toggle = _context.Interactive.ToggleOf(textbox, _context, e => IsHidden(e, textbox));
+            var sort = _context.Interactive.SortOf(textbox, _context);
+            return toggle is null && sort is null ? instance : instance with { Controls = new Instances.TextControls(toggle, sort) };
         }
         finally
         {

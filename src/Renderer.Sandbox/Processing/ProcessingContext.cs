@@ -48,6 +48,9 @@ internal sealed partial class ProcessingContext : IExpressionContext
 
     public IReadOnlyList<ScopeFrame> Scopes => _scopes;
 
+    /// <summary>The viewer's drilldown toggles and interactive sorts for this render (none by default).</summary>
+    public Interactivity.InteractiveState Interactive { get; set; } = Interactivity.InteractiveState.None;
+
     /// <summary>Makes <paramref name="row"/> of <paramref name="dataSet"/> current; returns the previous state for <see cref="RestoreRow"/>.</summary>
     public (DataSetInstance?, object?[]?) SetRow(DataSetInstance? dataSet, object?[]? row)
     {

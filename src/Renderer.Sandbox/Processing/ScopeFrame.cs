@@ -17,4 +17,10 @@ internal sealed record ScopeFrame(string Name, DataSetInstance DataSet, IReadOnl
 
     /// <summary>For an instance of a recursive group: its own rows followed by all its descendants' rows (Recursive aggregates).</summary>
     public IReadOnlyList<object?[]>? RecursiveRows { get; init; }
+
+    /// <summary>
+    /// The group values of a group instance, kept when the report has drilldown toggles or interactive sorts (their ids
+    /// name the instances, see <see cref="Interactivity.InteractiveState"/>); null otherwise and for details.
+    /// </summary>
+    public object?[]? InstanceKey { get; init; }
 }

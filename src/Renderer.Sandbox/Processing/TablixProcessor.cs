@@ -15,8 +15,8 @@ namespace Renderer.Sandbox.Processing;
 /// each leaf member instance emits its body row. A body cell is evaluated in the intersection of its row-group instance
 /// and its column-group instance: aggregates without a scope see the rows in both; a named group scope sees that
 /// group's own instance. Row headers are evaluated in their row group's scope and span the rows the instance produced.</para>
-/// <para>Hidden members are left out (initial visibility); a group instance whose children are all hidden keeps one
-/// row/column showing its first leaf in its own scope (a collapsed drilldown).</para>
+/// <para>Hidden members are left out (initial visibility, flipped by the viewer's toggles of their ToggleItem); a group
+/// instance whose children are all hidden keeps one row/column showing its first leaf in its own scope (a collapsed drilldown).</para>
 /// </summary>
 internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
 {
@@ -165,7 +165,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
         private void Visit(TablixMember member, int leaf, IReadOnlyList<object?[]> rows, int headerColumn, int depth, int toggles, bool dynamic)
         {
             if (member.ToggleItem is not null) toggles++;
-            if (_items.IsHidden(member.Hidden, tablix)) return;
+            if (_items.IsHidden(member.Hidden, member.ToggleItem, tablix)) return;
             var header = member.Header?.Cell.Contents is { } contents ? _items.Evaluate(contents) : null;
             int span = member.Header is { } h ? HeaderLevels.Span(h, rowHierarchy: true) : 0;
             int start = Output.Count;
@@ -173,7 +173,8 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
             else
             {
                 ExpandMembers(member.Children, leaf, rows, headerColumn + span, depth, toggles);
-                if (Output.Count == start && dynamic) EmitRow(member, leaf, rows, depth, toggles);
+                // A collapsed group keeps one row; a detail instance whose rows are all hidden (RDL 2005 Details rows) shows none.
+                if (Output.Count == start && dynamic && !member.Group!.IsDetails) EmitRow(member, leaf, rows, depth, toggles);
             }
             if (header is not null && Output.Count > start && headerColumn < rowHeaderColumns)
                 SpanningCells.Place(_cells, start, Output.Count - start, headerColumn, span, header);

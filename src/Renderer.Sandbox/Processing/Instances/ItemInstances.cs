@@ -109,7 +109,7 @@ internal sealed record TextboxInstance : ItemInstance
         {
             var old = Style;
             if (_text is null && (!ReferenceEquals(value.Format, old.Format) || !ReferenceEquals(value.Culture, old.Culture))) _text = Text;
-            _styleAndLinks = Links is not null || Rich is not null ? new Linked(value, Links, Rich) : value;
+            _styleAndLinks = Links is not null || Rich is not null || Controls is not null ? new Linked(value, Links, Rich, Controls) : value;
         }
     }
 
@@ -121,7 +121,8 @@ internal sealed record TextboxInstance : ItemInstance
         {
             var style = Style;
             var rich = Rich;
-            _styleAndLinks = value is null && rich is null ? style : new Linked(style, value, rich);
+            var controls = Controls;
+            _styleAndLinks = value is null && rich is null && controls is null ? style : new Linked(style, value, rich, controls);
         }
     }
 
@@ -133,7 +134,21 @@ internal sealed record TextboxInstance : ItemInstance
         {
             var style = Style;
             var links = Links;
-            _styleAndLinks = value is null && links is null ? style : new Linked(style, links, value);
+            var controls = Controls;
+            _styleAndLinks = value is null && links is null && controls is null ? style : new Linked(style, links, value, controls);
+        }
+    }
+
+    /// <summary>The drilldown toggle and sort button the textbox shows (few do); null for most textboxes.</summary>
+    public TextControls? Controls
+    {
+        get => (_styleAndLinks as Linked)?.Controls;
+        init
+        {
+            var style = Style;
+            var links = Links;
+            var rich = Rich;
+            _styleAndLinks = value is null && links is null && rich is null ? style : new Linked(style, links, rich, value);
         }
     }
 
@@ -141,7 +156,7 @@ internal sealed record TextboxInstance : ItemInstance
     private static bool FormatsPurely(object? value) =>
         value is int or long or short or byte or sbyte or uint or ulong or ushort or decimal or double or float or DateTime;
 
-    private sealed record Linked(ResolvedStyle Style, TextLinks? Links, Pages.RichText? Rich);
+    private sealed record Linked(ResolvedStyle Style, TextLinks? Links, Pages.RichText? Rich, TextControls? Controls);
 }
 
 internal sealed record RectangleInstance(RectangleItem Rectangle, ImmutableArray<ItemInstance> Items, BoxStyle Box) : ItemInstance(Rectangle)

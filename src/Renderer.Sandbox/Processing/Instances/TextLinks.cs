@@ -9,3 +9,6 @@ internal sealed record TextLinks(string? Hyperlink, string? Bookmark, string? Bo
     /// <summary>True when <see cref="Hyperlink"/> is a drillthrough's link.</summary>
     public bool IsDrillthrough { get; init; }
 }
+
+/// <summary>The drilldown toggle and the interactive sort button of a textbox (either may be null).</summary>
+internal sealed record TextControls(Pages.ToggleControl? Toggle, Pages.SortControl? Sort);

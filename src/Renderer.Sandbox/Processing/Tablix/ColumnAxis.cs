@@ -80,7 +80,7 @@ internal sealed class ColumnAxis(ProcessingContext context, ItemEvaluator items,
 
     private void Visit(TablixDefinition tablix, TablixMember member, int leaf, DataSetInstance dataSet, IReadOnlyList<object?[]> rows, int level, ImmutableArray<ScopeFrame> frames, bool dynamic)
     {
-        if (items.IsHidden(member.Hidden, tablix)) return;
+        if (items.IsHidden(member.Hidden, member.ToggleItem, tablix)) return;
         var header = member.Header?.Cell.Contents is { } contents ? items.Evaluate(contents) : null;
         int levels = member.Header is { } h ? HeaderLevels.Span(h, rowHierarchy: false) : 0;
         int start = Slots.Count;

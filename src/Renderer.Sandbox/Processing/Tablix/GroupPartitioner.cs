@@ -11,8 +11,11 @@ internal sealed record GroupInstance(IReadOnlyList<object?[]> Rows)
 
     public IReadOnlyList<object?[]>? RecursiveRows { get; init; }
 
+    /// <summary>The instance's group values, when the report has toggles or sorts (see <see cref="ScopeFrame.InstanceKey"/>).</summary>
+    public object?[]? Key { get; init; }
+
     public ScopeFrame Frame(string name, DataSetInstance dataSet) =>
-        new(name, dataSet, Rows) { RecursiveLevel = Level, RecursiveRows = RecursiveRows };
+        new(name, dataSet, Rows) { RecursiveLevel = Level, RecursiveRows = RecursiveRows, InstanceKey = Key };
 }
 
 /// <summary>
@@ -20,7 +23,8 @@ internal sealed record GroupInstance(IReadOnlyList<object?[]> Rows)
 /// member's SortExpressions); other groups one instance per distinct GroupExpressions key, in order of first appearance,
 /// then filtered by the group's Filters and sorted by the member's SortExpressions (evaluated in each instance's scope).
 /// A recursive group (Group/Parent) is ordered depth first: each instance is followed by the instances whose Parent
-/// value equals its group value, and carries its recursion level.
+/// value equals its group value, and carries its recursion level. The viewer's interactive sorts on the group (or, for
+/// details, on its data region) then reorder the instances, the latest sort first (see <see cref="Interactivity.InteractiveState.SortsFor"/>).
 /// </summary>
 internal sealed class GroupPartitioner(ProcessingContext context)
 {
@@ -31,9 +35,11 @@ internal sealed class GroupPartitioner(ProcessingContext context)
         {
             var sorted = Sort(dataSet, rows, member.SortExpressions);
             var details = sorted.Select(r => (IReadOnlyList<object?[]>)new[] { r }).ToList();
-            return FilterEngine.ApplyToGroups(context, dataSet, details, group.Filters, group.Name).Select(r => new GroupInstance(r)).ToList();
+            var kept = FilterEngine.ApplyToGroups(context, dataSet, details, group.Filters, group.Name);
+            return SortByUser(group, dataSet, kept).Select(r => new GroupInstance(r)).ToList();
         }
         var keys = new Dictionary<GroupKey, List<object?[]>>();
+        var values = context.Interactive.KeepsInstanceKeys ? new Dictionary<IReadOnlyList<object?[]>, object?[]>(ReferenceEqualityComparer.Instance) : null;
         var order = new List<IReadOnlyList<object?[]>>();
         var saved = context.SetRow(dataSet, null);
         try
@@ -41,12 +47,14 @@ internal sealed class GroupPartitioner(ProcessingContext context)
             foreach (var row in rows)
             {
                 context.SetRow(dataSet, row);
-                var key = new GroupKey(Evaluate(group.GroupExpressions));
+                var evaluated = Evaluate(group.GroupExpressions);
+                var key = new GroupKey(evaluated);
                 if (!keys.TryGetValue(key, out var list))
                 {
                     list = [];
                     keys.Add(key, list);
                     order.Add(list);
+                    values?.Add(list, evaluated);
                 }
                 list.Add(row);
             }
@@ -55,9 +63,43 @@ internal sealed class GroupPartitioner(ProcessingContext context)
         {
             context.RestoreRow(saved);
         }
-        var kept = FilterEngine.ApplyToGroups(context, dataSet, order, group.Filters, group.Name);
-        var instances = SortInstances(member, dataSet, kept);
-        return group.Parent is null ? instances.Select(r => new GroupInstance(r)).ToList() : Recursive(group, dataSet, instances);
+        var filtered = FilterEngine.ApplyToGroups(context, dataSet, order, group.Filters, group.Name);
+        var instances = SortByUser(group, dataSet, SortInstances(member, dataSet, filtered));
+        var result = group.Parent is null ? instances.Select(r => new GroupInstance(r)).ToList() : Recursive(group, dataSet, instances);
+        if (values is null) return result;
+        return [.. result.Select(i => i with { Key = values.GetValueOrDefault(i.Rows) })];
+    }
+
+    /// <summary>
+    /// Applies the viewer's interactive sorts on this group (oldest first, each a stable sort, so the latest decides and
+    /// the earlier ones and the group's own sort order the ties); the SortExpression is evaluated in each instance's scope.
+    /// </summary>
+    private IReadOnlyList<IReadOnlyList<object?[]>> SortByUser(GroupDefinition group, DataSetInstance dataSet, IReadOnlyList<IReadOnlyList<object?[]>> instances)
+    {
+        if (instances.Count < 2) return instances;
+        var sorts = context.Interactive.SortsFor(group, context);
+        if (sorts.Count == 0) return instances;
+        var current = instances;
+        foreach (var (expression, descending) in sorts)
+        {
+            var keyed = new List<(object?[] Key, IReadOnlyList<object?[]> Rows)>(current.Count);
+            foreach (var instance in current)
+            {
+                context.PushScope(new ScopeFrame(group.Name, dataSet, instance));
+                var saved = context.SetRow(dataSet, instance.Count > 0 ? instance[0] : null);
+                try
+                {
+                    keyed.Add(([context.Evaluator.Evaluate(expression, context)], instance));
+                }
+                finally
+                {
+                    context.RestoreRow(saved);
+                    context.PopScope();
+                }
+            }
+            current = [.. keyed.OrderBy(k => k.Key, new SortComparer([descending])).Select(k => k.Rows)];
+        }
+        return current;
     }
 
     /// <summary>Sorts rows by <paramref name="sorts"/> (stable; nulls first).</summary>
