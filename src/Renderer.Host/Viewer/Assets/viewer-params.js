@@ -55,7 +55,8 @@ window.RsParams = (() => {
   function render(grid, values) {
     grid.replaceChildren();
     for (const p of definitions) {
-      if (p.hidden) continue;
+      // Hidden parameters, and internal ones (no prompt, as SSRS marks them), are not asked for.
+      if (p.hidden || !p.prompt) continue;
       grid.append(field(p, values[p.name]));
     }
   }
@@ -152,7 +153,7 @@ window.RsParams = (() => {
     let ok = true;
     clearErrors(grid);
     for (const p of definitions) {
-      if (p.hidden) continue;
+      if (p.hidden || !p.prompt) continue;
       const v = values[p.name];
       if (v === undefined || v.length === 0) { showError(grid, p.name, `Enter a value for ${p.prompt || p.name}.`); ok = false; }
     }

@@ -283,7 +283,7 @@
     }
     state.values = RsParams.initialValues(given);
     const pane = state.settings.parameters ?? "true";
-    const visible = definitions.some((p) => !p.hidden);
+    const visible = definitions.some((p) => !p.hidden && p.prompt);
     $("params").hidden = pane === "false" || !visible;
     $("params").classList.toggle("collapsed", pane.toLowerCase() === "collapsed");
     RsParams.render($("param-grid"), state.values);
