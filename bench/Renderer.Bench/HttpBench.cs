@@ -187,14 +187,14 @@ internal static class HttpBench
             $"{mode}, {requests} requests: p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, max {latencies[^1]:F0} ms{serviceText}, {requests / wall.Elapsed.TotalSeconds:F1} renders/s; CPU per render: host {(hostAfter - hostBefore) * 1000 / requests:F0} ms, sandboxes {(childrenAfter - childrenBefore) * 1000 / requests:F0} ms; load average before {load}, after {LoadAverage()}"));
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string dataFolder)
+    internal static async Task<string> TokenAsync(HttpClient http, string dataFolder)
     {
         using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -227,5 +227,5 @@ internal static class HttpBench
         return (Field(14) + Field(15), Field(16) + Field(17));
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

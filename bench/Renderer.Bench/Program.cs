@@ -19,6 +19,12 @@ if (args.Contains("--hostile-data"))
     await Renderer.Bench.HostileDataBench.RunAsync(args);
     return;
 }
+// With --viewer: issue 15's viewer bars (see ViewerBench).
+if (args.Contains("--viewer"))
+{
+    await Renderer.Bench.ViewerBench.RunAsync(args, FindRoot());
+    return;
+}
 if (args.Contains("--http"))
 {
     await Renderer.Bench.HttpBench.RunAsync(args);

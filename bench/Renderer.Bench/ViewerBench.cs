@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Renderer.Host.Infrastructure;
+using Renderer.Host.Security.Identity;
+using Renderer.Host.Security.Transport;
+
+namespace Renderer.Bench;
+
+/// <summary>
+/// Issue 15's bars, through the viewer's own HTTP requests against the real host (HTTPS, bearer token, pool of warm
+/// sandboxes): (1) time until page 1 of the benchmark report at N rows is in the viewer's hands (open a session, fetch
+/// page 1) beside that report's full PDF render, alternating, R rounds; (2) next-page navigation in a rendered session
+/// (fetch pages 2..41); (3) a drilldown toggle on the one-page SalesDrilldown sample (toggle, fetch page 1 of the new
+/// render); (4) a one-page report through the viewer (open a session, fetch page 1), one client.
+/// Usage: dotnet run -c Release --project bench/Renderer.Bench -- --viewer [--rows 100000] [--rounds 3] [--pool 2]
+/// </summary>
+internal static partial class ViewerBench
+{
+    public static async Task RunAsync(string[] args, string root)
+    {
+        int rows = 100_000, rounds = 3;
+        var pool = "2";
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--rows": rows = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--pool": pool = args[++i]; break;
+            }
+        }
+        var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "bench"));
+        var dataFolder = Path.Combine(Path.GetTempPath(), "renderer-viewer-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DataFolder"] = dataFolder,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Sandbox:PoolSize"] = pool,
+            ["DataBroker:DataSources:LocalSource:Provider"] = "csv",
+            ["DataBroker:DataSources:LocalSource:ConnectionString"] = Path.Combine(shared, $"sales_{rows}.csv"),
+        });
+        var port = HttpBench.FreePort();
+        builder.WebHost.UseUrls($"https://localhost:{port}");
+        builder.AddRendererHost();
+        await using var app = builder.Build();
+        app.UseRendererPipeline();
+        await app.StartAsync();
+        var own = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(LoopbackCertificate.PathIn(dataFolder), null);
+        var handler = new SocketsHttpHandler { SslOptions = new() { RemoteCertificateValidationCallback = (_, presented, _, errors) => IdentityBackchannel.Trusted(presented, errors, own) } };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri($"https://localhost:{port}"), Timeout = TimeSpan.FromMinutes(10) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await HttpBench.TokenAsync(http, dataFolder));
+        http.DefaultRequestHeaders.Add("X-Viewer-Request", "1");
+
+        (await http.PostAsJsonAsync("/api/v2.0/Folders", new { path = "/Bench" })).EnsureSuccessStatusCode();
+        var published = await http.PostAsync("/api/v2.0/Reports?path=%2FBench%2FSales", new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(shared, "sales.rdlc"))));
+        if (!published.IsSuccessStatusCode) throw new InvalidOperationException($"publish: {published.StatusCode} {await published.Content.ReadAsStringAsync()}");
+        var salesId = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var onePage = await http.PostAsync("/api/v2.0/Reports?path=%2FBench%2FOnePage", new StringContent(OnePageReport, Encoding.UTF8, "application/xml"));
+        if (!onePage.IsSuccessStatusCode) throw new InvalidOperationException($"publish: {onePage.StatusCode}");
+
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; Sandbox:PoolSize {pool}; {rows:N0} rows; load average {HttpBench.LoadAverage()}");
+
+        // Warm-up: one of each, not counted.
+        await FirstPageAsync(http, "/Bench/OnePage");
+        await TimeAsync(() => http.GetAsync($"/api/v2.0/Reports({salesId})/Render?format=pdf"));
+
+        string? session = null;
+        for (int round = 1; round <= rounds; round++)
+        {
+            var pdf = await TimeAsync(() => http.GetAsync($"/api/v2.0/Reports({salesId})/Render?format=pdf"));
+            var (first, id, done) = await FirstPageAsync(http, "/Bench/Sales");
+            session = id;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round}: full PDF {pdf:F0} ms; viewer page 1 {first:F0} ms ({first / pdf * 100:F0} % of the PDF), whole HTML render {done:F0} ms; load {HttpBench.LoadAverage()}"));
+        }
+
+        var next = new List<double>();
+        var pages = (await http.GetFromJsonAsync<JsonElement>($"/viewer/api/sessions/{session}")).GetProperty("pageCount").GetInt32();
+        for (int page = 2; page <= Math.Min(41, pages); page++) next.Add(await TimeAsync(() => http.GetAsync($"/viewer/api/sessions/{session}/pages/{page}")));
+        Report($"next-page navigation in a rendered session (pages 2..{Math.Min(41, pages)})", next);
+
+        var drill = await OpenAsync(http, "/Samples/SalesDrilldown");
+        var html = await (await http.GetAsync($"/viewer/api/sessions/{drill}/pages/1")).Content.ReadAsStringAsync();
+        var toggle = ToggleId().Match(html).Groups[1].Value;
+        var toggles = new List<double>();
+        for (int i = 0; i < 30; i++)
+        {
+            toggles.Add(await TimeAsync(async () =>
+            {
+                var state = await (await http.PostAsJsonAsync($"/viewer/api/sessions/{drill}/toggle", new { id = WebUtility.HtmlDecode(toggle) })).Content.ReadFromJsonAsync<JsonElement>();
+                return await http.GetAsync($"/viewer/api/sessions/{drill}/pages/1?generation={state.GetProperty("generation").GetInt32()}");
+            }));
+        }
+        Report("drilldown toggle on SalesDrilldown (toggle, then page 1 of the new render)", toggles);
+
+        var one = new List<double>();
+        for (int i = 0; i < 40; i++) one.Add((await FirstPageAsync(http, "/Bench/OnePage")).First);
+        Report("one-page report through the viewer (open a session, page 1), 1 client", one);
+        await app.StopAsync();
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static async Task<string> OpenAsync(HttpClient http, string path)
+    {
+        var response = await http.PostAsJsonAsync("/viewer/api/sessions", new { path });
+        if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"session: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Opens a session and fetches page 1: its time; the session; and when the whole render had ended (state polled).</summary>
+    private static async Task<(double First, string Session, double Done)> FirstPageAsync(HttpClient http, string path)
+    {
+        var sw = Stopwatch.StartNew();
+        var session = await OpenAsync(http, path);
+        using (var page = await http.GetAsync($"/viewer/api/sessions/{session}/pages/1"))
+        {
+            if (page.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"page 1: {page.StatusCode} {await page.Content.ReadAsStringAsync()}");
+            await page.Content.ReadAsByteArrayAsync();
+        }
+        var first = sw.Elapsed.TotalMilliseconds;
+        while ((await http.GetFromJsonAsync<JsonElement>($"/viewer/api/sessions/{session}")).GetProperty("state").GetString() == "running") await Task.Delay(20);
+        return (first, session, sw.Elapsed.TotalMilliseconds);
+    }
+
+    private static async Task<double> TimeAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        var sw = Stopwatch.StartNew();
+        using var response = await request();
+        await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {response.StatusCode}");
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    private static void Report(string what, List<double> times)
+    {
+        times.Sort();
+        double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}, {times.Count} requests: p50 {P(0.5):F0} ms, p95 {P(0.95):F0} ms, max {times[^1]:F0} ms; load {HttpBench.LoadAverage()}"));
+    }
+
+    [GeneratedRegex("data-toggle=\"([^\"]+)\"")]
+    private static partial Regex ToggleId();
+
+    private const string OnePageReport = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2016/01/reportdefinition">
+          <ReportSections><ReportSection>
+            <Body><ReportItems>
+              <Textbox Name="Hello">
+                <Paragraphs><Paragraph><TextRuns><TextRun><Value>="Hello " &amp; (6 * 7)</Value></TextRun></TextRuns></Paragraph></Paragraphs>
+                <Top>0cm</Top><Left>0cm</Left><Height>1cm</Height><Width>8cm</Width>
+              </Textbox>
+            </ReportItems><Height>2cm</Height></Body>
+            <Width>10cm</Width>
+            <Page><PageHeight>11in</PageHeight><PageWidth>8.5in</PageWidth></Page>
+          </ReportSection></ReportSections>
+        </Report>
+        """;
+}
