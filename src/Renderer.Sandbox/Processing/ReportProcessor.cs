@@ -74,7 +74,8 @@ internal sealed class ReportProcessor
         if (!ParameterResolver.TryResolve(_report, _input.Parameters, NewContext, diagnostics, out var parameters, LoadDataSet)) return null;
         Context = NewContext(parameters);
         Context.AttachReport(_report);
-        Context.Interactive = new Interactivity.InteractiveState(Interactivity.InteractiveScopes.Of(_report), _input.ToggledItems, _input.UserSorts);
+        // Toggle and sort ids name the rendered report's textboxes: a subreport shows its initial state and no controls.
+        if (Nesting is null) Context.Interactive = new Interactivity.InteractiveState(Interactivity.InteractiveScopes.Of(_report), _input.ToggledItems, _input.UserSorts);
         var tablixProcessor = default(TablixProcessor);
         Items = new ItemEvaluator(Context, diagnostics, Culture, t => tablixProcessor!.Process(t));
         Items.Links.ServerUrl = _input.ReportServerUrl;

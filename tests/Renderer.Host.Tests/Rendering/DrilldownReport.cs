@@ -12,7 +12,8 @@ namespace Renderer.Host.Tests.Rendering;
 /// A drilldown report for the toggle and sort tests, compiled with the real expression compiler: a table of regions
 /// (group header rows with the region total) whose countries are hidden until the region textbox is toggled, whose
 /// products are hidden until the country textbox is toggled, an Amount header that sorts regions by their total, a
-/// Product header that sorts the detail rows, and a note below the table shown by a toggle of its own.
+/// Product header that sorts the detail rows, a note in each detail row that its product textbox toggles, and a note
+/// below the table shown by a toggle of its own.
 /// </summary>
 internal static class DrilldownReport
 {
@@ -52,7 +53,7 @@ internal static class DrilldownReport
                         Cell("AmountHeader", "Amount", "<UserSort><SortExpression>=Sum(Fields!Amount.Value)</SortExpression><SortExpressionScope>Region</SortExpressionScope></UserSort>"))}
                     {Row(Cell("RegionBox", "=Fields!Region.Value", regionToggleImage), Cell("RegionBlank", ""), Cell("RegionTotal", "=\"R \" &amp; Format(Sum(Fields!Amount.Value), \"0.00\")"))}
                     {Row(Cell("CountryBox", "=Fields!Country.Value"), Cell("CountryBlank", ""), Cell("CountryTotal", "=\"C \" &amp; Format(Sum(Fields!Amount.Value), \"0.00\")"))}
-                    {Row(Cell("DetailBlank", ""), Cell("ProductBox", "=Fields!Product.Value"), Cell("AmountBox", "=\"D \" &amp; Format(Fields!Amount.Value, \"0.00\")"))}
+                    {Row(Cell("DetailNote", "=\"note \" &amp; Fields!Product.Value", "<Visibility><Hidden>true</Hidden><ToggleItem>ProductBox</ToggleItem></Visibility>"), Cell("ProductBox", "=Fields!Product.Value"), Cell("AmountBox", "=\"D \" &amp; Format(Fields!Amount.Value, \"0.00\")"))}
                     {Row(Cell("TotalLabel", "Total"), Cell("TotalBlank", ""), Cell("GrandTotal", "=Format(Sum(Fields!Amount.Value), \"0.00\")"))}
                   </TablixRows>
                 </TablixBody>

@@ -95,6 +95,22 @@ public sealed class DrilldownTests
     }
 
     [Test]
+    public void A_toggle_in_a_detail_row_shows_the_hidden_cell_of_that_row_only()
+    {
+        var closed = Items(["RegionBox.Region-East", "CountryBox.Region-East.Country-US"]);
+        var apples = closed.Single(t => t.Name == "ProductBox" && t.Text == "Apples").Toggle!;
+        var open = Items(["RegionBox.Region-East", "CountryBox.Region-East.Country-US", apples.Id]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(apples, Is.EqualTo(new ToggleControl("ProductBox.Region-East.Country-US.Details-1", false)), "a detail row is named by its row in the dataset");
+            Assert.That(TextsOf(closed, "DetailNote"), Is.Empty);
+            Assert.That(TextsOf(open, "DetailNote"), Is.EqualTo(new[] { "note Apples" }));
+            Assert.That(TextsOf(open, "ProductBox"), Is.EqualTo(new[] { "Apples", "Pears" }), "the rest of the row stays");
+            Assert.That(Named(open, "ProductBox", "Apples").Toggle!.Expanded, Is.True);
+        });
+    }
+
+    [Test]
     public void ToggleImage_InitialState_sets_the_toggles_initial_look()
     {
         var items = Items(regionToggleImage: "<ToggleImage><InitialState>true</InitialState></ToggleImage>");

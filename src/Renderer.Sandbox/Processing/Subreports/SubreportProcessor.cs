@@ -67,9 +67,6 @@ internal sealed class SubreportProcessor(
             FileName = loaded.FileName,
             Parameters = values,
             WasmModules = [],
-            // Toggle and sort ids name the parent's textboxes: a subreport renders in its initial state.
-            ToggledItems = [],
-            UserSorts = [],
         };
         var childDiagnostics = new DiagnosticBag();
         var processor = new ReportProcessor(loaded.Definition, loaded.Evaluator, SubreportDataSetProvider.For(data, loaded.Name), childInput, cancellationToken)
