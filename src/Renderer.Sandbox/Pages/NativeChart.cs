@@ -37,6 +37,14 @@ public sealed record NativeChart(NativeChartKind Kind, NativeChartGrouping Group
     /// <summary>Where the legend sits: <c>r</c>, <c>l</c>, <c>t</c> or <c>b</c>; null for no legend.</summary>
     public string? LegendPosition { get; init; }
 
+    /// <summary>False when the category axis is hidden (a sparkline or data bar): the axis is deleted.</summary>
+    public bool CategoryAxisVisible { get; init; } = true;
+
+    public bool ValueAxisVisible { get; init; } = true;
+
+    /// <summary>The value axis draws major grid lines.</summary>
+    public bool ValueGridLines { get; init; } = true;
+
     public string? CategoryAxisTitle { get; init; }
 
     public string? ValueAxisTitle { get; init; }
@@ -50,6 +58,9 @@ public sealed record NativeChart(NativeChartKind Kind, NativeChartGrouping Group
 public sealed record NativeChartSeries(string Name, Rgba Color, ImmutableArray<double?> Values)
 {
     public ImmutableArray<double?> XValues { get; init; } = [];
+
+    /// <summary>The series shows its data labels (the values).</summary>
+    public bool ShowLabels { get; init; }
 
     /// <summary>Per point, its own color (a pie's slices); null for the series color. Empty when no point has one.</summary>
     public ImmutableArray<Rgba?> PointColors { get; init; } = [];

@@ -67,6 +67,7 @@ public class ChartXlsxTests
         Assert.That(Values(series[0].GetFirstChild<C.Values>()!), Is.EqualTo(new double?[] { 15, 40, null }));
         Assert.That(Values(series[1].GetFirstChild<C.Values>()!), Is.EqualTo(new double?[] { 20, 30, 25 }));
         Assert.That(chart.Descendants<C.CategoryAxis>().Single().Descendants<DocumentFormat.OpenXml.Drawing.Text>().Single().Text, Is.EqualTo("Region"));
+        Assert.That(series.Select(s => s.GetFirstChild<C.DataLabels>()?.GetFirstChild<C.ShowValue>()?.Val?.Value), Has.All.True, "the data labels are shown");
     }
 
     [TestCase("Bar", "Plain", typeof(C.BarChart))]

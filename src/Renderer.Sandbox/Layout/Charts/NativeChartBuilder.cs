@@ -43,9 +43,10 @@ internal static class NativeChartBuilder
         if (grouping is not { } g) return null;
 
         var series = data.Series.Select(s => k == NativeChartKind.Scatter
-            ? new NativeChartSeries(s.LegendText ?? s.Name, s.Color, [.. s.Points.Select(p => p.Y)]) { XValues = [.. s.Points.Select(p => p.X)] }
+            ? new NativeChartSeries(s.LegendText ?? s.Name, s.Color, [.. s.Points.Select(p => p.Y)]) { XValues = [.. s.Points.Select(p => p.X)], ShowLabels = s.Points.Any(p => p.Label is not null) }
             : new NativeChartSeries(s.LegendText ?? s.Name, s.Color, [.. Enumerable.Range(0, data.Categories.Length).Select(i => i < s.Points.Length ? s.Points[i].Y : null)])
             {
+                ShowLabels = s.Points.Any(p => p.Label is not null),
                 PointColors = pie ? [.. Enumerable.Range(0, data.Categories.Length).Select(i => (Rgba?)(i < s.Points.Length ? s.Points[i].Color ?? PiePlot.ColorOf(data, i) : PiePlot.ColorOf(data, i)))]
                     : s.Points.Any(p => p.Color is not null) ? [.. s.Points.Select(p => p.Color)] : [],
             });
@@ -55,6 +56,9 @@ internal static class NativeChartBuilder
             Title = titles.Count == 0 ? null : string.Join('\n', titles),
             Smooth = first.Subtype == ChartSubtype.Smooth,
             LegendPosition = data.Legend.Visible ? LegendPosition(data.Legend.Position) : null,
+            CategoryAxisVisible = data.CategoryAxis.Visible,
+            ValueAxisVisible = data.ValueAxis.Visible,
+            ValueGridLines = data.ValueAxis.GridLines,
             CategoryAxisTitle = data.CategoryAxis.Visible ? data.CategoryAxis.Title : null,
             ValueAxisTitle = data.ValueAxis.Visible ? data.ValueAxis.Title : null,
             ValueMinimum = data.ValueAxis.Minimum,

@@ -154,6 +154,7 @@ internal static class OfficeChartXml
                 xml.WriteEndElement();
             }
 
+            if (series.ShowLabels) DataLabels(xml);
             if (chart.Kind == NativeChartKind.Scatter)
             {
                 // Points without X values sit at their category's position, as in the picture.
@@ -173,6 +174,19 @@ internal static class OfficeChartXml
         }
     }
 
+    /// <summary>The series' data labels: the values (SSRS's default label), nothing else.</summary>
+    private static void DataLabels(XmlWriter xml)
+    {
+        xml.WriteStartElement("c", "dLbls", C);
+        Val(xml, "showLegendKey", "0");
+        Val(xml, "showVal", "1");
+        Val(xml, "showCatName", "0");
+        Val(xml, "showSerName", "0");
+        Val(xml, "showPercent", "0");
+        Val(xml, "showBubbleSize", "0");
+        xml.WriteEndElement();
+    }
+
     private static void Axes(XmlWriter xml, NativeChart chart)
     {
         var horizontal = chart.Kind == NativeChartKind.Bar;
@@ -180,7 +194,7 @@ internal static class OfficeChartXml
         xml.WriteStartElement("c", scatter ? "valAx" : "catAx", C);
         Val(xml, "axId", Number(CategoryAxisId));
         Scaling(xml, null, null);
-        Val(xml, "delete", "0");
+        Val(xml, "delete", chart.CategoryAxisVisible ? "0" : "1");
         Val(xml, "axPos", horizontal ? "l" : "b");
         if (chart.CategoryAxisTitle is { Length: > 0 } categoryTitle) Title(xml, categoryTitle);
         AxisTail(xml, ValueAxisId);
@@ -197,9 +211,9 @@ internal static class OfficeChartXml
         xml.WriteStartElement("c", "valAx", C);
         Val(xml, "axId", Number(ValueAxisId));
         Scaling(xml, chart.ValueMinimum, chart.ValueMaximum);
-        Val(xml, "delete", "0");
+        Val(xml, "delete", chart.ValueAxisVisible ? "0" : "1");
         Val(xml, "axPos", horizontal ? "b" : "l");
-        xml.WriteElementString("c", "majorGridlines", C, null);
+        if (chart.ValueGridLines && chart.ValueAxisVisible) xml.WriteElementString("c", "majorGridlines", C, null);
         if (chart.ValueAxisTitle is { Length: > 0 } valueTitle) Title(xml, valueTitle);
         AxisTail(xml, CategoryAxisId);
         Val(xml, "crossBetween", scatter ? "midCat" : "between");
