@@ -70,6 +70,28 @@ public class ChartXlsxTests
         Assert.That(series.Select(s => s.GetFirstChild<C.DataLabels>()?.GetFirstChild<C.ShowValue>()?.Val?.Value), Has.All.True, "the data labels are shown");
     }
 
+    [Test]
+    public void A_bar_chart_lists_its_categories_top_to_bottom_as_the_picture_does()
+    {
+        var run = ChartRun.Render(ChartRdl.Modern("Bar"), ChartRdl.Columns, ChartRdl.Rows);
+
+        using var book = Write(run.Document);
+
+        var chart = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Single().ChartSpace!;
+        Assert.That(chart.Descendants<C.BarDirection>().Single().Val!.Value, Is.EqualTo(C.BarDirectionValues.Bar));
+        var categoryAxis = chart.Descendants<C.CategoryAxis>().Single();
+        Assert.That(categoryAxis.Descendants<C.Orientation>().Single().Val!.Value, Is.EqualTo(C.OrientationValues.MaxMin));
+        Assert.That(chart.Descendants<C.ValueAxis>().Single().GetFirstChild<C.Crosses>()!.Val!.Value, Is.EqualTo(C.CrossesValues.Maximum), "the value axis stays at the bottom");
+        if (Environment.GetEnvironmentVariable("CHART_XLSX_DIR") is { Length: > 0 } dir)
+        {
+            foreach (var (type, subtype) in new[] { ("Bar", "Plain"), ("Column", "Plain"), ("Line", "Smooth"), ("Area", "Stacked"), ("Scatter", "Plain"), ("Shape", "Pie") })
+            {
+                using var file = File.Create(Path.Combine(dir, $"{type}-{subtype}.xlsx"));
+                new XlsxDocumentWriter().Write(ChartRun.Render(ChartRdl.Modern(type, subtype, seriesGroup: type != "Shape"), ChartRdl.Columns, ChartRdl.Rows).Document, file);
+            }
+        }
+    }
+
     [TestCase("Bar", "Plain", typeof(C.BarChart))]
     [TestCase("Column", "Stacked", typeof(C.BarChart))]
     [TestCase("Line", "Plain", typeof(C.LineChart))]

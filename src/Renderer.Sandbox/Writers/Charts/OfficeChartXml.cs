@@ -193,11 +193,12 @@ internal static class OfficeChartXml
         var scatter = chart.Kind == NativeChartKind.Scatter;
         xml.WriteStartElement("c", scatter ? "valAx" : "catAx", C);
         Val(xml, "axId", Number(CategoryAxisId));
-        Scaling(xml, null, null);
+        // Bars list their categories top to bottom, as the picture does (Excel's default is bottom to top).
+        Scaling(xml, null, null, reversed: horizontal);
         Val(xml, "delete", chart.CategoryAxisVisible ? "0" : "1");
         Val(xml, "axPos", horizontal ? "l" : "b");
         if (chart.CategoryAxisTitle is { Length: > 0 } categoryTitle) Title(xml, categoryTitle);
-        AxisTail(xml, ValueAxisId);
+        AxisTail(xml, ValueAxisId, "autoZero");
         if (scatter) Val(xml, "crossBetween", "midCat");
         else
         {
@@ -215,13 +216,14 @@ internal static class OfficeChartXml
         Val(xml, "axPos", horizontal ? "b" : "l");
         if (chart.ValueGridLines && chart.ValueAxisVisible) xml.WriteElementString("c", "majorGridlines", C, null);
         if (chart.ValueAxisTitle is { Length: > 0 } valueTitle) Title(xml, valueTitle);
-        AxisTail(xml, CategoryAxisId);
+        // With reversed categories the value axis crosses at the last one, to stay at the bottom.
+        AxisTail(xml, CategoryAxisId, horizontal ? "max" : "autoZero");
         Val(xml, "crossBetween", scatter ? "midCat" : "between");
         xml.WriteEndElement();
     }
 
     /// <summary>numFmt, tick marks, label position, the crossing axis and where it crosses: the part every axis shares.</summary>
-    private static void AxisTail(XmlWriter xml, int crossAxis)
+    private static void AxisTail(XmlWriter xml, int crossAxis, string crosses)
     {
         xml.WriteStartElement("c", "numFmt", C);
         xml.WriteAttributeString("formatCode", "General");
@@ -231,13 +233,13 @@ internal static class OfficeChartXml
         Val(xml, "minorTickMark", "none");
         Val(xml, "tickLblPos", "nextTo");
         Val(xml, "crossAx", Number(crossAxis));
-        Val(xml, "crosses", "autoZero");
+        Val(xml, "crosses", crosses);
     }
 
-    private static void Scaling(XmlWriter xml, double? minimum, double? maximum)
+    private static void Scaling(XmlWriter xml, double? minimum, double? maximum, bool reversed = false)
     {
         xml.WriteStartElement("c", "scaling", C);
-        Val(xml, "orientation", "minMax");
+        Val(xml, "orientation", reversed ? "maxMin" : "minMax");
         if (maximum is { } max && double.IsFinite(max)) Val(xml, "max", Number(max));
         if (minimum is { } min && double.IsFinite(min)) Val(xml, "min", Number(min));
         xml.WriteEndElement();
