@@ -5,7 +5,10 @@ using C = DocumentFormat.OpenXml.Drawing.Charts;
 
 namespace Renderer.Sandbox.Tests.Charts;
 
-/// <summary>Charts in DOCX: the common types are native Word charts (a chart part with the series values and categories); other charts stay pictures.</summary>
+/// <summary>
+/// Charts in DOCX: the common types are native Word charts (a chart part whose series refer to an embedded workbook of
+/// their values and categories, cached in the part); other charts stay pictures.
+/// </summary>
 public class ChartDocxTests
 {
     [Test]
@@ -26,9 +29,30 @@ public class ChartDocxTests
         var chart = main.ChartParts.Single().ChartSpace!;
         Assert.That(ChartXlsxTests.Title(chart), Is.EqualTo("Sales by region"));
         var series = chart.Descendants<C.BarChart>().Single().Elements<C.BarChartSeries>().ToList();
-        Assert.That(series.Select(s => s.SeriesText!.InnerText), Is.EqualTo(new[] { "2023", "2024" }));
-        Assert.That(ChartXlsxTests.Categories(series[1]), Is.EqualTo(new[] { "East", "North", "West" }));
-        Assert.That(ChartXlsxTests.Values(series[1].GetFirstChild<C.Values>()!), Is.EqualTo(new double?[] { 20, 30, 25 }));
+        Assert.That(series.Select(s => s.SeriesText!.Descendants<C.StringPoint>().Single().NumericValue!.Text), Is.EqualTo(new[] { "2023", "2024" }));
+        Assert.That(series.Select(s => s.SeriesText!.Descendants<C.Formula>().Single().Text), Is.EqualTo(new[] { "Sheet1!$B$1", "Sheet1!$C$1" }));
+        Assert.That(series[1].GetFirstChild<C.CategoryAxisData>()!.Descendants<C.StringPoint>().Select(p => p.NumericValue!.Text), Is.EqualTo(new[] { "East", "North", "West" }));
+        Assert.That(Cached(series[1].GetFirstChild<C.Values>()!), Is.EqualTo(new double?[] { 20, 30, 25 }));
+        Assert.That(series[1].GetFirstChild<C.Values>()!.Descendants<C.Formula>().Single().Text, Is.EqualTo("Sheet1!$C$2:$C$4"));
+        Assert.That(series[1].GetFirstChild<C.CategoryAxisData>()!.Descendants<C.Formula>().Single().Text, Is.EqualTo("Sheet1!$A$2:$A$4"));
+
+        // The data Word's "Edit Data" opens: categories in column A, one column per series.
+        var chartPart = main.ChartParts.Single();
+        Assert.That(chart.Descendants<C.ExternalData>().Single().Id!.Value, Is.EqualTo(chartPart.GetIdOfPart(chartPart.EmbeddedPackagePart!)));
+        using var data = SpreadsheetDocument.Open(chartPart.EmbeddedPackagePart!.GetStream(), false);
+        var cells = data.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .ToDictionary(c => c.CellReference!.Value!, c => c.InnerText);
+        Assert.That(new[] { cells["B1"], cells["C1"], cells["A2"], cells["A4"], cells["C2"], cells["C4"], cells["B3"] }, Is.EqualTo(new[] { "2023", "2024", "East", "West", "20", "25", "40" }));
+        Assert.That(cells.ContainsKey("B4"), Is.False, "West has no 2023 value");
+    }
+
+    private static List<double?> Cached(C.Values values)
+    {
+        var cache = values.Descendants<C.NumberingCache>().Single();
+        var result = Enumerable.Repeat<double?>(null, (int)cache.PointCount!.Val!.Value).ToList();
+        foreach (var point in cache.Elements<C.NumericPoint>())
+            result[(int)point.Index!.Value] = double.Parse(point.NumericValue!.Text, System.Globalization.CultureInfo.InvariantCulture);
+        return result;
     }
 
     [Test]

@@ -23,8 +23,17 @@ internal static class OfficeChartXml
     private const int CategoryAxisId = 500000001;
     private const int ValueAxisId = 500000002;
 
-    public static void Write(Stream stream, NativeChart chart)
+    /// <summary>Relationship id of the embedded workbook in the chart part's relationships.</summary>
+    public const string DataRelationshipId = "rIdData1";
+
+    /// <summary>
+    /// Writes the chart part. With <paramref name="embeddedData"/> (a Word chart whose data fits
+    /// <see cref="OfficeChartWorkbook"/>) the series refer to the cells of the embedded workbook (relationship
+    /// <see cref="DataRelationshipId"/>) and carry their values as those references' caches; without, they hold literals.
+    /// </summary>
+    public static void Write(Stream stream, NativeChart chart, bool embeddedData = false)
     {
+        var references = embeddedData && OfficeChartWorkbook.Fits(chart);
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = Xlsx.XlsxPackage.Utf8, CloseOutput = false });
         xml.WriteStartDocument(true);
         xml.WriteStartElement("c", "chartSpace", C);
@@ -36,7 +45,7 @@ internal static class OfficeChartXml
         Val(xml, "autoTitleDeleted", chart.Title is null ? "1" : "0");
         xml.WriteStartElement("c", "plotArea", C);
         xml.WriteElementString("c", "layout", C, null);
-        Plot(xml, chart);
+        Plot(xml, chart, references);
         if (chart.Kind is not (NativeChartKind.Pie or NativeChartKind.Doughnut)) Axes(xml, chart);
         xml.WriteEndElement(); // plotArea
         if (chart.LegendPosition is { } position)
@@ -50,11 +59,19 @@ internal static class OfficeChartXml
         Val(xml, "plotVisOnly", "1");
         Val(xml, "dispBlanksAs", "gap");
         xml.WriteEndElement(); // chart
+        if (references)
+        {
+            xml.WriteStartElement("c", "externalData", C);
+            xml.WriteAttributeString("r", "id", R, DataRelationshipId);
+            Val(xml, "autoUpdate", "0");
+            xml.WriteEndElement();
+        }
+
         xml.WriteEndElement(); // chartSpace
         xml.WriteEndDocument();
     }
 
-    private static void Plot(XmlWriter xml, NativeChart chart)
+    private static void Plot(XmlWriter xml, NativeChart chart, bool references)
     {
         var grouping = chart.Grouping switch
         {
@@ -69,7 +86,7 @@ internal static class OfficeChartXml
                 Val(xml, "barDir", chart.Kind == NativeChartKind.Bar ? "bar" : "col");
                 Val(xml, "grouping", grouping);
                 Val(xml, "varyColors", "0");
-                Series(xml, chart);
+                Series(xml, chart, references);
                 Val(xml, "gapWidth", "150");
                 if (chart.Grouping != NativeChartGrouping.Standard) Val(xml, "overlap", "100");
                 AxisIds(xml);
@@ -78,7 +95,7 @@ internal static class OfficeChartXml
                 xml.WriteStartElement("c", "lineChart", C);
                 Val(xml, "grouping", grouping);
                 Val(xml, "varyColors", "0");
-                Series(xml, chart);
+                Series(xml, chart, references);
                 Val(xml, "marker", "1");
                 AxisIds(xml);
                 break;
@@ -86,13 +103,13 @@ internal static class OfficeChartXml
                 xml.WriteStartElement("c", "areaChart", C);
                 Val(xml, "grouping", grouping);
                 Val(xml, "varyColors", "0");
-                Series(xml, chart);
+                Series(xml, chart, references);
                 AxisIds(xml);
                 break;
             case NativeChartKind.Pie or NativeChartKind.Doughnut:
                 xml.WriteStartElement("c", chart.Kind == NativeChartKind.Pie ? "pieChart" : "doughnutChart", C);
                 Val(xml, "varyColors", "1");
-                Series(xml, chart);
+                Series(xml, chart, references);
                 Val(xml, "firstSliceAng", "0");
                 if (chart.Kind == NativeChartKind.Doughnut) Val(xml, "holeSize", "50");
                 break;
@@ -100,7 +117,7 @@ internal static class OfficeChartXml
                 xml.WriteStartElement("c", "scatterChart", C);
                 Val(xml, "scatterStyle", chart.Smooth ? "smoothMarker" : "lineMarker");
                 Val(xml, "varyColors", "0");
-                Series(xml, chart);
+                Series(xml, chart, references);
                 AxisIds(xml);
                 break;
         }
@@ -108,7 +125,7 @@ internal static class OfficeChartXml
         xml.WriteEndElement();
     }
 
-    private static void Series(XmlWriter xml, NativeChart chart)
+    private static void Series(XmlWriter xml, NativeChart chart, bool references)
     {
         for (var i = 0; i < chart.Series.Length; i++)
         {
@@ -116,8 +133,10 @@ internal static class OfficeChartXml
             xml.WriteStartElement("c", "ser", C);
             Val(xml, "idx", Number(i));
             Val(xml, "order", Number(i));
+            var column = "$" + OfficeChartWorkbook.Column(i + 1) + "$";
             xml.WriteStartElement("c", "tx", C);
-            xml.WriteElementString("c", "v", C, Clean(series.Name));
+            if (references) Strings(xml, null, $"{OfficeChartWorkbook.SheetName}!{column}1", [series.Name]);
+            else xml.WriteElementString("c", "v", C, Clean(series.Name));
             xml.WriteEndElement();
             switch (chart.Kind)
             {
@@ -158,15 +177,16 @@ internal static class OfficeChartXml
             if (chart.Kind == NativeChartKind.Scatter)
             {
                 // Points without X values sit at their category's position, as in the picture.
-                if (series.XValues.All(x => x is null)) Categories(xml, "xVal", chart.Categories);
+                if (series.XValues.All(x => x is null)) Strings(xml, "xVal", null, chart.Categories);
                 else Numbers(xml, "xVal", series.XValues);
                 Numbers(xml, "yVal", series.Values);
                 Val(xml, "smooth", chart.Smooth ? "1" : "0");
             }
             else
             {
-                Categories(xml, "cat", chart.Categories);
-                Numbers(xml, "val", series.Values);
+                var last = chart.Categories.Length + 1;
+                Strings(xml, "cat", references ? $"{OfficeChartWorkbook.SheetName}!$A$2:$A${last}" : null, chart.Categories);
+                Numbers(xml, "val", series.Values, references ? $"{OfficeChartWorkbook.SheetName}!{column}2:{column}{last}" : null);
                 if (chart.Kind == NativeChartKind.Line) Val(xml, "smooth", chart.Smooth ? "1" : "0");
             }
 
@@ -251,27 +271,45 @@ internal static class OfficeChartXml
         Val(xml, "axId", Number(ValueAxisId));
     }
 
-    private static void Categories(XmlWriter xml, string element, IReadOnlyList<string> categories)
+    /// <summary>
+    /// Texts in <paramref name="element"/> (null: written in place, for a series name): a literal list, or with
+    /// <paramref name="formula"/> a reference to those cells with the texts as its cache.
+    /// </summary>
+    private static void Strings(XmlWriter xml, string? element, string? formula, IReadOnlyList<string> texts)
     {
-        xml.WriteStartElement("c", element, C);
-        xml.WriteStartElement("c", "strLit", C);
-        Val(xml, "ptCount", Number(categories.Count));
-        for (var i = 0; i < categories.Count; i++)
+        if (element is not null) xml.WriteStartElement("c", element, C);
+        if (formula is not null)
+        {
+            xml.WriteStartElement("c", "strRef", C);
+            xml.WriteElementString("c", "f", C, formula);
+        }
+
+        xml.WriteStartElement("c", formula is null ? "strLit" : "strCache", C);
+        Val(xml, "ptCount", Number(texts.Count));
+        for (var i = 0; i < texts.Count; i++)
         {
             xml.WriteStartElement("c", "pt", C);
             xml.WriteAttributeString("idx", Number(i));
-            xml.WriteElementString("c", "v", C, Clean(categories[i]));
+            xml.WriteElementString("c", "v", C, Clean(texts[i]));
             xml.WriteEndElement();
         }
 
         xml.WriteEndElement();
-        xml.WriteEndElement();
+        if (formula is not null) xml.WriteEndElement();
+        if (element is not null) xml.WriteEndElement();
     }
 
-    private static void Numbers(XmlWriter xml, string element, IReadOnlyList<double?> values)
+    /// <summary>Numbers in <paramref name="element"/>: a literal list, or with <paramref name="formula"/> a reference to those cells with the numbers as its cache.</summary>
+    private static void Numbers(XmlWriter xml, string element, IReadOnlyList<double?> values, string? formula = null)
     {
         xml.WriteStartElement("c", element, C);
-        xml.WriteStartElement("c", "numLit", C);
+        if (formula is not null)
+        {
+            xml.WriteStartElement("c", "numRef", C);
+            xml.WriteElementString("c", "f", C, formula);
+        }
+
+        xml.WriteStartElement("c", formula is null ? "numLit" : "numCache", C);
         xml.WriteElementString("c", "formatCode", C, "General");
         Val(xml, "ptCount", Number(values.Count));
         for (var i = 0; i < values.Count; i++)
@@ -284,6 +322,7 @@ internal static class OfficeChartXml
         }
 
         xml.WriteEndElement();
+        if (formula is not null) xml.WriteEndElement();
         xml.WriteEndElement();
     }
 

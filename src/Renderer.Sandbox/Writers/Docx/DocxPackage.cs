@@ -64,7 +64,9 @@ internal sealed class DocxPackage : IDisposable
                     : "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml");
             }
 
-            foreach (var chart in charts) Override(xml, chart, Charts.OfficeChartXml.ContentType);
+            var chartParts = charts.ToList();
+            foreach (var chart in chartParts) Override(xml, chart, Charts.OfficeChartXml.ContentType);
+            if (chartParts.Count > 0) Default(xml, "xlsx", Charts.OfficeChartWorkbook.ContentType);
 
             xml.WriteEndElement();
         });

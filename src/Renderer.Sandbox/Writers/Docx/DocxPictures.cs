@@ -19,7 +19,7 @@ namespace Renderer.Sandbox.Writers.Docx;
 internal sealed class DocxPictures(DocxMedia media)
 {
     private const long EmuPerPoint = 12700;
-    private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    internal const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string ImageType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
     private readonly List<(string Id, string Type, string Target)> _relationships = [];
 
@@ -106,7 +106,7 @@ internal sealed class DocxPictures(DocxMedia media)
 
     public bool IsEmpty => _relationships.Count == 0;
 
-    private static void Relationship(XmlWriter xml, string id, string type, string target)
+    internal static void Relationship(XmlWriter xml, string id, string type, string target)
     {
         xml.WriteStartElement("Relationship", Relationships);
         xml.WriteAttributeString("Id", id);
@@ -155,10 +155,22 @@ internal sealed class DocxMedia
             stream.Write(data);
         }
 
-        foreach (var (path, chart) in _charts)
+        for (var i = 0; i < _charts.Count; i++)
         {
-            using var stream = createPart("word/" + path);
-            OfficeChartXml.Write(stream, chart);
+            var (path, chart) = _charts[i];
+            // The chart's data as a workbook of its own, for Word's "Edit Data" (a scatter keeps its values in the chart).
+            var embedded = OfficeChartWorkbook.Fits(chart);
+            using (var stream = createPart("word/" + path)) OfficeChartXml.Write(stream, chart, embedded);
+            if (!embedded) continue;
+            var workbook = $"embeddings/Microsoft_Excel_Worksheet{i + 1}.xlsx";
+            using (var stream = createPart("word/" + workbook)) stream.Write(OfficeChartWorkbook.Build(chart));
+            using var rels = createPart($"word/charts/_rels/{Path.GetFileName(path)}.rels");
+            using var xml = XmlWriter.Create(rels, new XmlWriterSettings { Encoding = Xlsx.XlsxPackage.Utf8 });
+            xml.WriteStartDocument(true);
+            xml.WriteStartElement("Relationships", DocxPictures.Relationships);
+            DocxPictures.Relationship(xml, OfficeChartXml.DataRelationshipId, OfficeChartWorkbook.RelationshipType, "../" + workbook);
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
         }
     }
 }
