@@ -14,6 +14,8 @@ public sealed class OptionsValidationTests
     [
         new object[] { "CatalogDatabaseOptions", "Catalog:ExecutionLogRetentionDays", "0" },
         new object[] { "CatalogDatabaseOptions (upload folder)", "Catalog:LegacyUploadFolder", "no-slash" },
+        new object[] { "CatalogReportCacheOptions", "Catalog:ReportCache:MaxEntries", "0" },
+        new object[] { "CompilationCacheOptions", "Compiler:Cache:DiskMaxBytes", "1000" },
         new object[] { "CompileWorkerOptions", "CompileWorker:MemoryMegabytes", "64" },
         new object[] { "SandboxOptions", "Sandbox:TimeoutSeconds", "0" },
         new object[] { "SandboxOptions (pool)", "Sandbox:PoolSize", "1000" },
