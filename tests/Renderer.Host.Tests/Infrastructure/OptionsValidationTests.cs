@@ -25,6 +25,7 @@ public sealed class OptionsValidationTests
         new object[] { "WasmModuleOptions", "Renderer:WasmModules:FuelPerCall", "0" },
         new object[] { "DataBrokerOptions", "DataBroker:MaxValueBytes", "0" },
         new object[] { "CredentialStoreOptions", "DataBroker:KeyRing:EnvironmentVariable", "NOT A NAME" },
+        new object[] { "ViewerOptions", "Viewer:SessionTimeout", "00:00:01" },
     ];
 
     [TestCaseSource(nameof(BadSettings))]
