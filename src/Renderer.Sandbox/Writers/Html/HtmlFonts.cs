@@ -11,10 +11,10 @@ namespace Renderer.Sandbox.Writers.Html;
 /// </summary>
 internal static class HtmlFonts
 {
-    /// <summary>Appends <c>font-family</c>, <c>font-size</c>, weight, style and text decorations (no colour).</summary>
+    /// <summary>Appends <c>font-family</c>, <c>font-size</c>, weight, style and text decorations (no colour); single quotes only, for a style attribute.</summary>
     public static StringBuilder Font(this StringBuilder html, TextStyle style)
     {
-        html.Append("font-family:\"").Append(FontLibrary.ResolveFamilyName(style.FontFamily)).Append("\",var(").Append(HtmlStyleSheet.FallbackVariable)
+        html.Append("font-family:'").Append(FontLibrary.ResolveFamilyName(style.FontFamily)).Append("',var(").Append(HtmlStyleSheet.FallbackVariable)
             .Append(");font-size:").Pt(style.FontSize).Append("pt");
         var weight = FontLibrary.ResolveWeight(style.FontFamily, style.EffectiveWeight);
         if (weight != 400) html.Append(";font-weight:").Append(weight);
