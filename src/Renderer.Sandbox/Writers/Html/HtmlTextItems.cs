@@ -27,7 +27,7 @@ internal static class HtmlTextItems
         if (item.Style.RightToLeft) html.Append(" dir=\"rtl\"");
         html.Append(" style=\"").Place(item.Bounds);
         if (!item.Box.Background.IsTransparent) html.Append(";background:").Color(item.Box.Background);
-        html.Append(';').Font(item.Style).Append(";color:").Color(item.Style.Color).Append("\">");
+        html.Font(item.Style).Append("\">");
         // The document map entry needs its own anchor when the bookmark took the item's id.
         if (bookmark is not null && mapId is not null) html.Append("<span id=\"dm-").Text(mapId).Append("\"></span>");
         Buttons(html, item);
@@ -65,8 +65,8 @@ internal static class HtmlTextItems
                 var url = SafeLinks.Normalize(segment.Link);
                 html.Append(url is null ? "<span" : "<a").Append(" class=\"rpt-s\"");
                 if (url is not null) html.Append(" href=\"").Text(url).Append("\" rel=\"noopener noreferrer\" target=\"_blank\"");
-                html.Append(" style=\"left:").Pt(segment.X).Append("pt;").Baseline(segment.Style, line.Baseline).Append(';').Font(segment.Style)
-                    .Append(";color:").Color(segment.Style.Color).Append("\">").Text(segment.Text).Append(url is null ? "</span>" : "</a>");
+                html.Append(" style=\"left:").Pt(segment.X).Append("pt;").Baseline(segment.Style, line.Baseline).Font(segment.Style, inherited: true)
+                    .Append("\">").Text(segment.Text).Append(url is null ? "</span>" : "</a>");
             }
         }
     }
