@@ -17,9 +17,9 @@ internal static class HtmlTextItems
 
     public static void Write(StringBuilder html, TextItem item, HtmlLinks links)
     {
-        HtmlBoxes.Borders(html, item.Bounds, item.Box);
         var bookmark = item.BookmarkId is { Length: > 0 } b && links.IsFirstTarget(b) ? b : null;
-        var mapId = item.DocumentMapId is { Length: > 0 } d ? d : null;
+        // A header row repeated on a later page is not the map entry's target (its first showing is).
+        var mapId = item.DocumentMapId is { Length: > 0 } d && item.Cell is not { IsRepeat: true } ? d : null;
         if (mapId is not null) links.MapTarget(mapId);
         html.Append("<div class=\"rpt-t\"");
         if (bookmark is not null) html.Append(" id=\"bm-").Text(bookmark).Append('"');
@@ -36,6 +36,8 @@ internal static class HtmlTextItems
         else PlainLines(html, item);
         if (link) html.Append("</a>");
         html.Append("</div>\n");
+        // Borders over the background, as the PDF strokes them.
+        HtmlBoxes.Borders(html, item.Bounds, item.Box);
     }
 
     private static void PlainLines(StringBuilder html, TextItem item)
