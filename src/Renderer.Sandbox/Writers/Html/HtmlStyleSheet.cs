@@ -25,12 +25,14 @@ internal static class HtmlStyleSheet
                 .Append(";font-display:block}\n");
         }
         css.Append(".rpt-page{").Append(FallbackVariable).Append(':').AppendJoin(',', ShippedFonts.FallbackFamilies.Select(f => "\"" + f + "\""))
+            .Append(";font-family:'").Append(HtmlFonts.DefaultFamily).Append("',var(").Append(FallbackVariable).Append(");font-size:").Pt(HtmlFonts.DefaultSize).Append("pt;font-weight:400;font-style:normal;line-height:normal")
             .Append(";position:relative;overflow:hidden;background:#fff;color:#000;margin:0 auto 12pt;box-sizing:border-box;font-kerning:none;font-variant-ligatures:none;text-rendering:geometricPrecision}\n");
         css.Append("""
             body.rpt-doc{margin:0;padding:12pt 0;background:#e8e8e8}
             .rpt-page>*{position:absolute;box-sizing:border-box;margin:0}
             .rpt-t{overflow:hidden;white-space:pre}
             .rpt-t>a,.rpt-l,.rpt-s{position:absolute;white-space:pre;margin:0}
+            .rpt-l{text-decoration:inherit}
             .rpt-t>a{left:0;top:0;right:0;bottom:0;color:inherit;text-decoration:inherit}
             .rpt-b,.rpt-ln{pointer-events:none}
             .rpt-ln,.rpt-c{overflow:visible}

@@ -17,9 +17,9 @@ internal static class HtmlTextItems
 
     public static void Write(StringBuilder html, TextItem item, HtmlLinks links)
     {
-        HtmlBoxes.Borders(html, item.Bounds, item.Box);
         var bookmark = item.BookmarkId is { Length: > 0 } b && links.IsFirstTarget(b) ? b : null;
-        var mapId = item.DocumentMapId is { Length: > 0 } d ? d : null;
+        // A header row repeated on a later page is not the map entry's target (its first showing is).
+        var mapId = item.DocumentMapId is { Length: > 0 } d && item.Cell is not { IsRepeat: true } ? d : null;
         if (mapId is not null) links.MapTarget(mapId);
         html.Append("<div class=\"rpt-t\"");
         if (bookmark is not null) html.Append(" id=\"bm-").Text(bookmark).Append('"');
@@ -27,7 +27,7 @@ internal static class HtmlTextItems
         if (item.Style.RightToLeft) html.Append(" dir=\"rtl\"");
         html.Append(" style=\"").Place(item.Bounds);
         if (!item.Box.Background.IsTransparent) html.Append(";background:").Color(item.Box.Background);
-        html.Append(';').Font(item.Style).Append(";color:").Color(item.Style.Color).Append("\">");
+        html.Font(item.Style).Append("\">");
         // The document map entry needs its own anchor when the bookmark took the item's id.
         if (bookmark is not null && mapId is not null) html.Append("<span id=\"dm-").Text(mapId).Append("\"></span>");
         Buttons(html, item);
@@ -36,6 +36,8 @@ internal static class HtmlTextItems
         else PlainLines(html, item);
         if (link) html.Append("</a>");
         html.Append("</div>\n");
+        // Borders over the background, as the PDF strokes them.
+        HtmlBoxes.Borders(html, item.Bounds, item.Box);
     }
 
     private static void PlainLines(StringBuilder html, TextItem item)
@@ -65,8 +67,8 @@ internal static class HtmlTextItems
                 var url = SafeLinks.Normalize(segment.Link);
                 html.Append(url is null ? "<span" : "<a").Append(" class=\"rpt-s\"");
                 if (url is not null) html.Append(" href=\"").Text(url).Append("\" rel=\"noopener noreferrer\" target=\"_blank\"");
-                html.Append(" style=\"left:").Pt(segment.X).Append("pt;").Baseline(segment.Style, line.Baseline).Append(';').Font(segment.Style)
-                    .Append(";color:").Color(segment.Style.Color).Append("\">").Text(segment.Text).Append(url is null ? "</span>" : "</a>");
+                html.Append(" style=\"left:").Pt(segment.X).Append("pt;").Baseline(segment.Style, line.Baseline).Font(segment.Style, inherited: true)
+                    .Append("\">").Text(segment.Text).Append(url is null ? "</span>" : "</a>");
             }
         }
     }
