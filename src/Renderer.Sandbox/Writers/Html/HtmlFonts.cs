@@ -1,3 +1,4 @@
+using Renderer.Contracts.Formats;
 using System.Text;
 using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
@@ -12,10 +13,10 @@ namespace Renderer.Sandbox.Writers.Html;
 internal static class HtmlFonts
 {
     /// <summary>The family every page sets (<see cref="HtmlStyleSheet"/>): items in it do not repeat it.</summary>
-    public const string DefaultFamily = "Liberation Sans";
+    public const string DefaultFamily = HtmlStyleSheet.DefaultFamily;
 
     /// <summary>The font size every page sets, in points.</summary>
-    public const double DefaultSize = 10;
+    public const double DefaultSize = HtmlStyleSheet.DefaultSize;
 
     /// <summary>
     /// Appends <c>font-family</c>, <c>font-size</c>, weight, style, text decorations and colour, each preceded by ';'.
