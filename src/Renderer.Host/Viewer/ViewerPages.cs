@@ -114,6 +114,7 @@ public static class ViewerPages
         </header>
         <div class="viewer">
           <aside id="params" aria-label="Parameters" hidden>
+            <button type="button" id="params-toggle" aria-expanded="true" aria-controls="param-form">Parameters</button>
             <form id="param-form" novalidate><div id="param-grid"></div>
               <div class="param-actions"><button type="submit" id="view-report">View report</button></div>
             </form>
