@@ -15,6 +15,9 @@ internal static class HtmlTextItems
     /// <summary>Side of the toggle and sort buttons, in points.</summary>
     private const double ButtonSize = 9;
 
+    /// <summary>Space between a button and the text beside it, in points.</summary>
+    private const double ButtonGap = 2;
+
     public static void Write(StringBuilder html, TextItem item, HtmlLinks links)
     {
         var bookmark = item.BookmarkId is { Length: > 0 } b && links.IsFirstTarget(b) ? b : null;
@@ -40,13 +43,31 @@ internal static class HtmlTextItems
         HtmlBoxes.Borders(html, item.Bounds, item.Box);
     }
 
+    /// <summary>
+    /// How far <paramref name="line"/> moves so the buttons do not cover it, as SSRS puts its toggle image before the text
+    /// and its sort arrow after it: right past a toggle when the line starts under it, left of a sort button when it ends
+    /// under it (never left of the toggle).
+    /// </summary>
+    private static double Shift(TextItem item, TextLine line)
+    {
+        var left = item.Toggle is null ? 0 : item.Box.Padding.Left + ButtonSize + ButtonGap;
+        var shift = left > 0 && line.X < left ? left - line.X : 0;
+        if (item.Sort is not null)
+        {
+            var right = item.Bounds.Width - item.Box.Padding.Right - ButtonSize - ButtonGap;
+            var end = line.X + shift + line.Width;
+            if (end > right) shift -= Math.Min(end - right, line.X + shift - Math.Max(left, item.Box.Padding.Left));
+        }
+        return shift;
+    }
+
     private static void PlainLines(StringBuilder html, TextItem item)
     {
         if (item.Lines.IsDefaultOrEmpty) return;
         foreach (var line in item.Lines)
         {
             if (string.IsNullOrEmpty(line.Text)) continue;
-            html.Append("<div class=\"rpt-l\" style=\"left:").Pt(line.X).Append("pt;").Baseline(item.Style, line.Baseline).Append("\">")
+            html.Append("<div class=\"rpt-l\" style=\"left:").Pt(line.X + Shift(item, line)).Append("pt;").Baseline(item.Style, line.Baseline).Append("\">")
                 .Text(line.Text).Append("</div>");
         }
     }
@@ -58,16 +79,17 @@ internal static class HtmlTextItems
             if (line.Segments.IsDefault)
             {
                 if (!string.IsNullOrEmpty(line.Text))
-                    html.Append("<div class=\"rpt-l\" style=\"left:").Pt(line.X).Append("pt;").Baseline(item.Style, line.Baseline).Append("\">").Text(line.Text).Append("</div>");
+                    html.Append("<div class=\"rpt-l\" style=\"left:").Pt(line.X + Shift(item, line)).Append("pt;").Baseline(item.Style, line.Baseline).Append("\">").Text(line.Text).Append("</div>");
                 continue;
             }
+            var shift = Shift(item, line);
             foreach (var segment in line.Segments)
             {
                 if (segment.Text.Length == 0) continue;
                 var url = SafeLinks.Normalize(segment.Link);
                 html.Append(url is null ? "<span" : "<a").Append(" class=\"rpt-s\"");
                 if (url is not null) html.Append(" href=\"").Text(url).Append("\" rel=\"noopener noreferrer\" target=\"_blank\"");
-                html.Append(" style=\"left:").Pt(segment.X).Append("pt;").Baseline(segment.Style, line.Baseline).Font(segment.Style, inherited: true)
+                html.Append(" style=\"left:").Pt(segment.X + shift).Append("pt;").Baseline(segment.Style, line.Baseline).Font(segment.Style, inherited: true)
                     .Append("\">").Text(segment.Text).Append(url is null ? "</span>" : "</a>");
             }
         }
@@ -83,7 +105,7 @@ internal static class HtmlTextItems
             html.Append("<button type=\"button\" class=\"rpt-toggle\" data-toggle=\"").Text(toggle.Id).Append("\" aria-expanded=\"")
                 .Append(toggle.Expanded ? "true" : "false").Append("\" aria-label=\"").Append(toggle.Expanded ? "Collapse" : "Expand");
             if (label.Length > 0) html.Append(' ').Text(label);
-            html.Append("\" style=\"left:").Pt(Math.Max(0, item.Box.Padding.Left - ButtonSize - 1)).Append("pt;top:").Pt(top).Append("pt\"></button>");
+            html.Append("\" style=\"left:").Pt(item.Box.Padding.Left).Append("pt;top:").Pt(top).Append("pt\"></button>");
         }
         if (item.Sort is { } sort)
         {
@@ -92,7 +114,7 @@ internal static class HtmlTextItems
                 .Append("\" aria-label=\"Sort");
             if (label.Length > 0) html.Append(' ').Text(label);
             html.Append(sort.State switch { SortState.Ascending => " (ascending)", SortState.Descending => " (descending)", _ => string.Empty })
-                .Append("\" style=\"right:").Pt(Math.Max(0, item.Box.Padding.Right - ButtonSize)).Append("pt;top:").Pt(top).Append("pt\"></button>");
+                .Append("\" style=\"right:").Pt(item.Box.Padding.Right).Append("pt;top:").Pt(top).Append("pt\"></button>");
         }
     }
 

@@ -84,6 +84,24 @@ public sealed class HtmlStreamingTests
         });
     }
 
+    [Test]
+    public void Text_moves_clear_of_its_toggle_and_sort_buttons()
+    {
+        var style = TextStyle.Default;
+        var box = BoxStyle.None with { Padding = new Padding(2, 2, 2, 2) };
+        var page = new Page(1, 300, 100,
+        [
+            new TextItem(new Bounds(0, 0, 100, 20), PageRegion.Body, "East", "East", null, style, box, [new TextLine(2, 13, 20, "East")]) { Toggle = new ToggleControl("t", false) },
+            new TextItem(new Bounds(0, 30, 100, 20), PageRegion.Body, "Amount", "Amount", null, style, box, [new TextLine(60, 13, 38, "Amount")]) { Sort = new SortControl("s", SortState.None) },
+        ]);
+        var html = HtmlRun.Write(new PaginatedDocument("Buttons", [page]));
+
+        // The toggle sits at the left padding (2pt) and is 9pt wide, 2pt from the text; the sort button ends at the right padding.
+        Assert.That(html, Does.Contain("left:13pt;").And.Contain(">East</div>"), "left-aligned text starts after the toggle");
+        Assert.That(html, Does.Contain("left:49pt;").And.Contain(">Amount</div>"), "right-aligned text ends before the sort button (60 - 11)");
+        Assert.That(html, Does.Contain("class=\"rpt-toggle\" data-toggle=\"t\"").And.Contain("left:2pt;top:"));
+    }
+
     private static int PageOf(List<(int Index, int Count, string Html)> pages, string text) => pages.First(p => p.Html.Contains(">" + text + "</div>", StringComparison.Ordinal)).Index + 1;
 
     /// <summary>A streamed document whose pages count how often they were composed.</summary>
