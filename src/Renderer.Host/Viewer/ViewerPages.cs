@@ -92,6 +92,10 @@ public static class ViewerPages
         return TypedResults.File(result.Content, result.ContentType, format.FileName(item.Name));
     }
 
+    /// <summary>The export list: every output format but HTML (the viewer shows that one), as the one list of formats names them.</summary>
+    private static readonly string ExportOptions = string.Concat(OutputFormats.All.Where(f => f != OutputFormats.Html)
+        .Select(f => $"<option value=\"{f.Name}\">{WebUtility.HtmlEncode(f.DisplayName)}</option>"));
+
     private static string ShellHtml(string user) => $$"""
         <!DOCTYPE html>
         <html lang="en">
@@ -134,7 +138,7 @@ public static class ViewerPages
             <form id="find-form" role="search"><label for="find-text">Find</label> <input id="find-text" type="search">
             <button type="submit" id="find-next">Next</button><button type="button" id="find-prev">Previous</button></form>
             <label for="export-format">Export</label>
-            <select id="export-format"><option value="pdf">PDF</option><option value="xlsx">Excel</option><option value="docx">Word</option><option value="csv">CSV</option></select>
+            <select id="export-format">{{ExportOptions}}</select>
             <button type="button" id="export">Export</button>
             <button type="button" id="print">Print</button>
             <button type="button" id="refresh">Refresh</button>

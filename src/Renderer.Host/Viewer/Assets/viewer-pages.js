@@ -46,7 +46,8 @@ window.RsPages = (() => {
     const page = frame && frame.firstElementChild;
     if (!page) return;
     const size = pageSize(page);
-    const available = host().clientWidth - 16;
+    // The report area, but never wider than the window (a wide page must not widen the area it is fitted to).
+    const available = Math.min(host().clientWidth, document.documentElement.clientWidth) - 16;
     const availableHeight = window.innerHeight - host().getBoundingClientRect().top - 16;
     let scale;
     if (zoom === "page-width") scale = available / size.width;

@@ -13,7 +13,7 @@ namespace Renderer.Sandbox.Writers.Charts;
 internal static class OfficeChartWorkbook
 {
     public const string SheetName = "Sheet1";
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static readonly string ContentType = Renderer.Contracts.Formats.OutputFormats.Xlsx.MimeType;
     public const string RelationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package";
 
     /// <summary>True when the chart's data fits the category-by-series layout (not a scatter, at least one category).</summary>

@@ -66,7 +66,7 @@ internal sealed class DocxPackage : IDisposable
 
             var chartParts = charts.ToList();
             foreach (var chart in chartParts) Override(xml, chart, Charts.OfficeChartXml.ContentType);
-            if (chartParts.Count > 0) Default(xml, "xlsx", Charts.OfficeChartWorkbook.ContentType);
+            if (chartParts.Count > 0) Default(xml, Renderer.Contracts.Formats.OutputFormats.Xlsx.Extension.TrimStart('.'), Charts.OfficeChartWorkbook.ContentType);
 
             xml.WriteEndElement();
         });
