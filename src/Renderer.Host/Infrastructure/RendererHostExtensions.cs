@@ -1,3 +1,4 @@
+using Renderer.Host.Subscriptions;
 using DataBroker;
 using DataBroker.Credentials;
 using DataBroker.Samples;
@@ -85,6 +86,7 @@ public static class RendererHostExtensions
             builder.Services.AddSingleton<PermissionStore>();
             builder.Services.AddSingleton<PermissionChecker>();
             builder.Services.AddHostedService<PermissionSeeder>(); // after the catalog's start-up work (migrations)
+            builder.Services.AddSubscriptions(config, paths); // Quartz starts after the migrations too
         }
         return builder;
     }
