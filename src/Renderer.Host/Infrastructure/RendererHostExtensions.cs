@@ -62,6 +62,7 @@ public static class RendererHostExtensions
         builder.Services.AddOptions<RenderAdmissionOptions>().BindConfiguration(RenderAdmissionOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RenderAdmissionOptions>, RenderAdmissionOptionsValidator>();
         builder.Services.AddSingleton<RenderAdmission>();
+        builder.Services.AddSubscriptionOptions();
         if (mode == HostMode.Catalog) builder.Services.AddCatalogStore(config, paths);
         // Each render names where its subreports come from (the catalog folder, or the files beside a CLI report).
         builder.Services.AddSingleton<ISubreportSource>(NoSubreports.Instance);

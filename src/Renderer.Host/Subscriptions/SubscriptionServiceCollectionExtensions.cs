@@ -7,6 +7,14 @@ namespace Renderer.Host.Subscriptions;
 
 public static class SubscriptionServiceCollectionExtensions
 {
+    /// <summary>The <c>Subscriptions</c> options, validated at start by the server and by every command.</summary>
+    public static IServiceCollection AddSubscriptionOptions(this IServiceCollection services)
+    {
+        services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>();
+        return services;
+    }
+
     /// <summary>
     /// Registers subscriptions: options (section <c>Subscriptions</c>, validated at start), the store, the delivery
     /// ledger and channels, the runner, and Quartz with its persistent ADO.NET store in the catalog database (its QRTZ_
@@ -15,8 +23,6 @@ public static class SubscriptionServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration config, RendererPaths paths)
     {
-        services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<SubscriptionRenderGate>();
