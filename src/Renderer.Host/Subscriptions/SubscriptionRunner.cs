@@ -100,7 +100,7 @@ public sealed class SubscriptionRunner(
         }
 
         var content = new DeliveryContent(entry.Name, item.Path.Value, result.Content, result.ContentType, format.Extension, started,
-            $"{publicUrl.Value.PublicBaseUrl}/viewer?path={Uri.EscapeDataString(item.Path.Value)}");
+            ViewerUrl(item.Path.Value, recipient.Parameters));
         var settings = recipient.Settings;
         var max = options.Value.MaxAttempts;
         for (var attempt = record.Attempts + 1; ; attempt++)
@@ -123,6 +123,13 @@ public sealed class SubscriptionRunner(
                 return await FailAsync(subscription, item, record.Id, e.Message).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The report in the viewer with the recipient's parameter values: <c>/viewer?path=/Folder/Report&amp;Name=value</c>.</summary>
+    private string ViewerUrl(string path, IReadOnlyDictionary<string, string?[]> parameters)
+    {
+        var query = parameters.SelectMany(p => p.Value.Select(v => "&" + Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(v ?? string.Empty)));
+        return $"{publicUrl.Value.PublicBaseUrl}/viewer?path={Uri.EscapeDataString(path)}{string.Concat(query)}";
     }
 
     private async Task<bool> FailAsync(Subscription subscription, CatalogItem item, Guid deliveryId, string error)
