@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Renderer.Host.Infrastructure;
+using Renderer.Host.Security.Identity;
 using Renderer.Host.Security.Transport;
 using Renderer.Host.Subscriptions;
 using SmtpServer;

@@ -122,6 +122,11 @@ public sealed class SubscriptionRunner(
             {
                 return await FailAsync(subscription, item, record.Id, e.Message).ConfigureAwait(false);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Not a failure the channel knows (e.g. the SMTP server offers no STARTTLS): permanent, and visible.
+                return await FailAsync(subscription, item, record.Id, $"{e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            }
         }
     }
 

@@ -48,6 +48,8 @@ public static class SubscriptionServiceCollectionExtensions
             {
                 store.UseSystemTextJsonSerializer(_ => { });
                 store.ProvisionSchema();
+                // A fire cut short by a shutdown is run again at the next start (its sent deliveries are skipped).
+                store.ConfigureStore(o => o.RecoverFiringsCancelledByShutdown = true);
                 if (postgres)
                 {
                     store.UsePostgres(connectionString);

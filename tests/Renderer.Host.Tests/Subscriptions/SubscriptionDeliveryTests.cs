@@ -131,6 +131,23 @@ public sealed class SubscriptionDeliveryTests
         Assert.That(total, Is.GreaterThan(0m));
         Assert.That(text, Does.Contain("Total North"));
         Assert.That(text, Does.Contain(total.ToString("#,0.00", CultureInfo.InvariantCulture)), text);
+        var logged = JsonDocument.Parse(await _client.GetStringAsync("/api/v2.0/ExecutionLog?path=/Samples/RegionOrders&$top=1")).RootElement.GetProperty("value")[0];
+        Assert.That(logged.GetProperty("requestType").GetString(), Is.EqualTo("Subscription"));
+        Assert.That(logged.GetProperty("userName").GetString(), Is.EqualTo("admin"), "rendered as the owner");
+    }
+
+    [Test]
+    public async Task A_delivery_that_cannot_succeed_fails_at_once_with_its_reason_in_history_and_audit_log()
+    {
+        var id = await CreateAsync(Email("not an address"));
+        var status = await Runner.RunAsync(id, DateTimeOffset.Parse("2026-01-07T08:00:00Z", CultureInfo.InvariantCulture), CancellationToken.None);
+
+        Assert.That(status, Is.EqualTo("SUB7503"));
+        var delivery = (await HistoryAsync(id)).Single();
+        Assert.That(delivery.GetProperty("state").GetString(), Is.EqualTo("failed"));
+        Assert.That(delivery.GetProperty("attempts").GetInt32(), Is.EqualTo(1), "a permanent failure is not retried");
+        Assert.That(delivery.GetProperty("lastError").GetString(), Does.Contain("address"));
+        Assert.That(await _client.GetStringAsync("/api/v2.0/AuditLog?$top=20"), Does.Contain("SUB7503").And.Contain(id.ToString("D")));
     }
 
     [Test]
