@@ -9,7 +9,7 @@ public sealed record SubscriptionRequest
     public string? ReportPath { get; init; }
     public string? Description { get; init; }
     public Dictionary<string, string?[]>? Parameters { get; init; }
-    public string Format { get; init; } = "pdf";
+    public string Format { get; init; } = OutputFormats.Pdf.Name;
     public string DeliveryKind { get; init; } = DeliveryKinds.Email;
     public DeliverySettings? Delivery { get; init; }
     public DataDrivenQuery? DataDriven { get; init; }
@@ -30,7 +30,7 @@ public sealed record SubscriptionRequest
                 return $"'{delivery.FileShare}' is not a configured file share (Subscriptions:FileShares).";
             if (DataDriven is null && delivery.FileName is not null)
             {
-                try { FileShareDelivery.FileName(delivery.FileName, ".pdf"); }
+                try { FileShareDelivery.FileName(delivery.FileName, OutputFormats.Pdf.Extension); }
                 catch (PermanentDeliveryException e) { return e.Message; }
             }
         }
