@@ -15,7 +15,8 @@ namespace Renderer.Sandbox;
 
 /// <summary>
 /// The sandbox's pipeline for one render: RDL -> model -> compiled expressions -> data (asked of the host) ->
-/// processed report -> pages -> PDF, XLSX, CSV or DOCX bytes. Failures come back as diagnostics in a failed <see cref="RenderOutput"/>.
+/// processed report -> pages -> PDF, XLSX, CSV, DOCX or HTML bytes (a viewer's HTML render also sends each page as it
+/// is written). Failures come back as diagnostics in a failed <see cref="RenderOutput"/>.
 /// </summary>
 public static class RenderEngine
 {
@@ -95,10 +96,11 @@ public static class RenderEngine
             interactive: FormatOf(input) == OutputFormats.Html);
         // A render that streams its pages (the viewer) composes each one only when it is written, so page 1 goes out
         // before later pages are composed; its writer keeps the document map entries whose targets it writes.
-        var document = composer.PlacementCount > StreamPagesAbove || input.StreamPages
+        var streamsPages = input.StreamPages && FormatOf(input) == OutputFormats.Html;
+        var document = composer.PlacementCount > StreamPagesAbove || streamsPages
             ? new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name }
             : new PaginatedDocument(input.ReportName, composer.ComposeAll()) { Language = processor.Culture.Name };
-        var map = input.StreamPages ? processor.Items!.Links.DocumentMap(pages: null) : processor.Items!.Links.DocumentMap(document.EnumeratePages());
+        var map = streamsPages ? processor.Items!.Links.DocumentMap(pages: null) : processor.Items!.Links.DocumentMap(document.EnumeratePages());
         document = document with { DocumentMap = map, Setup = PageSetupOf(report.Sections[0]) };
         trace?.Mark("paginate");
         return document;
@@ -122,7 +124,7 @@ public static class RenderEngine
     }
 
     /// <summary>
-    /// Writes the document with the format's writer (<see cref="WriterRegistry"/>): PDF, XLSX and CSV front to back into
+    /// Writes the document with the format's writer (<see cref="WriterRegistry"/>): PDF, XLSX, CSV and HTML front to back into
     /// blocks (the XLSX zip with data descriptors, as any streamed zip), returned as they are when <paramref name="chunked"/>,
     /// else as one array; DOCX, whose OpenXml package seeks in its output, through a MemoryStream.
     /// </summary>

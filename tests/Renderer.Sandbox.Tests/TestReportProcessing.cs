@@ -16,13 +16,13 @@ namespace Renderer.Sandbox.Tests;
 /// </summary>
 internal static class TestReportProcessing
 {
-    public static ProcessedTestReport Process(string rdl, string name, IExpressionEvaluator evaluator, string[] columns, object?[][] rows, string? serverUrl = null)
+    public static ProcessedTestReport Process(string rdl, string name, IExpressionEvaluator evaluator, string[] columns, object?[][] rows, string? serverUrl = null, string format = "pdf")
     {
         var bytes = Encoding.UTF8.GetBytes(rdl);
         var fileName = name + ".rdl";
         var read = RdlReader.Read(bytes, fileName);
         Assert.That(read.Success, Is.True, () => string.Join("\n", read.Diagnostics));
-        var input = new RenderInput(name, fileName, bytes, [], "pdf", new Dictionary<string, object?[]>(), new DateTime(2024, 1, 2), "me")
+        var input = new RenderInput(name, fileName, bytes, [], format, new Dictionary<string, object?[]>(), new DateTime(2024, 1, 2), "me")
         {
             ReportServerUrl = serverUrl,
         };

@@ -39,6 +39,9 @@ public sealed record ReportDefinition(
     /// <summary>The report's &lt;CodeModules&gt; entries; the host loads only WebAssembly modules from its modules folder.</summary>
     public ImmutableArray<CodeModuleReference> CodeModules { get; init; } = [];
 
+    /// <summary>ReportParametersLayout: the grid the parameter prompt places the parameters in; null when the report has none.</summary>
+    public ParameterLayout? ParameterLayout { get; init; }
+
     public EmbeddedImage? FindEmbeddedImage(string name) =>
         EmbeddedImages.IsDefault ? null : EmbeddedImages.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
 

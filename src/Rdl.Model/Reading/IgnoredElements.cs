@@ -13,7 +13,7 @@ internal static class IgnoredElements
         // Report
         "Description", "Author", "AutoRefresh", "InitialPageName", "Variables", "DeferVariableEvaluation",
         "ConsumeContainerWhitespace", "DataTransform", "DataSchema", "DataElementName", "DataElementStyle",
-        "EmbeddedImages", "Classes", "CustomProperties", "ReportParametersLayout",
+        "EmbeddedImages", "Classes", "CustomProperties",
         "InteractiveWidth", "DefaultFontFamily", "ReportUnitType", "ReportID",
         // Headers / footers, sections
         "PrintBetweenSections",

@@ -42,6 +42,7 @@ internal sealed class ReportReader
         var codeModules = ImmutableArray<CodeModuleReference>.Empty;
         var codeLocation = SourceLocation.None;
         Expressions.ExpressionText? initialPageName = null;
+        XElement? parameterLayout = null;
 
         // RDL 2003-2008: section parts directly under Report.
         var legacyPage = new PageReader(_context, _items, _styles);
@@ -55,6 +56,7 @@ internal sealed class ReportReader
                 case N.DataSources: dataSources = _data.ReadDataSources(child); break;
                 case N.DataSets: dataSets = _data.ReadDataSets(child); break;
                 case N.ReportParameters: parameters = _parameters.Read(child); break;
+                case "ReportParametersLayout": parameterLayout = child; break;
                 case N.Code:
                     code = child.Value;
                     // Where the code text starts (errors in it map to lines and columns from there).
@@ -93,6 +95,7 @@ internal sealed class ReportReader
             Variables = variables,
             EmbeddedImages = embeddedImages,
             CodeModules = codeModules,
+            ParameterLayout = parameterLayout is null ? null : ParameterLayoutReader.Read(_context, parameterLayout, parameters),
         };
     }
 

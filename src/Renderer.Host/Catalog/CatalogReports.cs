@@ -9,14 +9,21 @@ namespace Renderer.Host.Catalog;
 
 /// <summary>
 /// Reports as the renderer needs them: read and compiled from a catalog item's current version. Entries are kept in a
-/// bounded cache keyed by item id and version (at most <see cref="MaxEntries"/>, dropped after an idle hour), so a new
-/// version is never served from an old entry. Without <see cref="CatalogQueries"/> (the command line) it only validates.
+/// bounded cache keyed by item id and version (<see cref="CatalogReportCacheOptions"/>: at most MaxEntries, dropped after
+/// MaxIdle unused), so a new version is never served from an old entry. Without <see cref="CatalogQueries"/> (the
+/// command line) it only validates.
 /// </summary>
-public sealed class CatalogReports(CatalogQueries? queries, CompilationCache compiler, DataBroker.Connectors.DataSourceResolver? dataSources = null) : IDisposable
+public sealed class CatalogReports(
+    CatalogQueries? queries,
+    CompilationCache compiler,
+    DataBroker.Connectors.DataSourceResolver? dataSources = null,
+    Microsoft.Extensions.Options.IOptions<CatalogReportCacheOptions>? cacheOptions = null) : IDisposable
 {
-    public const int MaxEntries = 256;
+    private readonly CatalogReportCacheOptions _options = cacheOptions?.Value ?? new CatalogReportCacheOptions();
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = (cacheOptions?.Value ?? new CatalogReportCacheOptions()).MaxEntries });
 
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    /// <summary>Report versions held now.</summary>
+    public int Count => _cache.Count;
 
     /// <summary>
     /// Reads and compiles RDL bytes; the diagnostics say why a report is refused. With a <paramref name="catalogPath"/>,
@@ -46,7 +53,7 @@ public sealed class CatalogReports(CatalogQueries? queries, CompilationCache com
         if (_cache.TryGetValue(key, out CatalogResult? cached)) return cached;
         if (await queries.ContentAsync(item, cancellationToken: cancellationToken).ConfigureAwait(false) is not { } content) return null;
         var result = await ValidateAsync(content, item.Name + ".rdl", item.Path.Value).ConfigureAwait(false);
-        _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = _options.MaxIdle });
         return result;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Renderer.Host.Catalog.Database;
 using Renderer.Host.Catalog.Items;
@@ -10,7 +11,8 @@ public static class CatalogServiceCollectionExtensions
     /// <summary>
     /// Registers the database-backed catalog: options (section <c>Catalog</c>, validated at start; SQLite in
     /// <c>{DataFolder}/catalog.db</c> by default), the database, its store services, and the start-up work that
-    /// migrates the schema, seeds the samples into <c>/Samples</c> and purges expired deletions; and the flat report
+    /// migrates the schema, seeds the samples into <c>/Samples</c> and purges expired deletions; the bounds of the cache of
+    /// compiled catalog reports (<c>Catalog:ReportCache</c>, validated at start); and the flat report
     /// names of <c>/api/reports</c> (<see cref="LegacyReports"/>).
     /// </summary>
     public static IServiceCollection AddCatalogStore(this IServiceCollection services, IConfiguration config, RendererPaths paths)
@@ -27,6 +29,8 @@ public static class CatalogServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<CatalogDatabaseOptions>>().Value;
             return new CatalogDatabase(options.ParsedProvider, options.ConnectionString!);
         });
+        services.AddOptions<CatalogReportCacheOptions>().Bind(config.GetSection(CatalogReportCacheOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogReportCacheOptions>, CatalogReportCacheOptionsValidator>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogMigrator>();
         services.AddSingleton<CatalogQueries>();

@@ -5,7 +5,7 @@ using Renderer.Contracts.Formats;
 namespace Renderer.Host.Cli;
 
 /// <summary>
-/// <c>render &lt;file.rdl&gt; --format pdf|xlsx|csv|docx --out &lt;file&gt; [--param Name=Value]...</c>: renders through the same
+/// <c>render &lt;file.rdl&gt; --format pdf|xlsx|csv|docx|html --out &lt;file&gt; [--param Name=Value]...</c>: renders through the same
 /// compiler, sandbox and broker as the HTTP API. Exit code 0 on success, 1 on a render error, 2 on bad usage.
 /// </summary>
 public static class RenderCommand
@@ -108,8 +108,8 @@ public static class RenderCommand
         }
     }
 
-    public const string Usage = """
-        Usage: render <report.rdl> [--format pdf|xlsx|csv|docx] [--out <file>] [--param Name=Value]...
+    public static readonly string Usage = $"""
+        Usage: render <report.rdl> [--format {string.Join("|", OutputFormats.Names)}] [--out <file>] [--param Name=Value]...
 
         Renders one RDL file through the same compiler, sandbox and data broker as the server, without loading the
         catalog. Subreports are read from .rdl/.rdlc files beside the report. Data sources are those registered under

@@ -13,10 +13,11 @@ namespace Renderer.Host.Expressions;
 
 /// <summary>
 /// Compiles a report's expressions once: a bounded in-memory cache (<see cref="CompilationCacheOptions"/>: count, bytes
-/// and idle age, least recently used out first) in front of an on-disk folder of assembly images (<c>{key}.dll</c>). The
+/// and idle age, least recently used out first) in front of a bounded on-disk folder of assembly images (<c>{key}.dll</c>,
+/// <see cref="ExpressionDiskCache"/>: total bytes and idle age, least recently used out first). The
 /// key is the report version: the SHA-256 of the RDL bytes plus everything that changes the generated assembly
 /// (WebAssembly modules, generator version, framework, Roslyn version, report runtime build), so a new version of a
-/// report is compiled anew and an unchanged one never is. Files are written atomically
+/// report is compiled anew and an unchanged one never is (unless the disk cache deleted it). Files are written atomically
 /// (temp file + move); failed compilations are never cached, except a refusal for passing the compile worker's limits,
 /// kept as <c>{key}.refused</c> so a cold cache does not compile such a report again on every start. With a
 /// <see cref="Worker.CompileWorkerPool"/> (as the host runs) every compile happens in a bounded worker process;
@@ -30,6 +31,7 @@ public sealed class CompilationCache
     private static readonly Lazy<byte[]> EnvironmentKey = new(BuildEnvironmentKey);
 
     private readonly CompiledAssemblyCache _memory;
+    private readonly ExpressionDiskCache _disk;
     private readonly ConcurrentDictionary<string, Lazy<Task<ExpressionCompilation>>> _pending = new(StringComparer.Ordinal);
     private readonly Worker.CompileWorkerPool? _workers;
     private int _compileCount;
@@ -43,8 +45,10 @@ public sealed class CompilationCache
         TimeProvider? time = null)
     {
         _workers = workers;
-        _memory = new CompiledAssemblyCache(options ?? new CompilationCacheOptions(), time);
+        options ??= new CompilationCacheOptions();
+        _memory = new CompiledAssemblyCache(options, time);
         Folder = Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder);
+        _disk = new ExpressionDiskCache(Folder, options, time);
         WasmModules = wasmModules ?? WasmModuleResolver.Disabled;
     }
 
@@ -69,6 +73,9 @@ public sealed class CompilationCache
     /// <summary>Entries dropped from memory (bounds or age) since start.</summary>
     public long Evictions => _memory.Evictions;
 
+    /// <summary>Files deleted from the disk cache (size or age) since start.</summary>
+    public long DiskEvictions => _disk.Evictions;
+
     /// <summary>The cache keys held in memory, most recently used first.</summary>
     public IReadOnlyList<string> MemoryKeys => _memory.Keys;
 
@@ -84,7 +91,11 @@ public sealed class CompilationCache
         var modules = WasmModules.Resolve(report, fileName);
         if (modules.HasErrors) return ExpressionCompilation.Failed(modules.Diagnostics, ExpressionCollector.Collect(report).Length);
         var key = ComputeKey(rdlBytes, modules);
-        if (_memory.TryGet(key, out var cached)) return cached;
+        if (_memory.TryGet(key, out var cached, out var diskTouchDue))
+        {
+            if (diskTouchDue) _disk.MarkUsed(key);
+            return cached;
+        }
         // Concurrent requests for one key share one load or compile while it runs.
         var entry = _pending.GetOrAdd(key, k => new Lazy<Task<ExpressionCompilation>>(() => LoadOrCompileAsync(k, rdlBytes, report, fileName, modules), LazyThreadSafetyMode.ExecutionAndPublication));
         try
@@ -119,8 +130,7 @@ public sealed class CompilationCache
 
     private async Task<ExpressionCompilation> LoadOrCompileAsync(string key, byte[] rdlBytes, ReportDefinition report, string fileName, WasmModuleSet modules)
     {
-        var path = Path.Combine(Folder, key + ".dll");
-        if (TryRead(path) is { } image)
+        if (_disk.TryReadImage(key) is { } image)
         {
             Interlocked.Increment(ref _diskLoadCount);
             return new ExpressionCompilation(true, modules.Diagnostics, image, ExpressionCollector.Collect(report).Length)
@@ -130,8 +140,7 @@ public sealed class CompilationCache
             };
         }
 
-        var refusedPath = Path.Combine(Folder, key + ".refused");
-        if (TryReadRefusal(refusedPath, fileName) is { } refusal)
+        if (_disk.TryReadRefusal(key, fileName) is { } refusal)
             return ExpressionCompilation.Failed([refusal], ExpressionCollector.Collect(report).Length);
 
         Interlocked.Increment(ref _compileCount);
@@ -139,8 +148,8 @@ public sealed class CompilationCache
         var compilation = _workers is null || Guard.ExpressionGuard.IsSuspendedForTests
             ? ExpressionCompiler.Compile(report, fileName, modules)
             : await _workers.CompileAsync(rdlBytes, fileName, modules, ExpressionCollector.Collect(report).Length).ConfigureAwait(false);
-        if (compilation.Success) TryWrite(path, compilation.AssemblyImage);
-        else if (Worker.CompileWorkerPool.IsOverBudget(compilation)) TryWrite(refusedPath, EncodeRefusal(compilation));
+        if (compilation.Success) _disk.Write(key, ExpressionDiskCache.ImageExtension, compilation.AssemblyImage);
+        else if (Worker.CompileWorkerPool.IsOverBudget(compilation)) _disk.Write(key, ExpressionDiskCache.RefusalExtension, EncodeRefusal(compilation));
         return compilation;
     }
 
@@ -150,64 +159,6 @@ public sealed class CompilationCache
         using (var writer = new BinaryWriter(stream))
             Worker.CompileWorkerCodec.WriteDiagnostic(writer, compilation.Diagnostics.First(d => d.Code == Worker.CompileWorkerPool.OverBudget));
         return stream.ToArray();
-    }
-
-    /// <summary>A remembered refusal of these bytes, its location renamed to <paramref name="fileName"/>; null when there is none.</summary>
-    private static Rdl.Model.Diagnostics.RdlDiagnostic? TryReadRefusal(string path, string fileName)
-    {
-        try
-        {
-            if (!File.Exists(path)) return null;
-            using var reader = new BinaryReader(File.OpenRead(path));
-            var diagnostic = Worker.CompileWorkerCodec.ReadDiagnostic(reader);
-            var message = diagnostic.Message.Replace($"'{Path.GetFileNameWithoutExtension(diagnostic.Location.File)}'", $"'{Path.GetFileNameWithoutExtension(fileName)}'", StringComparison.Ordinal);
-            return diagnostic with
-            {
-                Location = diagnostic.Location with { File = fileName },
-                Message = message + " (remembered from an earlier compile of the same content)",
-            };
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException)
-        {
-            return null;
-        }
-    }
-
-    private static byte[]? TryRead(string path)
-    {
-        try
-        {
-            if (!File.Exists(path)) return null;
-            var bytes = File.ReadAllBytes(path);
-            // A PE image starts with "MZ"; anything else is a damaged file and is recompiled (and overwritten).
-            return bytes.Length > 2 && bytes[0] == (byte)'M' && bytes[1] == (byte)'Z' ? bytes : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private void TryWrite(string path, byte[] image)
-    {
-        var temp = Path.Combine(Folder, $"{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Directory.CreateDirectory(Folder);
-            File.WriteAllBytes(temp, image);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The cache is an optimisation: a read-only or full disk must not fail the render.
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
     }
 
     private static byte[] BuildEnvironmentKey()

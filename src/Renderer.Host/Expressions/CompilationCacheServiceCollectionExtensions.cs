@@ -7,8 +7,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CompilationCacheServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the compiled-expression cache: its memory bounds from <c>Compiler:Cache</c> (validated at start, a bad
-    /// value stops start-up naming the setting), its disk folder <paramref name="folder"/>, and the compile worker pool.
+    /// Registers the compiled-expression cache: its memory and disk bounds from <c>Compiler:Cache</c> (validated at start,
+    /// a bad value stops start-up naming the setting), its disk folder <paramref name="folder"/>, and the compile worker pool.
     /// </summary>
     public static IServiceCollection AddCompilationCache(this IServiceCollection services, string folder, WasmModuleResolver wasmModules)
     {

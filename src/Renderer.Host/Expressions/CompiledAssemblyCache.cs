@@ -44,8 +44,15 @@ internal sealed class CompiledAssemblyCache(CompilationCacheOptions options, Tim
         }
     }
 
-    public bool TryGet(string key, out ExpressionCompilation compilation)
+    /// <summary>How often a hit in memory marks the entry's disk file as used, so the disk cache does not evict a report that is busy in memory.</summary>
+    public static readonly TimeSpan DiskTouchInterval = TimeSpan.FromMinutes(10);
+
+    public bool TryGet(string key, out ExpressionCompilation compilation) => TryGet(key, out compilation, out _);
+
+    /// <summary>A hit; <paramref name="diskTouchDue"/> says the caller should mark the disk file as used (at most once per <see cref="DiskTouchInterval"/>).</summary>
+    public bool TryGet(string key, out ExpressionCompilation compilation, out bool diskTouchDue)
     {
+        diskTouchDue = false;
         lock (_lock)
         {
             var now = _time.GetUtcNow();
@@ -53,6 +60,11 @@ internal sealed class CompiledAssemblyCache(CompilationCacheOptions options, Tim
             if (_byKey.TryGetValue(key, out var node))
             {
                 node.Value.LastUsed = now;
+                if (now - node.Value.DiskTouched >= DiskTouchInterval)
+                {
+                    node.Value.DiskTouched = now;
+                    diskTouchDue = true;
+                }
                 _byUse.Remove(node);
                 _byUse.AddFirst(node);
                 compilation = node.Value.Compilation;
@@ -74,7 +86,7 @@ internal sealed class CompiledAssemblyCache(CompilationCacheOptions options, Tim
                 _byUse.Remove(old);
                 _bytes -= old.Value.Bytes;
             }
-            var node = _byUse.AddFirst(new Entry(key, compilation, size) { LastUsed = now });
+            var node = _byUse.AddFirst(new Entry(key, compilation, size) { LastUsed = now, DiskTouched = now });
             _byKey[key] = node;
             _bytes += size;
             DropExpired(now);
@@ -116,5 +128,7 @@ internal sealed class CompiledAssemblyCache(CompilationCacheOptions options, Tim
         public long Bytes { get; } = bytes;
 
         public DateTimeOffset LastUsed { get; set; }
+
+        public DateTimeOffset DiskTouched { get; set; }
     }
 }

@@ -63,6 +63,9 @@ public static class RendererHostExtensions
         builder.Services.AddSingleton<IValidateOptions<RenderAdmissionOptions>, RenderAdmissionOptionsValidator>();
         builder.Services.AddSingleton<RenderAdmission>();
         builder.Services.AddSubscriptionOptions();
+        // Validated by commands too, so a bad Viewer setting is found before the server is started with it.
+        builder.Services.AddOptions<Renderer.Host.Viewer.ViewerOptions>().BindConfiguration(Renderer.Host.Viewer.ViewerOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Renderer.Host.Viewer.ViewerOptions>, Renderer.Host.Viewer.ViewerOptionsValidator>();
         if (mode == HostMode.Catalog) builder.Services.AddCatalogStore(config, paths);
         // Each render names where its subreports come from (the catalog folder, or the files beside a CLI report).
         builder.Services.AddSingleton<ISubreportSource>(NoSubreports.Instance);
@@ -73,8 +76,6 @@ public static class RendererHostExtensions
             builder.Services.AddRendererHealthChecks();
             builder.Services.AddOpenApi();
             builder.Services.AddRendererTelemetry(config);
-            builder.Services.AddOptions<Renderer.Host.Viewer.ViewerOptions>().BindConfiguration(Renderer.Host.Viewer.ViewerOptions.SectionName).ValidateOnStart();
-            builder.Services.AddSingleton<IValidateOptions<Renderer.Host.Viewer.ViewerOptions>, Renderer.Host.Viewer.ViewerOptionsValidator>();
             builder.Services.AddSingleton<Renderer.Host.Viewer.Sessions.ViewerSessions>();
             builder.Services.AddSingleton<Renderer.Host.Viewer.Sessions.SessionRenderer>();
         }

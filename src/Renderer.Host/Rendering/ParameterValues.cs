@@ -30,14 +30,19 @@ public sealed record ParameterValuesResult(IReadOnlyList<EvaluatedParameter> Par
 /// them: static lists as written, and dataset-based ones (<c>DataSetReference</c>) by running the dataset's query through
 /// the data broker under the report's catalog path (so AllowedReports, the data limits, the SQLite authorizer and the
 /// one data budget of a render apply). A query parameter may be a constant, <c>=Parameters!X.Value</c> (X's value from
-/// the request, else X's default: dependent parameters) or <c>=User!UserID</c> (the acting user, as in a render). No
-/// report code runs on the host: values that need it (an expression default, a calculated value field, a dataset
-/// filter, any other query parameter expression) are left to the render, and the parameter says so
-/// (<c>DynamicValuesUnavailable</c>, warning PRM8011).
+/// the request, else X's default: dependent parameters) or <c>=User!UserID</c> (the acting user, as in a render).
+/// Expression defaults and valid values of the usual forms (<c>=Today()</c>, <c>=DateAdd("m", -1, Today())</c>,
+/// <c>=Parameters!X.Value</c>, literals: <see cref="ParameterExpressions"/>) are evaluated here, by an interpreter of
+/// that closed set, with the server's clock and the acting user. No report code runs on the host (the host compiles
+/// report code but only the sandbox runs it, and a sandbox start per prompt refresh would cost a render's start-up):
+/// values that need it (any other expression, a calculated value field, a dataset filter, any other query parameter
+/// expression) are left to the render, and the parameter says so (<c>DynamicValuesUnavailable</c>, warning PRM8011
+/// naming the expression).
 /// </summary>
-public sealed partial class ParameterValues(IQueryRunner broker)
+public sealed partial class ParameterValues(IQueryRunner broker, TimeProvider? time = null)
 {
     private readonly IQueryRunner _broker = broker;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Most valid values read from a dataset for one parameter; more are cut with warning PRM8012.</summary>
     public const int MaxValidValues = 10_000;
@@ -54,6 +59,7 @@ public sealed partial class ParameterValues(IQueryRunner broker)
         if (bag.HasErrors) return new ParameterValuesResult([], bag.ToImmutable());
         var identity = entry.CatalogPath is { } path ? report with { Name = path } : report;
         var budget = _broker.CreateRenderBudget();
+        var now = _time.GetLocalNow().DateTime;
         var values = new Dictionary<string, object?[]>(StringComparer.OrdinalIgnoreCase);
         var results = new List<EvaluatedParameter>();
         foreach (var parameter in report.Parameters)
@@ -66,7 +72,7 @@ public sealed partial class ParameterValues(IQueryRunner broker)
             if (outstanding) state = "HasOutstandingDependencies";
             else
             {
-                var query = new Query(this, identity, parameter, values, userId, budget, bag, cancellationToken);
+                var query = new Query(this, identity, parameter, values, userId, now, budget, bag, cancellationToken);
                 defaults = await query.DefaultsAsync().ConfigureAwait(false);
                 if (parameter.HasValidValues) valid = await query.ValidValuesAsync().ConfigureAwait(false);
                 if (bag.HasErrors) return new ParameterValuesResult(results, bag.ToImmutable());
@@ -79,17 +85,30 @@ public sealed partial class ParameterValues(IQueryRunner broker)
         return new ParameterValuesResult(results, bag.ToImmutable());
     }
 
-    /// <summary>The earlier parameters the datasets of <paramref name="parameter"/>'s values take through <c>=Parameters!X.Value</c>.</summary>
-    private static List<string> Dependencies(Rdl.Model.Definitions.ReportDefinition report, ReportParameterDefinition parameter) =>
-        [.. new[] { parameter.DefaultDataSet, parameter.ValidValuesDataSet }
+    /// <summary>
+    /// The earlier parameters <paramref name="parameter"/>'s values take: through <c>=Parameters!X.Value</c> in the
+    /// queries of its datasets, or <c>Parameters!X</c> anywhere in its default or valid value expressions.
+    /// </summary>
+    private static List<string> Dependencies(Rdl.Model.Definitions.ReportDefinition report, ReportParameterDefinition parameter)
+    {
+        var fromQueries = new[] { parameter.DefaultDataSet, parameter.ValidValuesDataSet }
             .OfType<DataSetReferenceDefinition>()
             .Select(r => report.FindDataSet(r.DataSetName))
             .OfType<DataSetDefinition>()
             .SelectMany(d => d.Query.Parameters)
             .Select(p => ParameterReference().Match(p.Value.Raw))
             .Where(m => m.Success)
-            .Select(m => report.FindParameter(m.Groups[1].Value)?.Name ?? m.Groups[1].Value)
-            .Distinct(StringComparer.OrdinalIgnoreCase)];
+            .Select(m => report.FindParameter(m.Groups[1].Value)?.Name ?? m.Groups[1].Value);
+        var expressions = (parameter.DefaultValues.IsDefault ? [] : parameter.DefaultValues)
+            .Concat(parameter.ValidValues.SelectMany(v => new[] { v.Value, v.Label }).OfType<ExpressionText>())
+            .Where(e => e.IsExpression);
+        var fromExpressions = expressions
+            .SelectMany(e => ParameterMention().Matches(e.Raw))
+            .Select(m => report.FindParameter(m.Groups[1].Value)?.Name)
+            .OfType<string>()
+            .Where(name => !string.Equals(name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+        return [.. fromQueries.Concat(fromExpressions).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
 
     /// <summary>One parameter's evaluation: its dataset queries share the request's budget and diagnostics.</summary>
     private sealed class Query(
@@ -98,6 +117,7 @@ public sealed partial class ParameterValues(IQueryRunner broker)
         ReportParameterDefinition parameter,
         IReadOnlyDictionary<string, object?[]> values,
         string userId,
+        DateTime now,
         RenderDataBudget budget,
         DiagnosticBag bag,
         CancellationToken cancellationToken)
@@ -115,8 +135,8 @@ public sealed partial class ParameterValues(IQueryRunner broker)
             var defaults = new List<object?>();
             foreach (var text in parameter.DefaultValues)
             {
-                if (!Constant(text, out var value)) return null;
-                defaults.Add(value);
+                if (!Values(text, "default value", out var evaluated)) return null;
+                defaults.AddRange(evaluated);
             }
             return defaults;
         }
@@ -128,26 +148,71 @@ public sealed partial class ParameterValues(IQueryRunner broker)
             foreach (var item in parameter.ValidValues)
             {
                 object? value = null;
-                if (item.Value is { } text && !Constant(text, out value)) return null;
-                if (item.Label is { IsExpression: true } label) return Skip(label.Raw, "its label is an expression");
-                valid.Add((value, item.Label?.Raw ?? Convert.ToString(value, CultureInfo.InvariantCulture)));
+                if (item.Value is { } text)
+                {
+                    if (!Values(text, "valid value", out var evaluated)) return null;
+                    if (evaluated.Count != 1) return Skip(text.Raw, "a valid value gives several values");
+                    value = evaluated[0];
+                }
+                var label = item.Label?.Raw ?? Convert.ToString(value, CultureInfo.InvariantCulture);
+                if (item.Label is { IsExpression: true } expression)
+                {
+                    if (!ParameterExpressions.TryEvaluate(expression.Raw, Earlier, userId, now, out var labels) || labels.Length != 1)
+                    {
+                        bag.Add(RdlDiagnostic.Warning(NeedsReportCode,
+                            $"The valid value label '{expression.Raw}' of parameter '{parameter.Name}' is evaluated only in a render: the server evaluates only {ParameterExpressions.Supported}, and report code does not run on the server.",
+                            expression.Location, $"ReportParameter '{parameter.Name}'", expression.Raw));
+                        Unavailable = true;
+                        return null;
+                    }
+                    label = Convert.ToString(labels[0], CultureInfo.InvariantCulture);
+                }
+                valid.Add((value, label));
             }
             return valid;
         }
 
-        private bool Constant(ExpressionText text, out object? value)
+        /// <summary>
+        /// The values of a constant or of an expression the server evaluates (<see cref="ParameterExpressions"/>), in the
+        /// parameter's type; false (with PRM8011) when it needs report code or a value does not fit the type.
+        /// </summary>
+        private bool Values(ExpressionText text, string what, out List<object?> typed)
         {
-            value = null;
-            if (text.IsExpression)
+            typed = [];
+            object?[] raw = [text.Raw];
+            if (text.IsExpression && !ParameterExpressions.TryEvaluate(text.Raw, Earlier, userId, now, out raw))
             {
-                Skip(text.Raw, "it is an expression");
+                bag.Add(RdlDiagnostic.Warning(NeedsReportCode,
+                    $"The {what} '{text.Raw}' of parameter '{parameter.Name}' is evaluated only in a render: the server evaluates only {ParameterExpressions.Supported}, and report code does not run on the server.",
+                    text.Location, $"ReportParameter '{parameter.Name}'", text.Raw));
+                Unavailable = true;
                 return false;
             }
-            if (ParameterParser.TryConvert(text.Raw, parameter, out value, out var problem)) return true;
-            bag.Add(RdlDiagnostic.Warning(NeedsReportCode, $"The value '{text.Raw}' of parameter '{parameter.Name}' is not valid: {problem}", text.Location, $"ReportParameter '{parameter.Name}'"));
-            Unavailable = true;
-            return false;
+            foreach (var value in raw)
+            {
+                if (Fits(value)) typed.Add(value);
+                else if (ParameterParser.TryConvert(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture), parameter, out var converted, out var problem)) typed.Add(converted);
+                else
+                {
+                    bag.Add(RdlDiagnostic.Warning(NeedsReportCode, $"The value '{(text.IsExpression ? Convert.ToString(value, CultureInfo.InvariantCulture) : text.Raw)}' of parameter '{parameter.Name}' is not valid: {problem}", text.Location, $"ReportParameter '{parameter.Name}'"));
+                    Unavailable = true;
+                    return false;
+                }
+            }
+            return true;
         }
+
+        /// <summary>An evaluated value already of the parameter's type (a date for a DateTime parameter); text goes through the parser.</summary>
+        private bool Fits(object? value) => parameter.DataType switch
+        {
+            ReportParameterType.DateTime => value is DateTime,
+            ReportParameterType.Integer => value is int,
+            ReportParameterType.Float => value is double,
+            ReportParameterType.Boolean => value is bool,
+            _ => false,
+        };
+
+        private object?[]? Earlier(string name) => values.TryGetValue(name, out var chosen) ? chosen : null;
 
         private async Task<List<(object? Value, string? Label)>?> RowsAsync(DataSetReferenceDefinition reference, int limit)
         {
@@ -247,6 +312,9 @@ public sealed partial class ParameterValues(IQueryRunner broker)
 
     [GeneratedRegex(@"^=\s*Parameters!(\w+)\.Value\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ParameterReference();
+
+    [GeneratedRegex(@"Parameters!(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ParameterMention();
 
     [GeneratedRegex(@"^=\s*User!UserID\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex UserReference();

@@ -54,7 +54,7 @@ public sealed class SandboxOptions
     /// <summary>Most pooled processes starting and warming up at once, so refills leave CPU to running renders.</summary>
     public int PoolMaxConcurrentStarts { get; set; } = 1;
 
-    /// <summary>Formats a pooled process renders a tiny built-in report to while it waits (comma-separated: pdf, xlsx, csv, docx).</summary>
+    /// <summary>Formats a pooled process renders a tiny built-in report to while it waits (comma-separated names of <c>OutputFormats</c>: pdf, xlsx, csv, docx, html).</summary>
     public string PoolWarmUpFormats { get; set; } = Renderer.Contracts.Formats.OutputFormats.Default.Name;
 
     public string ResolveLauncherPath() =>

@@ -17,7 +17,7 @@ public sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
         if (options.PoolIdleLifetimeSeconds < 0) failures.Add($"Sandbox:PoolIdleLifetimeSeconds is {options.PoolIdleLifetimeSeconds}; use 0 (no limit) or a positive number.");
         if (options.PoolMaxConcurrentStarts < 1) failures.Add($"Sandbox:PoolMaxConcurrentStarts is {options.PoolMaxConcurrentStarts}; it must be at least 1.");
         if (!options.PoolWarmUpFormats.All(c => c is (>= 'a' and <= 'z') or ','))
-            failures.Add($"Sandbox:PoolWarmUpFormats is '{options.PoolWarmUpFormats}'; give a comma-separated list of formats (pdf, xlsx, csv, docx).");
+            failures.Add($"Sandbox:PoolWarmUpFormats is '{options.PoolWarmUpFormats}'; give a comma-separated list of formats ({string.Join(", ", Renderer.Contracts.Formats.OutputFormats.Names)}).");
         if ((options.Layers & ~SandboxLayers.All) != 0) failures.Add($"Sandbox:Layers is '{options.Layers}', which names no known layer.");
         foreach (var (setting, path) in new[] { ("SandboxPath", options.SandboxPath), ("DotnetPath", options.DotnetPath), ("LauncherPath", options.LauncherPath), ("BubblewrapPath", options.BubblewrapPath) })
             if (path is not null && (path.Trim().Length == 0 || path.IndexOf('\0') >= 0)) failures.Add($"Sandbox:{setting} is set but empty or not a path.");

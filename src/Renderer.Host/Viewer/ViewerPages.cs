@@ -39,6 +39,12 @@ public static class ViewerPages
         app.MapGet("/viewer", Shell).ExcludeFromDescription();
         app.MapGet("/viewer/static/{file}", Asset).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/viewer/fonts/{file}", Font).AllowAnonymous().ExcludeFromDescription();
+        // The report pages' style sheet (fonts and the classes the HTML writer uses), the same for every report.
+        app.MapGet("/viewer/static/report.css", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=300";
+            return Results.Text(HtmlStyleSheet.Text, "text/css; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/ReportServer", UrlAccess).ExcludeFromDescription();
         return app;
     }
@@ -55,7 +61,7 @@ public static class ViewerPages
 
     private static IResult Font(HttpContext http, string file)
     {
-        if (!Fonts.Value.Contains(file)) return Results.NotFound();
+        if (!ShippedFonts.IsShipped(file) || !Fonts.Value.Contains(file)) return Results.NotFound();
         http.Response.Headers.CacheControl = "public, max-age=86400";
         return Results.File(Path.Combine(FontFolder, file), "font/ttf");
     }
@@ -93,6 +99,7 @@ public static class ViewerPages
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Report viewer</title>
+        <link rel="stylesheet" href="/viewer/static/report.css">
         <link rel="stylesheet" href="/viewer/static/viewer.css">
         <script src="/viewer/static/viewer-catalog.js" defer></script>
         <script src="/viewer/static/viewer-params.js" defer></script>
@@ -107,6 +114,7 @@ public static class ViewerPages
         </header>
         <div class="viewer">
           <aside id="params" aria-label="Parameters" hidden>
+            <button type="button" id="params-toggle" aria-expanded="true" aria-controls="param-form">Parameters</button>
             <form id="param-form" novalidate><div id="param-grid"></div>
               <div class="param-actions"><button type="submit" id="view-report">View report</button></div>
             </form>

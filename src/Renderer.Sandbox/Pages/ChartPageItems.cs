@@ -4,9 +4,14 @@ namespace Renderer.Sandbox.Pages;
 
 /// <summary>
 /// A chart drawn as vector shapes. Shape coordinates are in points relative to the top-left corner of
-/// <see cref="PageItem.Bounds"/>, in paint order. PDF draws them as vectors; XLSX and DOCX place a raster of them.
+/// <see cref="PageItem.Bounds"/>, in paint order. PDF draws them as vectors; XLSX and DOCX write a native Office chart
+/// from <see cref="Native"/> when it is set, else place a raster of the shapes.
 /// </summary>
-public sealed record ChartItem(Bounds Bounds, PageRegion Region, string Name, ImmutableArray<ChartShape> Shapes) : PageItem(Bounds, Region);
+public sealed record ChartItem(Bounds Bounds, PageRegion Region, string Name, ImmutableArray<ChartShape> Shapes) : PageItem(Bounds, Region)
+{
+    /// <summary>The chart's data for a native Office chart; null for gauges, maps and charts Office cannot draw alike.</summary>
+    public NativeChart? Native { get; init; }
+}
 
 /// <summary>A point of a chart shape, in points relative to the chart's top-left corner.</summary>
 public readonly record struct ChartPoint(double X, double Y);

@@ -161,6 +161,7 @@ public sealed class LegacyRdlTests
 
         Assert.That(page.PageWidth.Points, Is.EqualTo(612.0).Within(1e-9));
         Assert.That(page.PageHeight.Points, Is.EqualTo(792.0).Within(1e-9));
+        Assert.That(page.InteractiveHeight?.Points, Is.EqualTo(792.0).Within(1e-9), "InteractiveHeight under Report");
         Assert.That(page.LeftMargin.Points, Is.EqualTo(36.0).Within(1e-9));
         Assert.That(page.TopMargin.Points, Is.EqualTo(54.0).Within(1e-9));
         Assert.That(page.Columns, Is.EqualTo(2));

@@ -143,6 +143,7 @@ public sealed class RdlReaderTests
         Assert.That(section.Body.Style["BackgroundColor"]?.Raw, Is.EqualTo("White"));
         Assert.That(page.PageWidth.Points, Is.EqualTo(21 / 2.54 * 72).Within(1e-9));
         Assert.That(page.PageHeight.Points, Is.EqualTo(29.7 / 2.54 * 72).Within(1e-9));
+        Assert.That(page.InteractiveHeight?.Points, Is.EqualTo(11 * 72.0).Within(1e-9));
         Assert.That(page.LeftMargin.Points, Is.EqualTo(72.0).Within(1e-9));
         Assert.That(page.RightMargin.Points, Is.EqualTo(36.0).Within(1e-9));
         Assert.That(page.TopMargin.Points, Is.EqualTo(2 / 2.54 * 72).Within(1e-9));

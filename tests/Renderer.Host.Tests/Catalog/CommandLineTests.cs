@@ -46,7 +46,7 @@ public sealed class CommandLineTests
         var help = Run(data, "--help");
         Assert.That((help.Code, help.Out), Is.EqualTo((0, help.Out)));
         Assert.That(help.Out, Does.Contain("render <report.rdl>").And.Contain("catalog export|import"));
-        Assert.That(Run(data, "render", "--help").Out, Does.Contain("--format pdf|xlsx|csv|docx"));
+        Assert.That(Run(data, "render", "--help").Out, Does.Contain("--format pdf|xlsx|csv|docx|html"));
         Assert.That(Run(data, "catalog", "--help").Out, Does.Contain("--overwrite"));
         var unknown = Run(data, "serve-me");
         Assert.That(unknown.Code, Is.EqualTo(2));

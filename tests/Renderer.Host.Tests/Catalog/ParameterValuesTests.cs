@@ -176,6 +176,53 @@ public sealed class ParameterValuesTests
         Assert.That(problem, Does.Contain("DAT6003").And.Contain("no_such_table"));
     }
 
+    private const string ExpressionDefaults = """
+        <ReportParameter Name="Start"><DataType>DateTime</DataType>
+          <DefaultValue><Values><Value>=Today()</Value></Values></DefaultValue><Prompt>From</Prompt></ReportParameter>
+        <ReportParameter Name="End"><DataType>DateTime</DataType>
+          <DefaultValue><Values><Value>=DateAdd("d", 7, Parameters!Start.Value)</Value></Values></DefaultValue><Prompt>To</Prompt></ReportParameter>
+        <ReportParameter Name="Year"><DataType>Integer</DataType>
+          <DefaultValue><Values><Value>=Year(Today()) - 1</Value></Values></DefaultValue>
+          <ValidValues><ParameterValues>
+            <ParameterValue><Value>=Year(Today()) - 1</Value><Label>Last year</Label></ParameterValue>
+            <ParameterValue><Value>=Year(Today())</Value><Label>This year</Label></ParameterValue>
+          </ParameterValues></ValidValues></ReportParameter>
+        <ReportParameter Name="Region"><DataType>String</DataType>
+          <DefaultValue><Values><Value>=UCase("emea")</Value></Values></DefaultValue></ReportParameter>
+        """;
+
+    [Test]
+    public async Task Expression_defaults_of_the_usual_forms_are_evaluated_and_report_code_is_left_to_the_render()
+    {
+        var id = await Publish("ExpressionDefaults", Report("", ExpressionDefaults));
+        var today = DateTime.Today;
+
+        var (status, body) = await Definitions(id);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+        var start = Parameter(body, "Start");
+        Assert.That(start.GetProperty("state").GetString(), Is.EqualTo("HasValidValue"));
+        Assert.That(start.GetProperty("defaultValues")[0].GetDateTime(), Is.EqualTo(today), "=Today()");
+        var end = Parameter(body, "End");
+        Assert.That(Values(end.GetProperty("dependencies"), ""), Is.EqualTo(new[] { "Start" }));
+        Assert.That(end.GetProperty("defaultValues")[0].GetDateTime(), Is.EqualTo(today.AddDays(7)), "=DateAdd(\"d\", 7, Parameters!Start.Value)");
+        var year = Parameter(body, "Year");
+        Assert.That(Values(year.GetProperty("defaultValues"), ""), Is.EqualTo(new[] { (today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        Assert.That(Values(year.GetProperty("validValues")), Is.EqualTo(new[] { today.Year - 1, today.Year }.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.That(Values(year.GetProperty("validValues"), "label"), Is.EqualTo(new[] { "Last year", "This year" }));
+        var region = Parameter(body, "Region");
+        Assert.That(region.GetProperty("state").GetString(), Is.EqualTo("DynamicValuesUnavailable"));
+        Assert.That(region.GetProperty("defaultValues").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        var warning = body.GetProperty("diagnostics").EnumerateArray().Single();
+        Assert.That(warning.GetProperty("code").GetString(), Is.EqualTo("PRM8011"));
+        Assert.That(warning.GetProperty("expression").GetString(), Is.EqualTo("=UCase(\"emea\")"));
+        Assert.That(warning.GetProperty("message").GetString(), Does.Contain("default value").And.Contain("'Region'"));
+
+        var (givenStatus, given) = await Definitions(id, "?Start=2024-02-26");
+        Assert.That(givenStatus, Is.EqualTo(HttpStatusCode.OK), given.ToString());
+        Assert.That(Parameter(given, "End").GetProperty("defaultValues")[0].GetDateTime(), Is.EqualTo(new DateTime(2024, 3, 4)), "a dependent default follows the value given");
+    }
+
     [Test]
     public async Task A_bad_value_for_an_earlier_parameter_is_a_400_naming_it()
     {

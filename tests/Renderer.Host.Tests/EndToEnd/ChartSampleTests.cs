@@ -3,10 +3,14 @@ using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Data.Sqlite;
 using UglyToad.PdfPig;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
 
 namespace Renderer.Host.Tests.EndToEnd;
 
-/// <summary>The chart sample (samples/rdl/SalesChart.rdl: columns by region and category, a pie by category) through HTTP.</summary>
+/// <summary>
+/// The chart sample (samples/rdl/SalesChart.rdl: columns by region and category, a pie by category) through HTTP: vectors
+/// in PDF, native charts in XLSX and DOCX that LibreOffice draws from their data.
+/// </summary>
 [TestFixture]
 public sealed class ChartSampleTests : ServerTest
 {
@@ -45,13 +49,64 @@ public sealed class ChartSampleTests : ServerTest
     }
 
     [Test]
-    public async Task Xlsx_places_each_chart_as_a_picture()
+    public async Task Xlsx_makes_each_chart_a_native_Excel_chart_over_the_report_data()
     {
         using var stream = new MemoryStream(await Render("xlsx"));
         using var book = SpreadsheetDocument.Open(stream, false);
 
         var drawing = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart;
         Assert.That(drawing, Is.Not.Null);
-        Assert.That(drawing!.ImageParts.Count(), Is.EqualTo(2));
+        Assert.That(drawing!.ImageParts, Is.Empty, "no pictures");
+        var charts = drawing.ChartParts.Select(p => p.ChartSpace!).ToList();
+        Assert.That(charts, Has.Count.EqualTo(2));
+        var columns = charts.SelectMany(c => c.Descendants<C.BarChart>()).Single();
+        Assert.That(CategoriesOf(columns.Elements<C.BarChartSeries>().First()), Is.EqualTo(Distinct("Region")));
+        var pie = charts.SelectMany(c => c.Descendants<C.PieChart>()).Single();
+        Assert.That(CategoriesOf(pie.Elements<C.PieChartSeries>().Single()), Is.EquivalentTo(Distinct("Category")));
     }
+
+    [Test]
+    public async Task Docx_makes_each_chart_a_native_Word_chart()
+    {
+        using var stream = new MemoryStream(await Render("docx"));
+        using var word = WordprocessingDocument.Open(stream, false);
+
+        var main = word.MainDocumentPart!;
+        Assert.That(main.ImageParts, Is.Empty, "no pictures");
+        Assert.That(main.ChartParts.Count(), Is.EqualTo(2));
+        Assert.That(main.ChartParts.SelectMany(p => p.ChartSpace!.Descendants<C.BarChart>()).Count(), Is.EqualTo(1));
+    }
+
+    /// <summary>LibreOffice opens both files and draws the charts itself, from their data: their titles and labels print as text.</summary>
+    [Test]
+    public async Task LibreOffice_prints_the_native_charts_with_their_titles_and_labels()
+    {
+        var folder = Directory.CreateTempSubdirectory("chart-print-").FullName;
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "chart-xlsx.xlsx"), await Render("xlsx"));
+            await File.WriteAllBytesAsync(Path.Combine(folder, "chart-docx.docx"), await Render("docx"));
+            var printed = Path.Combine(folder, "printed");
+            var (exit, output) = OfficePrintTests.Run("soffice", TimeSpan.FromMinutes(5),
+                [$"-env:UserInstallation=file://{Path.Combine(folder, "profile")}", "--headless", "--convert-to", "pdf", "--outdir", printed,
+                 Path.Combine(folder, "chart-xlsx.xlsx"), Path.Combine(folder, "chart-docx.docx")]);
+            Assert.That(exit, Is.Zero, output);
+            foreach (var file in new[] { "chart-xlsx.pdf", "chart-docx.pdf" })
+            {
+                using var pdf = PdfDocument.Open(Path.Combine(printed, file));
+                var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
+                var text = string.Join(" ", words);
+                Assert.That(text, Does.Contain("Sales by Region, 2024").And.Contain("Share by Category"), file);
+                Assert.That(words, Is.SupersetOf(Distinct("Region")), $"{file}: the column chart's category labels");
+                Assert.That(pdf.GetPages().SelectMany(p => p.GetImages()), Is.Empty, $"{file}: the charts are drawn, not pictures");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static List<string> CategoriesOf(DocumentFormat.OpenXml.OpenXmlElement series) =>
+        [.. series.GetFirstChild<C.CategoryAxisData>()!.Descendants<C.StringPoint>().Select(p => p.NumericValue!.Text)];
 }

@@ -49,6 +49,28 @@ public sealed class MatrixSampleTests : ServerTest
     }
 
     [Test]
+    public async Task Html_shows_every_cell_from_the_database_as_text_with_the_shipped_fonts_and_no_script()
+    {
+        var response = await Client.GetAsync("/api/reports/SalesMatrix/render?format=html");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.StartWith("<!DOCTYPE html>"));
+            Assert.That(html, Does.Contain("<section class=\"rpt-page\" id=\"rpt-page-1\""));
+            Assert.That(html, Does.Contain("url(/viewer/fonts/LiberationSans-Bold.ttf)"));
+            Assert.That(html, Does.Not.Contain("<script"));
+            foreach (var (label, values) in Expected())
+            {
+                Assert.That(html, Does.Contain(">" + label + "</div>"));
+                foreach (var value in values) Assert.That(html, Does.Contain(">" + value.ToString("N2", EnUs) + "</div>"), label);
+            }
+        });
+    }
+
+    [Test]
     public async Task Pdf_rows_show_each_year_and_the_subtotals_from_the_database()
     {
         using var document = PdfDocument.Open(await Render("pdf"));

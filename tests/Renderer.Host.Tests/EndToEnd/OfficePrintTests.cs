@@ -178,7 +178,7 @@ public sealed partial class OfficePrintTests : ServerTest
     [GeneratedRegex(@"^\d{1,3}(,\d{3})*\.\d{2}$")]
     private static partial Regex DataNumber();
 
-    private static (int ExitCode, string Output) Run(string tool, TimeSpan timeout, IEnumerable<string> arguments)
+    internal static (int ExitCode, string Output) Run(string tool, TimeSpan timeout, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);

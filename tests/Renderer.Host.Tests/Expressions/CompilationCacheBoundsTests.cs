@@ -91,7 +91,79 @@ public sealed class CompilationCacheBoundsTests
         Assert.That(v1Again.AssemblyImage, Is.SameAs(v1.AssemblyImage));
     }
 
+    private string[] DiskKeys() =>
+        [.. Directory.GetFiles(_folder, "*.dll").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+
+    private static string[] KeysOf(params int[] versions) =>
+        [.. versions.Select(v => CompilationCache.ComputeKey(Rdl(v))).Order(StringComparer.Ordinal)];
+
+    [Test]
+    public void Filling_the_disk_cache_past_its_size_deletes_the_least_recently_used_files()
+    {
+        var size = CompiledAssemblyCache.SizeOf(Compile(new CompilationCache(Path.Combine(_folder, "probe")), 1));
+        var clock = new ManualClock();
+        var options = new CompilationCacheOptions { DiskMaxBytes = (size * 3) + (size / 2) };
+        var cache = new CompilationCache(_folder, options: options, time: clock);
+        for (var version = 1; version <= 3; version++)
+        {
+            Compile(cache, version);
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+        // Version 1 is read back from disk by a fresh process (its memory is empty): it becomes the most recently used file.
+        Assert.That(Compile(new CompilationCache(_folder, options: options, time: clock), 1).Success, Is.True);
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Compile(cache, 4);
+
+        Assert.That(DiskKeys(), Is.EqualTo(KeysOf(1, 3, 4)), "version 2, the least recently used, was deleted");
+        Assert.That(cache.DiskEvictions, Is.EqualTo(1));
+        var restarted = new CompilationCache(_folder, options: options, time: clock);
+        Assert.That(Compile(restarted, 3).Success, Is.True);
+        Assert.That(restarted.DiskLoadCount, Is.EqualTo(1), "a kept file is still a hit");
+        Assert.That(restarted.CompileCount, Is.Zero);
+        Assert.That(Compile(restarted, 2).Success, Is.True, "a deleted file is compiled again");
+        Assert.That(restarted.CompileCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_disk_file_unused_for_the_maximum_age_is_deleted()
+    {
+        var clock = new ManualClock();
+        var options = new CompilationCacheOptions { DiskMaxAge = TimeSpan.FromDays(30) };
+        var cache = new CompilationCache(_folder, options: options, time: clock);
+        Compile(cache, 1);
+        Compile(cache, 2);
+        clock.Advance(TimeSpan.FromDays(20));
+        Compile(new CompilationCache(_folder, options: options, time: clock), 2);
+        clock.Advance(TimeSpan.FromDays(11));
+
+        Compile(cache, 3);
+
+        Assert.That(DiskKeys(), Is.EqualTo(KeysOf(2, 3)), "version 1 was last used 31 days ago, version 2 eleven");
+    }
+
+    [Test]
+    public void A_report_busy_in_memory_keeps_its_disk_file_recent()
+    {
+        var clock = new ManualClock();
+        var options = new CompilationCacheOptions { DiskMaxAge = TimeSpan.FromDays(1), MaxAge = TimeSpan.FromDays(10) };
+        var cache = new CompilationCache(_folder, options: options, time: clock);
+        Compile(cache, 1);
+        for (var hour = 0; hour < 30; hour++)
+        {
+            clock.Advance(TimeSpan.FromHours(1));
+            Compile(cache, 1);
+        }
+
+        Compile(cache, 2);
+
+        Assert.That(DiskKeys(), Is.EqualTo(KeysOf(1, 2)), "hits in memory mark the file as used");
+        Assert.That(cache.CompileCount, Is.EqualTo(2));
+    }
+
     [TestCase("MaxEntries", "0")]
+    [TestCase("DiskMaxBytes", "1000")]
+    [TestCase("DiskMaxAge", "00:00:10")]
     [TestCase("MaxBytes", "1000")]
     [TestCase("MaxAge", "-00:05:00")]
     public void A_bad_bound_stops_the_server_at_start_naming_the_setting(string setting, string value)

@@ -14,6 +14,8 @@ public sealed class OptionsValidationTests
     [
         new object[] { "CatalogDatabaseOptions", "Catalog:ExecutionLogRetentionDays", "0" },
         new object[] { "CatalogDatabaseOptions (upload folder)", "Catalog:LegacyUploadFolder", "no-slash" },
+        new object[] { "CatalogReportCacheOptions", "Catalog:ReportCache:MaxEntries", "0" },
+        new object[] { "CompilationCacheOptions", "Compiler:Cache:DiskMaxBytes", "1000" },
         new object[] { "CompileWorkerOptions", "CompileWorker:MemoryMegabytes", "64" },
         new object[] { "SandboxOptions", "Sandbox:TimeoutSeconds", "0" },
         new object[] { "SandboxOptions (pool)", "Sandbox:PoolSize", "1000" },
@@ -25,6 +27,7 @@ public sealed class OptionsValidationTests
         new object[] { "CredentialStoreOptions", "DataBroker:KeyRing:EnvironmentVariable", "NOT A NAME" },
         new object[] { "SubscriptionOptions", "Subscriptions:MaxConcurrentRenders", "0" },
         new object[] { "SubscriptionOptions (file share)", "Subscriptions:FileShares:Reports:Path", "relative/folder" },
+        new object[] { "ViewerOptions", "Viewer:SessionTimeout", "00:00:01" },
     ];
 
     [TestCaseSource(nameof(BadSettings))]

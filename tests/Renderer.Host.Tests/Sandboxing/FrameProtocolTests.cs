@@ -84,6 +84,28 @@ public sealed class FrameProtocolTests
     }
 
     [Test]
+    public void Streamed_pages_must_come_in_order_of_one_page_count()
+    {
+        static PageReadyMessage Page(int index, int count) => new(index, count, new byte[] { 60 });
+        var ordered = new ResultChunks();
+        ordered.AddPage(Page(0, 2));
+        ordered.AddPage(Page(1, 2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<ProtocolException>(() => ordered.AddPage(Page(2, 3)))!.Message, Does.Contain("page 2 of 3"));
+            var skipped = new ResultChunks();
+            Assert.Throws<ProtocolException>(() => skipped.AddPage(Page(1, 3)), "page 0 was due");
+            var repeated = new ResultChunks();
+            repeated.AddPage(Page(0, 3));
+            Assert.Throws<ProtocolException>(() => repeated.AddPage(Page(0, 3)), "page 1 was due");
+            var recounted = new ResultChunks();
+            recounted.AddPage(Page(0, 3));
+            Assert.Throws<ProtocolException>(() => recounted.AddPage(Page(1, 4)), "the page count changed");
+        });
+    }
+
+    [Test]
     public async Task Data_messages_round_trip()
     {
         var request = (DataRequestMessage)await RoundTripAsync(new DataRequestMessage(7, "Orders", new Dictionary<string, object?> { ["From"] = new DateTime(2024, 1, 1), ["Ids"] = new object?[] { 1, 2 } }));

@@ -30,6 +30,14 @@ public sealed partial class ViewerBrowserTests
         Assert.That(await page.Locator("#toolbar").IsHiddenAsync(), Is.True, "rc:Toolbar=false");
         Assert.That(await page.Locator("#params").IsHiddenAsync(), Is.True, "rc:Parameters=false");
 
+        await page.GotoAsync($"{_host.BaseUrl}/ReportServer?{Uri.EscapeDataString(TourPath)}&rc:Zoom=200&rc:FindString=Total%20South&rc:Parameters=Collapsed");
+        Assert.That(await PageText(page, 3), Does.Contain("Total South"), "rc:FindString goes to the first match");
+        await Assertions.Expect(page.Locator("mark.find.current")).ToHaveTextAsync("Total South");
+        Assert.That(await page.Locator(".page-frame").GetAttributeAsync("data-scale"), Is.EqualTo("2.000"), "rc:Zoom=200");
+        Assert.That(await page.Locator("#param-form").IsHiddenAsync(), Is.True, "rc:Parameters=Collapsed folds the pane");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Parameters" }).ClickAsync();
+        Assert.That(await page.Locator("#param-form").IsVisibleAsync(), Is.True, "and the user can open it");
+
         var pdf = await page.APIRequest.GetAsync($"{_host.BaseUrl}/ReportServer?{Uri.EscapeDataString(TourPath)}&rs:Command=Render&rs:Format=PDF&Regions=South");
         Assert.That(pdf.Status, Is.EqualTo(200));
         Assert.That(pdf.Headers["content-type"], Is.EqualTo("application/pdf"));

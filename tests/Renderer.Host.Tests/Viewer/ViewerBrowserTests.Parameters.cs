@@ -24,6 +24,23 @@ public sealed partial class ViewerBrowserTests
     }
 
     [Test]
+    public async Task The_parameter_pane_follows_the_reports_ReportParametersLayout_grid()
+    {
+        var (context, page) = await SignedIn("analyst", Viewer(TourPath));
+        await using var _ = context;
+        await PageText(page, 1);
+
+        var year = (await page.Locator("[data-param=\"Year\"]").BoundingBoxAsync())!;
+        var category = (await page.Locator("[data-param=\"Category\"]").BoundingBoxAsync())!;
+        var asOf = (await page.Locator("[data-param=\"AsOf\"]").BoundingBoxAsync())!;
+        var regions = (await page.Locator("[data-param=\"Regions\"]").BoundingBoxAsync())!;
+        Assert.That(category.Y, Is.EqualTo(year.Y).Within(1), "Year and Category share the grid's first row");
+        Assert.That(asOf.X, Is.GreaterThan(category.X), "As of is in the third column");
+        Assert.That(regions.X, Is.EqualTo(year.X).Within(1), "Regions is under Year, in the first column");
+        Assert.That(regions.Y, Is.GreaterThan(year.Y + year.Height - 1), "of the second row");
+    }
+
+    [Test]
     public async Task Changing_a_parameter_refreshes_the_parameters_that_depend_on_it()
     {
         var (context, page) = await SignedIn("analyst", Viewer(TourPath));

@@ -100,6 +100,13 @@ public sealed class ViewerSessionTests
             Assert.That(text, Does.Not.Contain((Total(before) + 1_000_000m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture)), "not the new order");
         }
 
+        using (var admin = await Client("admin"))
+        {
+            var log = await admin.GetStringAsync($"/api/v2.0/ExecutionLog?path={Uri.EscapeDataString(ViewerBrowserTests.TourPath)}&user=analyst");
+            Assert.That(log, Does.Contain("\"requestType\":\"Export\"").And.Contain("\"source\":\"Session\""), "the export is logged as served from the session");
+            Assert.That(log, Does.Contain("\"requestType\":\"Interactive\""));
+        }
+
         var refreshed = await analyst.PostAsJsonAsync($"/viewer/api/sessions/{session}/refresh", new { });
         Assert.That(refreshed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var generation = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("generation").GetInt32();

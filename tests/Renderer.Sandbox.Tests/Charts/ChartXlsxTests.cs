@@ -3,16 +3,22 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Writers.Xlsx;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace Renderer.Sandbox.Tests.Charts;
 
+/// <summary>
+/// Charts in XLSX: column, bar, line, area, pie, doughnut and scatter charts are native Excel charts (a chart part with the
+/// series values and categories); other charts stay pictures.
+/// </summary>
 public class ChartXlsxTests
 {
     [Test]
-    public void The_chart_is_a_picture_anchored_at_its_cell()
+    public void A_chart_Excel_cannot_draw_alike_is_a_picture_anchored_at_its_cell()
     {
-        var run = ChartRun.Render(ChartRdl.Modern(), ChartRdl.Columns, ChartRdl.Rows);
+        // A stepped line has no native Excel counterpart.
+        var run = ChartRun.Render(ChartRdl.Modern("Line", "Stepped"), ChartRdl.Columns, ChartRdl.Rows);
         var page = run.Document.Pages[0];
         // A textbox above the chart: the chart starts on the second sheet row.
         var title = new TextItem(new Bounds(20, 10, 100, 10), PageRegion.Body, "Report", "Report", null, TextStyle.Default, BoxStyle.None, []);
@@ -36,6 +42,115 @@ public class ChartXlsxTests
         using var png = image.GetStream();
         using var bitmap = SkiaSharp.SKBitmap.Decode(png);
         Assert.That(bitmap.Width, Is.EqualTo(720));
+    }
+
+    [Test]
+    public void A_column_chart_is_a_native_Excel_chart_with_its_series_values_and_categories()
+    {
+        var run = ChartRun.Render(ChartRdl.Modern(), ChartRdl.Columns, ChartRdl.Rows);
+
+        using var book = Write(run.Document);
+
+        var drawing = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!;
+        Assert.That(drawing.ImageParts, Is.Empty, "no picture");
+        var anchor = drawing.WorksheetDrawing!.Elements<Xdr.OneCellAnchor>().Single();
+        Assert.That(anchor.Extent!.Cx!.Value, Is.EqualTo(360 * 12700));
+        Assert.That(anchor.GetFirstChild<Xdr.GraphicFrame>(), Is.Not.Null);
+        var chart = drawing.ChartParts.Single().ChartSpace!;
+        var bars = chart.Descendants<C.BarChart>().Single();
+        Assert.That(bars.BarDirection!.Val!.Value, Is.EqualTo(C.BarDirectionValues.Column));
+        Assert.That(Title(chart), Is.EqualTo("Sales by region"));
+        var series = bars.Elements<C.BarChartSeries>().ToList();
+        Assert.That(series.Select(s => s.SeriesText!.InnerText), Is.EqualTo(new[] { "2023", "2024" }));
+        Assert.That(Categories(series[0]), Is.EqualTo(new[] { "East", "North", "West" }));
+        // East 2023 is 10 + 5; West has no 2023 row.
+        Assert.That(Values(series[0].GetFirstChild<C.Values>()!), Is.EqualTo(new double?[] { 15, 40, null }));
+        Assert.That(Values(series[1].GetFirstChild<C.Values>()!), Is.EqualTo(new double?[] { 20, 30, 25 }));
+        Assert.That(chart.Descendants<C.CategoryAxis>().Single().Descendants<DocumentFormat.OpenXml.Drawing.Text>().Single().Text, Is.EqualTo("Region"));
+        Assert.That(series.Select(s => s.GetFirstChild<C.DataLabels>()?.GetFirstChild<C.ShowValue>()?.Val?.Value), Has.All.True, "the data labels are shown");
+    }
+
+    [Test]
+    public void A_bar_chart_lists_its_categories_top_to_bottom_as_the_picture_does()
+    {
+        var run = ChartRun.Render(ChartRdl.Modern("Bar"), ChartRdl.Columns, ChartRdl.Rows);
+
+        using var book = Write(run.Document);
+
+        var chart = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Single().ChartSpace!;
+        Assert.That(chart.Descendants<C.BarDirection>().Single().Val!.Value, Is.EqualTo(C.BarDirectionValues.Bar));
+        var categoryAxis = chart.Descendants<C.CategoryAxis>().Single();
+        Assert.That(categoryAxis.Descendants<C.Orientation>().Single().Val!.Value, Is.EqualTo(C.OrientationValues.MaxMin));
+        Assert.That(chart.Descendants<C.ValueAxis>().Single().GetFirstChild<C.Crosses>()!.Val!.Value, Is.EqualTo(C.CrossesValues.Maximum), "the value axis stays at the bottom");
+        if (Environment.GetEnvironmentVariable("CHART_XLSX_DIR") is { Length: > 0 } dir)
+        {
+            foreach (var (type, subtype) in new[] { ("Bar", "Plain"), ("Column", "Plain"), ("Line", "Smooth"), ("Area", "Stacked"), ("Scatter", "Plain"), ("Shape", "Pie") })
+            {
+                using var file = File.Create(Path.Combine(dir, $"{type}-{subtype}.xlsx"));
+                new XlsxDocumentWriter().Write(ChartRun.Render(ChartRdl.Modern(type, subtype, seriesGroup: type != "Shape"), ChartRdl.Columns, ChartRdl.Rows).Document, file);
+            }
+        }
+    }
+
+    [TestCase("Bar", "Plain", typeof(C.BarChart))]
+    [TestCase("Column", "Stacked", typeof(C.BarChart))]
+    [TestCase("Line", "Plain", typeof(C.LineChart))]
+    [TestCase("Line", "Smooth", typeof(C.LineChart))]
+    [TestCase("Area", "PercentStacked", typeof(C.AreaChart))]
+    [TestCase("Scatter", "Plain", typeof(C.ScatterChart))]
+    public void Common_chart_types_are_native_charts(string type, string subtype, Type element)
+    {
+        var run = ChartRun.Render(ChartRdl.Modern(type, subtype), ChartRdl.Columns, ChartRdl.Rows);
+
+        using var book = Write(run.Document);
+
+        var chart = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Single().ChartSpace!;
+        var plot = chart.Descendants<C.PlotArea>().Single().ChildElements.Where(e => e.LocalName.EndsWith("Chart", StringComparison.Ordinal)).ToList();
+        Assert.That(plot.Select(e => e.GetType()), Is.EqualTo(new[] { element }));
+        Assert.That(plot[0].Elements().Count(e => e.LocalName == "ser"), Is.EqualTo(2));
+    }
+
+    [TestCase("Pie", typeof(C.PieChart))]
+    [TestCase("Doughnut", typeof(C.DoughnutChart))]
+    public void A_pie_is_a_native_chart_with_one_color_per_slice(string subtype, Type element)
+    {
+        var run = ChartRun.Render(ChartRdl.Modern("Shape", subtype, seriesGroup: false), ChartRdl.Columns, ChartRdl.Rows);
+
+        using var book = Write(run.Document);
+
+        var chart = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Single().ChartSpace!;
+        var pie = chart.Descendants<C.PlotArea>().Single().ChildElements.Single(e => e.GetType() == element);
+        var series = pie.Elements().Single(e => e.LocalName == "ser");
+        Assert.That(Categories(series), Is.EqualTo(new[] { "East", "North", "West" }));
+        Assert.That(Values(series.GetFirstChild<C.Values>()!), Is.EqualTo(new double?[] { 35, 70, 25 }));
+        Assert.That(series.Elements<C.DataPoint>().Count(), Is.EqualTo(3));
+        Assert.That(chart.Descendants<C.CategoryAxis>(), Is.Empty, "a pie has no axes");
+    }
+
+    internal static SpreadsheetDocument Write(PaginatedDocument document)
+    {
+        var output = new MemoryStream();
+        new XlsxDocumentWriter().Write(document, output);
+        output.Position = 0;
+        var book = SpreadsheetDocument.Open(output, false);
+        var errors = new OpenXmlValidator().Validate(book).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.That(errors, Is.Empty, string.Join(Environment.NewLine, errors));
+        return book;
+    }
+
+    internal static string Title(C.ChartSpace chart) =>
+        string.Concat(chart.GetFirstChild<C.Chart>()!.GetFirstChild<C.Title>()!.Descendants<DocumentFormat.OpenXml.Drawing.Text>().Select(t => t.Text));
+
+    internal static List<string> Categories(DocumentFormat.OpenXml.OpenXmlElement series) =>
+        [.. series.GetFirstChild<C.CategoryAxisData>()!.Descendants<C.StringPoint>().Select(p => p.NumericValue!.Text)];
+
+    internal static List<double?> Values(DocumentFormat.OpenXml.OpenXmlElement values)
+    {
+        var literal = values.Descendants<C.NumberLiteral>().Single();
+        var result = Enumerable.Repeat<double?>(null, (int)literal.PointCount!.Val!.Value).ToList();
+        foreach (var point in literal.Elements<C.NumericPoint>())
+            result[(int)point.Index!.Value] = double.Parse(point.NumericValue!.Text, System.Globalization.CultureInfo.InvariantCulture);
+        return result;
     }
 
     [Test]

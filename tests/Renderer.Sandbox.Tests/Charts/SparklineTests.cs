@@ -1,4 +1,5 @@
 using Renderer.Sandbox.Pages;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
 
 namespace Renderer.Sandbox.Tests.Charts;
 
@@ -33,6 +34,25 @@ public class SparklineTests
             Assert.That(xs.Max(), Is.GreaterThan(chart.Bounds.Width - 3), "and ends at its right edge");
             var ys = line.SelectMany(l => l.Points).Select(p => p.Y).ToList();
             Assert.That(ys.Min(), Is.LessThan(chart.Bounds.Height * 0.35), "the highest point is near the top: no room is kept for titles or labels");
+        }
+    }
+
+    [Test]
+    public void A_sparkline_in_xlsx_is_a_native_line_chart_without_axes_titles_or_legend()
+    {
+        var run = ChartRun.Render(Sparkline(), ChartRdl.Columns, ChartRdl.Rows);
+
+        using var book = ChartXlsxTests.Write(run.Document);
+
+        var charts = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Select(p => p.ChartSpace!).ToList();
+        Assert.That(charts, Has.Count.EqualTo(3), "one sparkline per region");
+        foreach (var chart in charts)
+        {
+            Assert.That(chart.Descendants<C.LineChart>().Count(), Is.EqualTo(1));
+            Assert.That(chart.Descendants<C.Delete>().Select(d => d.Val!.Value), Is.EqualTo(new[] { true, true }), "both axes are deleted");
+            Assert.That(chart.Descendants<C.Legend>(), Is.Empty);
+            Assert.That(chart.Descendants<C.Title>(), Is.Empty);
+            Assert.That(chart.Descendants<C.MajorGridlines>(), Is.Empty);
         }
     }
 }

@@ -6,7 +6,7 @@ public sealed class SandboxWarmUpTests
     [Test]
     public void The_built_in_warm_up_report_renders_in_every_format()
     {
-        string[] formats = ["pdf", "xlsx", "csv", "docx"];
+        string[] formats = ["pdf", "xlsx", "csv", "docx", "html"];
         Assert.That(SandboxWarmUp.Run(formats), Is.EqualTo(formats.Length));
     }
 

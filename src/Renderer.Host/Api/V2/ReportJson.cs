@@ -51,12 +51,18 @@ public sealed record DataSetValuesJson(string DataSet, string ValueField, string
 /// <c>Reports({id})/ParameterDefinitions</c>: each parameter with its values evaluated for this request (dataset-based
 /// ones through the broker), its dependencies on earlier parameters and its state, and the warnings.
 /// </summary>
-public sealed record ParameterDefinitionsJson(IReadOnlyList<EvaluatedParameterJson> Value, IReadOnlyList<object> Diagnostics)
+public sealed record ParameterDefinitionsJson(IReadOnlyList<EvaluatedParameterJson> Value, IReadOnlyList<object> Diagnostics, ParameterLayoutJson? Layout)
 {
     public static ParameterDefinitionsJson From(CatalogEntry entry, Rendering.ParameterValuesResult result) => new(
         [.. result.Parameters.Select(p => EvaluatedParameterJson.From(entry.Definition.FindParameter(p.Name)!, p))],
-        [.. result.Diagnostics.Select(ProblemResults.ToJson)]);
+        [.. result.Diagnostics.Select(ProblemResults.ToJson)],
+        entry.Definition.ParameterLayout is { } layout ? new ParameterLayoutJson(layout.Columns, layout.Rows, [.. layout.Cells.Select(c => new ParameterLayoutCellJson(c.ParameterName, c.Row, c.Column))]) : null);
 }
+
+/// <summary>The report's parameter grid (ReportParametersLayout): columns, rows and each parameter's cell (0-based).</summary>
+public sealed record ParameterLayoutJson(int Columns, int Rows, IReadOnlyList<ParameterLayoutCellJson> Cells);
+
+public sealed record ParameterLayoutCellJson(string Name, int Row, int Column);
 
 /// <summary>One parameter for a prompt; <c>DefaultValues</c> and <c>ValidValues</c> are null when they could not be evaluated here (see <c>State</c>).</summary>
 public sealed record EvaluatedParameterJson(

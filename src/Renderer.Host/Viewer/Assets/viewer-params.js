@@ -5,6 +5,7 @@
 
 window.RsParams = (() => {
   let definitions = [];
+  let layout = null;
   let reportId = null;
   let onChangeTimer = 0;
 
@@ -34,6 +35,7 @@ window.RsParams = (() => {
     const body = await response.json();
     if (!response.ok) throw Object.assign(new Error(body.title ?? "Parameters could not be read"), { problem: body });
     definitions = body.value ?? [];
+    layout = body.layout ?? null;
     return definitions;
   }
 
@@ -52,12 +54,18 @@ window.RsParams = (() => {
     return definitions.every((p) => values[p.name] !== undefined && (p.multiValue || values[p.name].length === 1));
   }
 
+  // The report's ReportParametersLayout grid when it has one; parameters without a cell follow it.
   function render(grid, values) {
     grid.replaceChildren();
+    grid.style.gridTemplateColumns = layout ? `repeat(${layout.columns}, minmax(160px, 1fr))` : "";
+    const cells = new Map((layout?.cells ?? []).map((c) => [c.name.toLowerCase(), c]));
     for (const p of definitions) {
       // Hidden parameters, and internal ones (no prompt, as SSRS marks them), are not asked for.
       if (p.hidden || !p.prompt) continue;
-      grid.append(field(p, values[p.name]));
+      const wrap = field(p, values[p.name]);
+      const cell = cells.get(p.name.toLowerCase());
+      if (cell) { wrap.style.gridRow = String(cell.row + 1); wrap.style.gridColumn = String(cell.column + 1); }
+      grid.append(wrap);
     }
   }
 

@@ -255,6 +255,10 @@
   }
 
   function wireParams() {
+    $("params-toggle").addEventListener("click", () => {
+      const collapsed = $("params").classList.toggle("collapsed");
+      $("params-toggle").setAttribute("aria-expanded", String(!collapsed));
+    });
     $("param-form").addEventListener("submit", (event) => {
       event.preventDefault();
       const values = RsParams.read($("param-grid"), state.values);
@@ -286,6 +290,7 @@
     const visible = definitions.some((p) => !p.hidden && p.prompt);
     $("params").hidden = pane === "false" || !visible;
     $("params").classList.toggle("collapsed", pane.toLowerCase() === "collapsed");
+    $("params-toggle").setAttribute("aria-expanded", String(pane.toLowerCase() !== "collapsed"));
     RsParams.render($("param-grid"), state.values);
     if (refused) {
       $("params").hidden = false;

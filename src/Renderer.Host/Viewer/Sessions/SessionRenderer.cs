@@ -15,7 +15,7 @@ namespace Renderer.Host.Viewer.Sessions;
 /// session's snapshot once it holds every dataset) and exports of what the user sees (toggles and sorts applied).
 /// Renders of one session run one at a time; a new one starts when the one before it has ended.
 /// </summary>
-public sealed class SessionRenderer(RenderService renderer, CatalogReports reports, PermissionChecker permissions, IOptions<PublicUrlOptions> publicUrl, ILogger<SessionRenderer> logger)
+public sealed class SessionRenderer(RenderService renderer, CatalogReports reports, PermissionChecker permissions, IOptions<PublicUrlOptions> publicUrl, ILogger<SessionRenderer> logger, Catalog.Logs.ExecutionLogWriter? log = null)
 {
     /// <summary>
     /// Starts a new render of <paramref name="session"/> with its current toggles and sorts, after the render before it
@@ -74,7 +74,29 @@ public sealed class SessionRenderer(RenderService renderer, CatalogReports repor
         }
     }
 
-    private Task<RenderResult> RenderAsync(ViewerSession session, Caller caller, string format, bool streamPages, SessionRender sink, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders the session's report and writes the execution log entry: request type Interactive for the viewer's pages,
+    /// Export for a download; source Session when the rows came from the snapshot (SSRS's ExecutionLog3), else Live.
+    /// </summary>
+    private async Task<RenderResult> RenderAsync(ViewerSession session, Caller caller, string format, bool streamPages, SessionRender sink, CancellationToken cancellationToken)
+    {
+        var start = DateTimeOffset.UtcNow;
+        var fromSnapshot = session.Snapshot.Complete;
+        var result = await RenderCoreAsync(session, caller, format, streamPages, sink, cancellationToken).ConfigureAwait(false);
+        if (log is not null)
+        {
+            var t = result.Timings;
+            var status = result.Success ? "Success" : result.Diagnostics.FirstOrDefault(d => d.IsError)?.Code ?? result.Failure.ToString();
+            var parameters = string.Join('&', session.Parameters.SelectMany(p => p.Value.Select(v => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(v ?? string.Empty))));
+            await log.AppendAsync(new Catalog.Logs.ExecutionLogEntry(
+                session.Item.Path.Value, caller.UserId, streamPages ? Catalog.Logs.RequestTypes.Interactive : Catalog.Logs.RequestTypes.Export, format,
+                parameters.Length == 0 ? null : parameters, start, start.AddMilliseconds(t.Total), t.DataRetrieval, t.Processing, t.Rendering,
+                fromSnapshot ? "Session" : "Live", status, result.Content.Length, t.RowCount, result.PageCount, result.PeakMemoryBytes / 1024)).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    private Task<RenderResult> RenderCoreAsync(ViewerSession session, Caller caller, string format, bool streamPages, SessionRender sink, CancellationToken cancellationToken)
     {
         var snapshot = session.Snapshot;
         var interactive = new InteractiveRender(session.ToggledItems, session.UserSorts, streamPages,

@@ -12,9 +12,21 @@ namespace Renderer.Host.Viewer.Sessions;
 /// each user has at most so many, and all together hold at most so many bytes. A session is only found by its owner;
 /// for anyone else it does not exist.
 /// </summary>
-public sealed class ViewerSessions(IOptions<ViewerOptions> options)
+public sealed class ViewerSessions : IDisposable
 {
     private readonly ConcurrentDictionary<string, ViewerSession> _sessions = new(StringComparer.Ordinal);
+    private readonly IOptions<ViewerOptions> options;
+    private readonly Timer _sweeper;
+
+    public ViewerSessions(IOptions<ViewerOptions> options)
+    {
+        this.options = options;
+        // Idle sessions go even when nobody opens a new one (their snapshots can be large).
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(5).Ticks, options.Value.SessionTimeout.Ticks / 4));
+        _sweeper = new Timer(_ => Sweep(), null, period, period);
+    }
+
+    public void Dispose() => _sweeper.Dispose();
 
     public int Count => _sessions.Count;
 

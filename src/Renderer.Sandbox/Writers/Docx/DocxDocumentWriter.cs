@@ -12,7 +12,7 @@ namespace Renderer.Sandbox.Writers.Docx;
 /// <see cref="DocxGrid"/>) with exact row heights and the vertical gaps kept, each page after the first starting with a
 /// page break on its first paragraph; the page header and footer as Word header and footer parts, page numbers as PAGE
 /// and NUMPAGES fields, a new section wherever the header or footer shows something else (<see cref="DocxRunningSection"/>).
-/// Charts and images are inline pictures (<see cref="DocxPictures"/>). Streamed into a forward-only zip, page by page.
+/// Charts are native Word charts where Word draws them alike, else inline pictures, as images are (<see cref="DocxPictures"/>). Streamed into a forward-only zip, page by page.
 /// </summary>
 internal sealed class DocxDocumentWriter
 {
@@ -58,7 +58,7 @@ internal sealed class DocxDocumentWriter
             pictures.WriteRelationships(rels, parts.Select(p => (p.Id, p.IsHeader ? HeaderType : FooterType, p.Target)));
         }
 
-        package.WriteContentTypes(parts.Select(p => ("/word/" + p.Target, p.IsHeader)));
+        package.WriteContentTypes(parts.Select(p => ("/word/" + p.Target, p.IsHeader)), media.ChartParts);
     }
 
     private static void WriteBody(PaginatedDocument document, Stream part, DocxPictures pictures, DocxMedia media, List<RunningPart> parts)

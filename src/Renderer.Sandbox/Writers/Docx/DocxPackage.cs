@@ -46,8 +46,8 @@ internal sealed class DocxPackage : IDisposable
     /// <summary>Opens another part (media, the document's relationships); write and dispose it before the next.</summary>
     public Stream CreatePart(string path) => _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
 
-    /// <summary>Writes [Content_Types].xml: the pictures' formats, the main document and the header and footer parts.</summary>
-    public void WriteContentTypes(IEnumerable<(string Part, bool IsHeader)> running)
+    /// <summary>Writes [Content_Types].xml: the pictures' formats, the main document, the header and footer parts and the chart parts.</summary>
+    public void WriteContentTypes(IEnumerable<(string Part, bool IsHeader)> running, IEnumerable<string> charts)
     {
         WriteXml("[Content_Types].xml", xml =>
         {
@@ -63,6 +63,10 @@ internal sealed class DocxPackage : IDisposable
                     ? "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
                     : "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml");
             }
+
+            var chartParts = charts.ToList();
+            foreach (var chart in chartParts) Override(xml, chart, Charts.OfficeChartXml.ContentType);
+            if (chartParts.Count > 0) Default(xml, "xlsx", Charts.OfficeChartWorkbook.ContentType);
 
             xml.WriteEndElement();
         });

@@ -10,21 +10,48 @@ using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 namespace Renderer.Sandbox.Writers.Docx;
 
 /// <summary>
-/// The pictures of one Word part (the document, a header or a footer): each chart becomes a PNG
-/// (<see cref="ChartRasterizer"/>) and each image keeps its bytes (<see cref="OfficeImage"/>), shown inline at its size in
-/// points. The media files are shared by the package (<see cref="DocxMedia"/>); <see cref="WriteRelationships"/> writes
-/// the part's relationships.
+/// The pictures of one Word part (the document, a header or a footer): a chart with data Word can draw
+/// (<see cref="ChartItem.Native"/>) becomes a native Word chart (a chart part, <see cref="OfficeChartXml"/>), any other
+/// chart a PNG (<see cref="ChartRasterizer"/>), and each image keeps its bytes (<see cref="OfficeImage"/>), shown inline
+/// at its size in points. The media files and chart parts are shared by the package (<see cref="DocxMedia"/>);
+/// <see cref="WriteRelationships"/> writes the part's relationships.
 /// </summary>
 internal sealed class DocxPictures(DocxMedia media)
 {
     private const long EmuPerPoint = 12700;
-    private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    internal const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string ImageType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
-    private readonly List<(string Id, string Target)> _relationships = [];
+    private readonly List<(string Id, string Type, string Target)> _relationships = [];
 
-    /// <summary>A run showing <paramref name="chart"/>; null when it cannot be rasterized.</summary>
+    /// <summary>A run showing <paramref name="chart"/>: a native chart, else a picture; null when it cannot be rasterized.</summary>
     public Run? Add(ChartItem chart)
-        => ChartRasterizer.ToPng(chart) is { } png ? Picture(png, "png", chart.Bounds.Width, chart.Bounds.Height, chart.Name) : null;
+    {
+        if (chart.Native is { } native) return NativeChart(native, chart.Bounds.Width, chart.Bounds.Height, chart.Name);
+        return ChartRasterizer.ToPng(chart) is { } png ? Picture(png, "png", chart.Bounds.Width, chart.Bounds.Height, chart.Name) : null;
+    }
+
+    private Run NativeChart(NativeChart chart, double width, double height, string description)
+    {
+        var target = media.AddChart(chart);
+        var number = media.Count;
+        var id = "rIdChart" + (_relationships.Count + 1).ToString(CultureInfo.InvariantCulture);
+        _relationships.Add((id, OfficeChartXml.RelationshipType, target));
+        var cx = Math.Max(1L, (long)Math.Round(width * EmuPerPoint));
+        var cy = Math.Max(1L, (long)Math.Round(height * EmuPerPoint));
+        var inline = new DW.Inline(
+            new DW.Extent { Cx = cx, Cy = cy },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties { Id = (uint)number, Name = "Chart " + number.ToString(CultureInfo.InvariantCulture), Description = description },
+            new DW.NonVisualGraphicFrameDrawingProperties(),
+            new A.Graphic(new A.GraphicData(new DocumentFormat.OpenXml.Drawing.Charts.ChartReference { Id = id }) { Uri = OfficeChartXml.GraphicDataUri }))
+        {
+            DistanceFromTop = 0U,
+            DistanceFromBottom = 0U,
+            DistanceFromLeft = 0U,
+            DistanceFromRight = 0U,
+        };
+        return new Run(new Drawing(inline));
+    }
 
     /// <summary>A run showing <paramref name="image"/> at the size the PDF draws it; null when it cannot be decoded.</summary>
     public Run? Add(ImageItem image)
@@ -38,7 +65,7 @@ internal sealed class DocxPictures(DocxMedia media)
         var target = media.Add(data, extension);
         var number = media.Count;
         var id = "rIdPic" + (_relationships.Count + 1).ToString(CultureInfo.InvariantCulture);
-        _relationships.Add((id, target));
+        _relationships.Add((id, ImageType, target));
         var cx = Math.Max(1L, (long)Math.Round(width * EmuPerPoint));
         var cy = Math.Max(1L, (long)Math.Round(height * EmuPerPoint));
         var name = Path.GetFileName(target);
@@ -71,7 +98,7 @@ internal sealed class DocxPictures(DocxMedia media)
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = Xlsx.XlsxPackage.Utf8 });
         xml.WriteStartDocument(true);
         xml.WriteStartElement("Relationships", Relationships);
-        foreach (var (id, target) in _relationships) Relationship(xml, id, ImageType, target);
+        foreach (var (id, type, target) in _relationships) Relationship(xml, id, type, target);
         foreach (var (id, type, target) in others) Relationship(xml, id, type, target);
         xml.WriteEndElement();
         xml.WriteEndDocument();
@@ -79,7 +106,7 @@ internal sealed class DocxPictures(DocxMedia media)
 
     public bool IsEmpty => _relationships.Count == 0;
 
-    private static void Relationship(XmlWriter xml, string id, string type, string target)
+    internal static void Relationship(XmlWriter xml, string id, string type, string target)
     {
         xml.WriteStartElement("Relationship", Relationships);
         xml.WriteAttributeString("Id", id);
@@ -89,12 +116,25 @@ internal sealed class DocxPictures(DocxMedia media)
     }
 }
 
-/// <summary>The media files of a Word package (word/media/pictureN.ext), written after the parts that show them.</summary>
+/// <summary>The media files (word/media/pictureN.ext) and chart parts (word/charts/chartN.xml) of a Word package, written after the parts that show them.</summary>
 internal sealed class DocxMedia
 {
     private readonly List<(string Path, byte[] Data)> _files = [];
+    private readonly List<(string Path, NativeChart Chart)> _charts = [];
 
-    public int Count => _files.Count;
+    /// <summary>Pictures and charts so far (their drawing ids).</summary>
+    public int Count => _files.Count + _charts.Count;
+
+    /// <summary>The chart parts' names (for the package's content types).</summary>
+    public IEnumerable<string> ChartParts => _charts.Select(c => "/word/" + c.Path);
+
+    /// <summary>Adds a chart part; returns its target relative to word/.</summary>
+    public string AddChart(NativeChart chart)
+    {
+        var path = $"charts/chart{_charts.Count + 1}.xml";
+        _charts.Add((path, chart));
+        return path;
+    }
 
     /// <summary>The file extensions used (for the package's content types).</summary>
     public IEnumerable<string> Extensions => _files.Select(f => Path.GetExtension(f.Path).TrimStart('.')).Distinct(StringComparer.Ordinal);
@@ -113,6 +153,24 @@ internal sealed class DocxMedia
         {
             using var stream = createPart("word/" + path);
             stream.Write(data);
+        }
+
+        for (var i = 0; i < _charts.Count; i++)
+        {
+            var (path, chart) = _charts[i];
+            // The chart's data as a workbook of its own, for Word's "Edit Data" (a scatter keeps its values in the chart).
+            var embedded = OfficeChartWorkbook.Fits(chart);
+            using (var stream = createPart("word/" + path)) OfficeChartXml.Write(stream, chart, embedded);
+            if (!embedded) continue;
+            var workbook = $"embeddings/Microsoft_Excel_Worksheet{i + 1}.xlsx";
+            using (var stream = createPart("word/" + workbook)) stream.Write(OfficeChartWorkbook.Build(chart));
+            using var rels = createPart($"word/charts/_rels/{Path.GetFileName(path)}.rels");
+            using var xml = XmlWriter.Create(rels, new XmlWriterSettings { Encoding = Xlsx.XlsxPackage.Utf8 });
+            xml.WriteStartDocument(true);
+            xml.WriteStartElement("Relationships", DocxPictures.Relationships);
+            DocxPictures.Relationship(xml, OfficeChartXml.DataRelationshipId, OfficeChartWorkbook.RelationshipType, "../" + workbook);
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
         }
     }
 }

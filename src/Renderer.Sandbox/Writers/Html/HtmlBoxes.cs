@@ -24,6 +24,12 @@ internal static class HtmlBoxes
         double left = Half(box.Left), top = Half(box.Top), right = Half(box.Right), bottom = Half(box.Bottom);
         var outer = new Bounds(bounds.X - left, bounds.Y - top, bounds.Width + left + right, bounds.Height + top + bottom);
         html.Append("<div class=\"rpt-b\" style=\"").Place(outer);
+        if (box.Left == box.Top && box.Top == box.Right && box.Right == box.Bottom)
+        {
+            Side(html, string.Empty, box.Left);
+            html.Append("\"></div>\n");
+            return;
+        }
         Side(html, "left", box.Left);
         Side(html, "top", box.Top);
         Side(html, "right", box.Right);
@@ -54,7 +60,7 @@ internal static class HtmlBoxes
     private static void Side(StringBuilder html, string name, BorderSide side)
     {
         if (!side.IsVisible) return;
-        html.Append(";border-").Append(name).Append(':').Pt(side.Width).Append("pt ").Append(side.Style switch
+        html.Append(";border").Append(name.Length > 0 ? "-" : string.Empty).Append(name).Append(':').Pt(side.Width).Append("pt ").Append(side.Style switch
         {
             BorderStyle.Dashed => "dashed",
             BorderStyle.Dotted => "dotted",

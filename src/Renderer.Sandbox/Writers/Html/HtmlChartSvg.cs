@@ -23,7 +23,7 @@ internal static partial class HtmlChartSvg
         if (svg is null)
         {
             if (ChartRasterizer.ToPng(chart) is { } png)
-                html.Append("<img class=\"rpt-c\" alt=\"").Text(chart.Name).Append("\" style=\"").Place(b).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">\n");
+                html.Append("<img class=\"rpt-c\" alt=\"").Text(chart.Name).Append("\" style=\"").Place(b).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\"/>\n");
             return;
         }
         html.Append("<svg class=\"rpt-c\" role=\"img\" aria-label=\"").Text(chart.Name).Append("\" style=\"").Place(b).Append('"').Append(svg).Append('\n');

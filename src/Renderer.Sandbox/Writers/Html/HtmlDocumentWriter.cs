@@ -1,3 +1,4 @@
+using Renderer.Contracts.Formats;
 using System.Text;
 using System.Text.Json;
 using Renderer.Sandbox.Pages;

@@ -1,3 +1,4 @@
+using Renderer.Contracts.Formats;
 using System.Text;
 using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
@@ -11,17 +12,31 @@ namespace Renderer.Sandbox.Writers.Html;
 /// </summary>
 internal static class HtmlFonts
 {
-    /// <summary>Appends <c>font-family</c>, <c>font-size</c>, weight, style and text decorations (no colour).</summary>
-    public static StringBuilder Font(this StringBuilder html, TextStyle style)
+    /// <summary>The family every page sets (<see cref="HtmlStyleSheet"/>): items in it do not repeat it.</summary>
+    public const string DefaultFamily = HtmlStyleSheet.DefaultFamily;
+
+    /// <summary>The font size every page sets, in points.</summary>
+    public const double DefaultSize = HtmlStyleSheet.DefaultSize;
+
+    /// <summary>
+    /// Appends <c>font-family</c>, <c>font-size</c>, weight, style, text decorations and colour, each preceded by ';'.
+    /// With <paramref name="inherited"/> false (a text item inside a page) properties equal to the page's defaults
+    /// (Liberation Sans, 10pt, normal, black) are left out; with true (a rich-text run inside a styled item) all are written.
+    /// Single quotes only, for a style attribute.
+    /// </summary>
+    public static StringBuilder Font(this StringBuilder html, TextStyle style, bool inherited = false)
     {
-        html.Append("font-family:\"").Append(FontLibrary.ResolveFamilyName(style.FontFamily)).Append("\",var(").Append(HtmlStyleSheet.FallbackVariable)
-            .Append(");font-size:").Pt(style.FontSize).Append("pt");
+        var family = FontLibrary.ResolveFamilyName(style.FontFamily);
+        if (inherited || family != DefaultFamily)
+            html.Append(";font-family:'").Append(family).Append("',var(").Append(HtmlStyleSheet.FallbackVariable).Append(')');
+        if (inherited || Math.Abs(style.FontSize - DefaultSize) > 0.001) html.Append(";font-size:").Pt(style.FontSize).Append("pt");
         var weight = FontLibrary.ResolveWeight(style.FontFamily, style.EffectiveWeight);
-        if (weight != 400) html.Append(";font-weight:").Append(weight);
-        if (style.Italic) html.Append(";font-style:italic");
-        if (style.Underline || style.LineThrough)
+        if (inherited || weight != 400) html.Append(";font-weight:").Append(weight);
+        if (inherited || style.Italic) html.Append(";font-style:").Append(style.Italic ? "italic" : "normal");
+        if (inherited || style.Underline || style.LineThrough)
             html.Append(";text-decoration:").Append(style.Underline ? "underline" : string.Empty).Append(style.Underline && style.LineThrough ? " " : string.Empty)
-                .Append(style.LineThrough ? "line-through" : string.Empty);
+                .Append(style.LineThrough ? "line-through" : style.Underline ? string.Empty : "none");
+        if (inherited || style.Color != Rgba.Black) html.Append(";color:").Color(style.Color);
         return html;
     }
 

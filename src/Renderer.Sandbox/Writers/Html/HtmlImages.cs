@@ -14,6 +14,6 @@ internal static class HtmlImages
     {
         if (OfficeImage.From(item) is not { } image) return;
         html.Append("<img class=\"rpt-i\" alt=\"\" style=\"").Place(image.Target).Append("\" src=\"data:").Append(image.ContentType).Append(";base64,")
-            .Append(Convert.ToBase64String(image.Data)).Append("\">\n");
+            .Append(Convert.ToBase64String(image.Data)).Append("\"/>\n");
     }
 }

@@ -39,7 +39,7 @@ internal static class HtmlMarkup
 
     /// <summary>Appends a CSS colour: #rrggbb, or rgba() when not opaque.</summary>
     public static StringBuilder Color(this StringBuilder html, Rgba color) => color.A == 255
-        ? html.Append('#').Append(color.ToHex())
+        ? (color == Rgba.Black ? html.Append("#000") : html.Append('#').Append(color.ToHex()))
         : html.Append("rgba(").Append(color.R).Append(',').Append(color.G).Append(',').Append(color.B).Append(',')
             .Append((color.A / 255.0).ToString("0.###", CultureInfo.InvariantCulture)).Append(')');
 

@@ -15,11 +15,14 @@ internal static class HtmlTextItems
     /// <summary>Side of the toggle and sort buttons, in points.</summary>
     private const double ButtonSize = 9;
 
+    /// <summary>Space between a button and the text beside it, in points.</summary>
+    private const double ButtonGap = 2;
+
     public static void Write(StringBuilder html, TextItem item, HtmlLinks links)
     {
-        HtmlBoxes.Borders(html, item.Bounds, item.Box);
         var bookmark = item.BookmarkId is { Length: > 0 } b && links.IsFirstTarget(b) ? b : null;
-        var mapId = item.DocumentMapId is { Length: > 0 } d ? d : null;
+        // A header row repeated on a later page is not the map entry's target (its first showing is).
+        var mapId = item.DocumentMapId is { Length: > 0 } d && item.Cell is not { IsRepeat: true } ? d : null;
         if (mapId is not null) links.MapTarget(mapId);
         html.Append("<div class=\"rpt-t\"");
         if (bookmark is not null) html.Append(" id=\"bm-").Text(bookmark).Append('"');
@@ -27,7 +30,7 @@ internal static class HtmlTextItems
         if (item.Style.RightToLeft) html.Append(" dir=\"rtl\"");
         html.Append(" style=\"").Place(item.Bounds);
         if (!item.Box.Background.IsTransparent) html.Append(";background:").Color(item.Box.Background);
-        html.Append(';').Font(item.Style).Append(";color:").Color(item.Style.Color).Append("\">");
+        html.Font(item.Style).Append("\">");
         // The document map entry needs its own anchor when the bookmark took the item's id.
         if (bookmark is not null && mapId is not null) html.Append("<span id=\"dm-").Text(mapId).Append("\"></span>");
         Buttons(html, item);
@@ -36,6 +39,26 @@ internal static class HtmlTextItems
         else PlainLines(html, item);
         if (link) html.Append("</a>");
         html.Append("</div>\n");
+        // Borders over the background, as the PDF strokes them.
+        HtmlBoxes.Borders(html, item.Bounds, item.Box);
+    }
+
+    /// <summary>
+    /// How far <paramref name="line"/> moves so the buttons do not cover it, as SSRS puts its toggle image before the text
+    /// and its sort arrow after it: right past a toggle when the line starts under it, left of a sort button when it ends
+    /// under it (never left of the toggle).
+    /// </summary>
+    private static double Shift(TextItem item, TextLine line)
+    {
+        var left = item.Toggle is null ? 0 : item.Box.Padding.Left + ButtonSize + ButtonGap;
+        var shift = left > 0 && line.X < left ? left - line.X : 0;
+        if (item.Sort is not null)
+        {
+            var right = item.Bounds.Width - item.Box.Padding.Right - ButtonSize - ButtonGap;
+            var end = line.X + shift + line.Width;
+            if (end > right) shift -= Math.Min(end - right, line.X + shift - Math.Max(left, item.Box.Padding.Left));
+        }
+        return shift;
     }
 
     private static void PlainLines(StringBuilder html, TextItem item)
@@ -44,7 +67,7 @@ internal static class HtmlTextItems
         foreach (var line in item.Lines)
         {
             if (string.IsNullOrEmpty(line.Text)) continue;
-            html.Append("<div class=\"rpt-l\" style=\"left:").Pt(line.X).Append("pt;").Baseline(item.Style, line.Baseline).Append("\">")
+            html.Append("<div class=\"rpt-l\" style=\"left:").Pt(line.X + Shift(item, line)).Append("pt;").Baseline(item.Style, line.Baseline).Append("\">")
                 .Text(line.Text).Append("</div>");
         }
     }
@@ -56,17 +79,18 @@ internal static class HtmlTextItems
             if (line.Segments.IsDefault)
             {
                 if (!string.IsNullOrEmpty(line.Text))
-                    html.Append("<div class=\"rpt-l\" style=\"left:").Pt(line.X).Append("pt;").Baseline(item.Style, line.Baseline).Append("\">").Text(line.Text).Append("</div>");
+                    html.Append("<div class=\"rpt-l\" style=\"left:").Pt(line.X + Shift(item, line)).Append("pt;").Baseline(item.Style, line.Baseline).Append("\">").Text(line.Text).Append("</div>");
                 continue;
             }
+            var shift = Shift(item, line);
             foreach (var segment in line.Segments)
             {
                 if (segment.Text.Length == 0) continue;
                 var url = SafeLinks.Normalize(segment.Link);
                 html.Append(url is null ? "<span" : "<a").Append(" class=\"rpt-s\"");
                 if (url is not null) html.Append(" href=\"").Text(url).Append("\" rel=\"noopener noreferrer\" target=\"_blank\"");
-                html.Append(" style=\"left:").Pt(segment.X).Append("pt;").Baseline(segment.Style, line.Baseline).Append(';').Font(segment.Style)
-                    .Append(";color:").Color(segment.Style.Color).Append("\">").Text(segment.Text).Append(url is null ? "</span>" : "</a>");
+                html.Append(" style=\"left:").Pt(segment.X + shift).Append("pt;").Baseline(segment.Style, line.Baseline).Font(segment.Style, inherited: true)
+                    .Append("\">").Text(segment.Text).Append(url is null ? "</span>" : "</a>");
             }
         }
     }
@@ -81,7 +105,7 @@ internal static class HtmlTextItems
             html.Append("<button type=\"button\" class=\"rpt-toggle\" data-toggle=\"").Text(toggle.Id).Append("\" aria-expanded=\"")
                 .Append(toggle.Expanded ? "true" : "false").Append("\" aria-label=\"").Append(toggle.Expanded ? "Collapse" : "Expand");
             if (label.Length > 0) html.Append(' ').Text(label);
-            html.Append("\" style=\"left:").Pt(Math.Max(0, item.Box.Padding.Left - ButtonSize - 1)).Append("pt;top:").Pt(top).Append("pt\"></button>");
+            html.Append("\" style=\"left:").Pt(item.Box.Padding.Left).Append("pt;top:").Pt(top).Append("pt\"></button>");
         }
         if (item.Sort is { } sort)
         {
@@ -90,7 +114,7 @@ internal static class HtmlTextItems
                 .Append("\" aria-label=\"Sort");
             if (label.Length > 0) html.Append(' ').Text(label);
             html.Append(sort.State switch { SortState.Ascending => " (ascending)", SortState.Descending => " (descending)", _ => string.Empty })
-                .Append("\" style=\"right:").Pt(Math.Max(0, item.Box.Padding.Right - ButtonSize)).Append("pt;top:").Pt(top).Append("pt\"></button>");
+                .Append("\" style=\"right:").Pt(item.Box.Padding.Right).Append("pt;top:").Pt(top).Append("pt\"></button>");
         }
     }
 

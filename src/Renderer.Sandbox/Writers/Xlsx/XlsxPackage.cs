@@ -194,6 +194,7 @@ internal sealed class XlsxPackage : IDisposable
             if (_drawings.Count > 0)
             {
                 foreach (var extension in (string[])["png", "jpeg", "gif", "bmp"]) WriteDefault(xml, ns, extension, "image/" + extension);
+                WriteDefault(xml, ns, SheetDrawings.ChartExtension, Charts.OfficeChartXml.ContentType);
             }
             WriteOverride(xml, ns, "/xl/workbook.xml", SpreadsheetContentType + "sheet.main+xml");
             for (var i = 0; i < _sheetNames.Count; i++)
