@@ -25,6 +25,12 @@ if (args.Contains("--viewer"))
     await Renderer.Bench.ViewerBench.RunAsync(args, FindRoot());
     return;
 }
+// With --subscriptions: issue 16's subscription bars (see SubscriptionBench).
+if (args.Contains("--subscriptions"))
+{
+    await Renderer.Bench.SubscriptionBench.RunAsync(args);
+    return;
+}
 if (args.Contains("--http"))
 {
     await Renderer.Bench.HttpBench.RunAsync(args);

@@ -321,6 +321,28 @@ public static class DiagnosticCodes
         public const string ViewerCrossSiteRequest = "SRV8302";
     }
 
+    /// <summary>SUB75xx: scheduled subscriptions (SUB71xx are subreports).</summary>
+    public static class Subscriptions
+    {
+        [Diagnostic(Error, "The subscription's owner may no longer view its report; the run fails and is recorded.")]
+        public const string OwnerCannotView = "SUB7501";
+
+        [Diagnostic(Error, "The subscription's report no longer exists or no longer compiles.")]
+        public const string ReportUnavailable = "SUB7502";
+
+        [Diagnostic(Error, "A delivery failed permanently, or after its last retry.")]
+        public const string DeliveryFailed = "SUB7503";
+
+        [Diagnostic(Error, "The subscription is not valid (format, delivery settings, schedule or parameters).")]
+        public const string InvalidSubscription = "SUB7504";
+
+        [Diagnostic(Error, "The subscription or shared schedule does not exist, or the caller may not see it (404).")]
+        public const string NotFound = "SUB7505";
+
+        [Diagnostic(Error, "A data-driven subscription's recipient query failed.")]
+        public const string RecipientQueryFailed = "SUB7506";
+    }
+
     /// <summary>CAT9xxx: the catalog.</summary>
     public static class Catalog
     {

@@ -1,3 +1,4 @@
+using Renderer.Host.Subscriptions;
 using DataBroker;
 using DataBroker.Credentials;
 using DataBroker.Samples;
@@ -61,6 +62,7 @@ public static class RendererHostExtensions
         builder.Services.AddOptions<RenderAdmissionOptions>().BindConfiguration(RenderAdmissionOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RenderAdmissionOptions>, RenderAdmissionOptionsValidator>();
         builder.Services.AddSingleton<RenderAdmission>();
+        builder.Services.AddSubscriptionOptions();
         // Validated by commands too, so a bad Viewer setting is found before the server is started with it.
         builder.Services.AddOptions<Renderer.Host.Viewer.ViewerOptions>().BindConfiguration(Renderer.Host.Viewer.ViewerOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<Renderer.Host.Viewer.ViewerOptions>, Renderer.Host.Viewer.ViewerOptionsValidator>();
@@ -86,6 +88,7 @@ public static class RendererHostExtensions
             builder.Services.AddSingleton<PermissionStore>();
             builder.Services.AddSingleton<PermissionChecker>();
             builder.Services.AddHostedService<PermissionSeeder>(); // after the catalog's start-up work (migrations)
+            builder.Services.AddSubscriptions(config, paths); // Quartz starts after the migrations too
         }
         return builder;
     }

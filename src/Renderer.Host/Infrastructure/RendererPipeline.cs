@@ -32,6 +32,7 @@ public static class RendererPipeline
         app.MapReportsV2Api();
         app.MapSharedItemsApi();
         app.MapLogsApi();
+        app.MapSubscriptionsApi();
         app.MapPoliciesApi();
         app.MapRendererHealth();
         app.MapOpenApi().AllowAnonymous();

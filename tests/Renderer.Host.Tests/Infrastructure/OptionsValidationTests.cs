@@ -25,6 +25,8 @@ public sealed class OptionsValidationTests
         new object[] { "WasmModuleOptions", "Renderer:WasmModules:FuelPerCall", "0" },
         new object[] { "DataBrokerOptions", "DataBroker:MaxValueBytes", "0" },
         new object[] { "CredentialStoreOptions", "DataBroker:KeyRing:EnvironmentVariable", "NOT A NAME" },
+        new object[] { "SubscriptionOptions", "Subscriptions:MaxConcurrentRenders", "0" },
+        new object[] { "SubscriptionOptions (file share)", "Subscriptions:FileShares:Reports:Path", "relative/folder" },
         new object[] { "ViewerOptions", "Viewer:SessionTimeout", "00:00:01" },
     ];
 

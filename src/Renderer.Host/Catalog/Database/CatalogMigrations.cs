@@ -126,10 +126,61 @@ internal static class CatalogMigrations
         CREATE INDEX ix_auth_sessions_expires ON auth_sessions (expires_at);
         """;
 
+    private const string Subscriptions = """
+        CREATE TABLE shared_schedules (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            schedule TEXT NOT NULL,
+            paused INTEGER NOT NULL DEFAULT 0,
+            created_by TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            modified_at BIGINT NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_shared_schedules_name ON shared_schedules (name);
+        CREATE TABLE subscriptions (
+            id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            owner_principals TEXT NOT NULL,
+            report_item_id TEXT NOT NULL,
+            description TEXT NULL,
+            parameters TEXT NOT NULL,
+            format TEXT NOT NULL,
+            delivery_kind TEXT NOT NULL,
+            delivery_settings TEXT NOT NULL,
+            data_driven TEXT NULL,
+            schedule TEXT NULL,
+            shared_schedule_id TEXT NULL,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            created_at BIGINT NOT NULL,
+            modified_at BIGINT NOT NULL,
+            last_run_at BIGINT NULL,
+            last_status TEXT NULL
+        );
+        CREATE INDEX ix_subscriptions_owner ON subscriptions (owner);
+        CREATE INDEX ix_subscriptions_report ON subscriptions (report_item_id);
+        CREATE INDEX ix_subscriptions_schedule ON subscriptions (shared_schedule_id);
+        CREATE TABLE deliveries (
+            id TEXT PRIMARY KEY,
+            subscription_id TEXT NOT NULL,
+            fire_time BIGINT NOT NULL,
+            recipient TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            sent_at BIGINT NULL
+        );
+        CREATE UNIQUE INDEX ux_deliveries_key ON deliveries (idempotency_key);
+        CREATE INDEX ix_deliveries_subscription ON deliveries (subscription_id, fire_time);
+        """;
+
     public static IReadOnlyList<CatalogMigration> All { get; } =
     [
         new(1, "catalog items, versions and parameter settings", Items + Versions("BLOB"), Items + Versions("BYTEA")),
         new(2, "audit and execution logs", Logs("INTEGER PRIMARY KEY AUTOINCREMENT"), Logs("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
         new(3, "item and system role assignments, data-protection keys and sign-in sessions", Security("BLOB"), Security("BYTEA")),
+        new(4, "subscriptions, shared schedules and durable deliveries", Subscriptions, Subscriptions),
     ];
 }
