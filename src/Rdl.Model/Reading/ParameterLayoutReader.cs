@@ -33,12 +33,16 @@ internal static class ParameterLayoutReader
                 default: context.Unknown(child, Owner); break;
             }
         }
+        // An omitted count (0) is taken from the cells (at least 1), as the designer writes grids with no rows yet.
+        var cellElements = definitions is null ? [] : context.Children(definitions).ToList();
+        if (columns == 0) columns = 1;
+        if (rows == 0) rows = Math.Max(1, cellElements.Count);
         if (columns is < 1 or > MaxSize || rows is < 1 or > MaxSize)
         {
             context.Warning(RdlDiagnosticCodes.InvalidValue, $"The parameter grid of {columns} columns and {rows} rows is not usable (1 to {MaxSize} each); the prompt lists the parameters in order.", grid);
             return null;
         }
-        foreach (var cell in definitions is null ? [] : context.Children(definitions))
+        foreach (var cell in cellElements)
         {
             int column = -1, row = -1;
             string? name = null;

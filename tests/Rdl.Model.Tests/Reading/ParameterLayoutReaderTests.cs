@@ -27,6 +27,15 @@ public class ParameterLayoutReaderTests
     }
 
     [Test]
+    public void A_grid_without_its_row_count_is_read_without_a_warning()
+    {
+        var result = TestRdl.Read(TestRdl.Sales2016, "Sales.rdl");
+
+        Assert.That(result.Diagnostics, Is.Empty, string.Join("\n", result.Diagnostics));
+        Assert.That(result.Report!.ParameterLayout, Is.Not.Null.And.Property("Columns").EqualTo(2));
+    }
+
+    [Test]
     public void A_cell_outside_the_grid_or_naming_no_parameter_is_left_out_with_a_warning()
     {
         var result = TestRdl.Read(WithLayout("""
