@@ -26,7 +26,8 @@ namespace Renderer.Bench;
 /// </summary>
 internal static class HttpBench
 {
-    private const string OnePageReport = """
+    /// <summary>The one-textbox report every HTTP bench renders (issue 6's bar; the viewer and subscription benches too).</summary>
+    internal const string OnePageReport = """
         <?xml version="1.0" encoding="utf-8"?>
         <Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2016/01/reportdefinition">
           <ReportSections><ReportSection>

@@ -22,21 +22,6 @@ namespace Renderer.Bench;
 /// </summary>
 internal static class SubscriptionBench
 {
-    private const string OnePageReport = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2016/01/reportdefinition">
-          <ReportSections><ReportSection>
-            <Body><ReportItems>
-              <Textbox Name="Hello">
-                <Paragraphs><Paragraph><TextRuns><TextRun><Value>="Hello " &amp; (6 * 7)</Value></TextRun></TextRuns></Paragraph></Paragraphs>
-                <Top>0cm</Top><Left>0cm</Left><Height>1cm</Height><Width>8cm</Width>
-              </Textbox>
-            </ReportItems><Height>2cm</Height></Body>
-            <Width>10cm</Width>
-            <Page><PageHeight>11in</PageHeight><PageWidth>8.5in</PageWidth></Page>
-          </ReportSection></ReportSections>
-        </Report>
-        """;
 
     private static int _received;
 
@@ -82,7 +67,7 @@ internal static class SubscriptionBench
             var handler = new SocketsHttpHandler { SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, presented, _, errors) => IdentityBackchannel.Trusted(presented, errors, own) } };
             using var http = new HttpClient(handler) { BaseAddress = new Uri($"https://localhost:{port}"), Timeout = TimeSpan.FromMinutes(5) };
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await HttpBench.TokenAsync(http, dataFolder));
-            using (var upload = await http.PostAsync("/api/v2.0/Reports?path=/OnePage", new StringContent(OnePageReport, Encoding.UTF8, "application/xml")))
+            using (var upload = await http.PostAsync("/api/v2.0/Reports?path=/OnePage", new StringContent(HttpBench.OnePageReport, Encoding.UTF8, "application/xml")))
                 if (!upload.IsSuccessStatusCode) throw new InvalidOperationException($"upload: {upload.StatusCode} {await upload.Content.ReadAsStringAsync()}");
             var id = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/v2.0/CatalogItems/ByPath?path=/OnePage")).RootElement.GetProperty("id").GetString();
             var renderUrl = $"/api/v2.0/Reports({id})/Render?format=pdf";

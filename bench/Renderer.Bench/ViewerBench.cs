@@ -63,7 +63,7 @@ internal static partial class ViewerBench
         var published = await http.PostAsync("/api/v2.0/Reports?path=%2FBench%2FSales", new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(shared, "sales.rdlc"))));
         if (!published.IsSuccessStatusCode) throw new InvalidOperationException($"publish: {published.StatusCode} {await published.Content.ReadAsStringAsync()}");
         var salesId = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var onePage = await http.PostAsync("/api/v2.0/Reports?path=%2FBench%2FOnePage", new StringContent(OnePageReport, Encoding.UTF8, "application/xml"));
+        var onePage = await http.PostAsync("/api/v2.0/Reports?path=%2FBench%2FOnePage", new StringContent(HttpBench.OnePageReport, Encoding.UTF8, "application/xml"));
         if (!onePage.IsSuccessStatusCode) throw new InvalidOperationException($"publish: {onePage.StatusCode}");
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
@@ -187,19 +187,4 @@ internal static partial class ViewerBench
     [GeneratedRegex("data-toggle=\"([^\"]+)\"")]
     private static partial Regex ToggleId();
 
-    private const string OnePageReport = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2016/01/reportdefinition">
-          <ReportSections><ReportSection>
-            <Body><ReportItems>
-              <Textbox Name="Hello">
-                <Paragraphs><Paragraph><TextRuns><TextRun><Value>="Hello " &amp; (6 * 7)</Value></TextRun></TextRuns></Paragraph></Paragraphs>
-                <Top>0cm</Top><Left>0cm</Left><Height>1cm</Height><Width>8cm</Width>
-              </Textbox>
-            </ReportItems><Height>2cm</Height></Body>
-            <Width>10cm</Width>
-            <Page><PageHeight>11in</PageHeight><PageWidth>8.5in</PageWidth></Page>
-          </ReportSection></ReportSections>
-        </Report>
-        """;
 }

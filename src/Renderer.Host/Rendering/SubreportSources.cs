@@ -42,6 +42,10 @@ public sealed class FolderSubreports(string folder) : ISubreportSource
 /// </summary>
 public sealed class CatalogFolderSubreports(CatalogReports reports, CatalogPath parent, Func<CatalogPath, bool>? mayView = null) : ISubreportSource
 {
+    /// <summary>The subreports beside <paramref name="parent"/> that <paramref name="caller"/> may view (the others are absent).</summary>
+    public static CatalogFolderSubreports ViewableBy(CatalogReports reports, CatalogPath parent, Security.Permissions.PermissionChecker permissions, Security.Identity.Caller caller) =>
+        new(reports, parent, path => permissions.CanAsync(caller, path, Security.Permissions.ItemTask.View).GetAwaiter().GetResult());
+
     public ResolvedSubreport? Find(string name)
     {
         var entry = reports.ResolveSubreportAsync(parent, name).GetAwaiter().GetResult();

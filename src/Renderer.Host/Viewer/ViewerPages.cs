@@ -86,7 +86,7 @@ public static class ViewerPages
         if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' does not compile", loaded?.Diagnostics ?? []);
         var caller = CatalogHttp.Caller(http);
         var permissions = http.RequestServices.GetRequiredService<PermissionChecker>();
-        var subreports = new CatalogFolderSubreports(reports, item.Path, p => permissions.CanAsync(caller, p, ItemTask.View).GetAwaiter().GetResult());
+        var subreports = CatalogFolderSubreports.ViewableBy(reports, item.Path, permissions, caller);
         var result = await renderer.RenderAsync(entry, format.Name, request.Parameters, caller.UserId, null, subreports, cancellationToken, userLanguage: caller.Language);
         if (!result.Success) return ProblemResults.From(result.Failure == RenderFailure.BadRequest ? 400 : 422, $"The report '{item.Path}' could not be rendered", result.Diagnostics);
         return TypedResults.File(result.Content, result.ContentType, format.FileName(item.Name));

@@ -106,7 +106,7 @@ public static class ReportsV2Api
         if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' no longer compiles", loaded?.Diagnostics ?? []);
         var permissions = http.RequestServices.GetRequiredService<PermissionChecker>();
         var caller = CatalogHttp.Caller(http);
-        var subreports = new CatalogFolderSubreports(reports, item.Path, path => permissions.CanAsync(caller, path, ItemTask.View).GetAwaiter().GetResult());
+        var subreports = CatalogFolderSubreports.ViewableBy(reports, item.Path, permissions, caller);
         return await RenderResponse.WriteAsync(http, entry, item.Path.Value, subreports, renderer, cancellationToken);
     }
 

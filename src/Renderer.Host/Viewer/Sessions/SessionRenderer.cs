@@ -101,7 +101,7 @@ public sealed class SessionRenderer(RenderService renderer, CatalogReports repor
         var snapshot = session.Snapshot;
         var interactive = new InteractiveRender(session.ToggledItems, session.UserSorts, streamPages,
             broker => new SessionDataHandler(broker, snapshot, sink), ReplaysData: snapshot.Complete, ExecutionTime: session.ExecutionTime);
-        var subreports = new CatalogFolderSubreports(reports, session.Item.Path, path => permissions.CanAsync(caller, path, ItemTask.View).GetAwaiter().GetResult());
+        var subreports = CatalogFolderSubreports.ViewableBy(reports, session.Item.Path, permissions, caller);
         return renderer.RenderAsync(session.Entry, format, session.Parameters, caller.UserId, publicUrl.Value.PublicBaseUrl, subreports, cancellationToken,
             userLanguage: caller.Language, interactive: interactive);
     }
