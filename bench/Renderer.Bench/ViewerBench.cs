@@ -103,6 +103,7 @@ internal static partial class ViewerBench
             }));
         }
         Report("drilldown toggle on SalesDrilldown (toggle, then page 1 of the new render)", toggles);
+        await PhasesAsync(http, "/Samples/SalesDrilldown");
 
         var one = new List<double>();
         for (int i = 0; i < 40; i++)
@@ -111,6 +112,7 @@ internal static partial class ViewerBench
             one.Add((await FirstPageAsync(http, "/Bench/OnePage")).First);
         }
         Report("one-page report through the viewer (open a session, page 1), 1 client", one);
+        await PhasesAsync(http, "/Bench/OnePage");
         await app.StopAsync();
         try
         {
@@ -182,6 +184,22 @@ internal static partial class ViewerBench
         times.Sort();
         double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}, {times.Count} requests: p50 {P(0.5):F0} ms, p95 {P(0.95):F0} ms, max {times[^1]:F0} ms; load {HttpBench.LoadAverage()}"));
+    }
+
+    /// <summary>The medians of the execution log's phases for the viewer's renders of <paramref name="path"/> (where the time went).</summary>
+    private static async Task PhasesAsync(HttpClient http, string path)
+    {
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/v2.0/ExecutionLog?path={Uri.EscapeDataString(path)}&$top=200");
+        var rows = page.GetProperty("value").EnumerateArray().Where(r => r.GetProperty("requestType").GetString() == "Interactive").ToList();
+        if (rows.Count == 0) return;
+        double Median(Func<JsonElement, double> of)
+        {
+            var values = rows.Select(of).Order().ToList();
+            return values[values.Count / 2];
+        }
+        double Total(JsonElement r) => (r.GetProperty("timeEnd").GetDateTimeOffset() - r.GetProperty("timeStart").GetDateTimeOffset()).TotalMilliseconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  execution log, {rows.Count} viewer renders of {path}, medians: total {Median(Total):F0} ms, data {Median(r => r.GetProperty("timeDataRetrieval").GetInt64()):F0} ms, processing {Median(r => r.GetProperty("timeProcessing").GetInt64()):F0} ms, rendering {Median(r => r.GetProperty("timeRendering").GetInt64()):F0} ms"));
     }
 
     [GeneratedRegex("data-toggle=\"([^\"]+)\"")]

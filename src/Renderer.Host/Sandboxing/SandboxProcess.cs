@@ -65,7 +65,8 @@ internal sealed class SandboxProcess : IAsyncDisposable
         foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
         startInfo.Environment.Clear();
         foreach (var (name, value) in environment) startInfo.Environment[name] = value;
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("The sandbox process did not start.");
+        // Forked from the long-lived spawner thread: the sandbox's parent-death signal follows that thread (see SpawnThread).
+        var process = SpawnThread.Start(startInfo);
         return new SandboxProcess(process, mayHaveDescendants, wrapped);
     }
 

@@ -183,6 +183,32 @@ public sealed class SandboxPoolTests
         });
     }
 
+    /// <summary>
+    /// Regression: bubblewrap's --die-with-parent ties a sandbox's life to the THREAD that started it (PR_SET_PDEATHSIG),
+    /// and the thread pool retires idle threads. A pooled process started by a thread that then ended was killed with
+    /// SIGKILL in the middle of its render (the first long render after a host start). Processes are now started from
+    /// one thread that lives as long as the host.
+    /// </summary>
+    [Test]
+    public async Task A_pooled_process_outlives_the_thread_that_asked_for_it()
+    {
+        IsolationProbe.Require(SandboxLayers.Namespaces);
+        SandboxInstance? instance = null;
+        string? failure = null;
+        var thread = new Thread(() => (instance, failure) = new SandboxStarter(new SandboxOptions(), NullLogger.Instance).Start(prewarm: true));
+        thread.Start();
+        thread.Join();
+        Assert.That(instance, Is.Not.Null, failure);
+        var started = instance!;
+        await using (started)
+        {
+            await started.Hello!.WaitAsync(Deadline);
+            // The thread has ended; a process tied to it would be gone within moments.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.That(started.Process.HasExited, Is.False, $"the sandbox died with the thread that started it: {started.Process.StandardErrorTail()}");
+        }
+    }
+
     private static string AttackReport(int port, string canaryFile)
     {
         string Attempt(string label, string body) => $"""
