@@ -72,6 +72,13 @@ public sealed class DataSourceOptions
     /// with DAT6040, at upload and at every query (see <see cref="Connectors.DataSourceAccess"/>).
     /// </summary>
     public List<string>? AllowedReports { get; set; }
+
+    /// <summary>
+    /// Row-level security protects this source: reports reach it only through shared datasets that administrators
+    /// defined in the catalog (with their row-level and object-level security); a report's own query on it is refused
+    /// with DAT6050, and only administrators may create shared datasets on it.
+    /// </summary>
+    public bool RowLevelSecurity { get; set; }
 }
 
 /// <summary>A secret used to connect. Stored in plain configuration for now.</summary>

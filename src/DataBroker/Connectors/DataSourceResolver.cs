@@ -52,6 +52,13 @@ public sealed class DataSourceResolver(IOptions<DataBrokerOptions> options)
         return Resolve(report, declared);
     }
 
+    /// <summary>The registered source named <paramref name="name"/> (a shared dataset's, from the catalog), with the same AllowedReports check.</summary>
+    public DataSourceResolution ResolveRegistered(string name, ReportDefinition report, DataSetDefinition dataSet)
+    {
+        var declared = new DataSourceDefinition(name, null, null, name, dataSet.Query.Location);
+        return Find(name) is { } found ? Checked(found, report, declared) : new DataSourceResolution(null, DataDiagnostics.Unregistered(name, report.Name, dataSet.Location, name));
+    }
+
     /// <summary>
     /// The DAT6040 refusals of <paramref name="report"/>: its data sources and datasets' sources that the server restricts
     /// (AllowedReports) to other reports, each once. Empty when the report may use every source it names.

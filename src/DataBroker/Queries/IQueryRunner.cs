@@ -14,6 +14,14 @@ public interface IQueryRunner
     Task<DataQueryResult> ExecuteAsync(
         ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, RenderDataBudget? budget, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs the query as <paramref name="access"/>'s identity: a dataset bound to a shared dataset runs that dataset's
+    /// query with its row-level and object-level security; a report's own query on a protected source is refused.
+    /// </summary>
+    Task<DataQueryResult> ExecuteAsync(
+        ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, RenderDataBudget? budget, Security.DataAccess? access, CancellationToken cancellationToken) =>
+        access is null ? ExecuteAsync(report, dataSetName, parameterValues, budget, cancellationToken) : throw new NotSupportedException("This query runner does not apply data security.");
+
     /// <summary>A new budget for one render's data (<see cref="DataBrokerOptions.MaxRenderBytes"/>).</summary>
     RenderDataBudget CreateRenderBudget();
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using DataBroker.Connectors;
 using DataBroker.Connectors.Inline;
 using DataBroker.Credentials;
+using DataBroker.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rdl.Model.Definitions;
@@ -43,8 +44,12 @@ public sealed class QueryRunner : IQueryRunner
 
     public RenderDataBudget CreateRenderBudget() => new(_options.Value.MaxRenderBytes);
 
+    public Task<DataQueryResult> ExecuteAsync(
+        ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, RenderDataBudget? budget, CancellationToken cancellationToken) =>
+        ExecuteAsync(report, dataSetName, parameterValues, budget, access: null, cancellationToken);
+
     public async Task<DataQueryResult> ExecuteAsync(
-        ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, RenderDataBudget? budget, CancellationToken cancellationToken)
+        ReportDefinition report, string dataSetName, IReadOnlyDictionary<string, object?> parameterValues, RenderDataBudget? budget, DataAccess? access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(dataSetName);
@@ -54,8 +59,20 @@ public sealed class QueryRunner : IQueryRunner
         var dataSet = report.FindDataSet(dataSetName);
         if (dataSet is null) return Refuse(report, dataSetName, DataDiagnostics.Undeclared(dataSetName, report.Name));
 
-        var resolution = _resolver.Resolve(report, dataSet);
-        switch (InlineData.Classify(report, dataSet))
+        // A dataset bound to an administrator's shared dataset runs that dataset's query on its source, with its security.
+        var binding = access?.Find(report, dataSet.Name);
+        if (binding is null && dataSet.SharedDataSetReference is not null && access is not null) return Refuse(report, dataSet.Name, SecurityDiagnostics.Unbound(dataSet));
+        if (binding is not null)
+        {
+            var hidden = SecuredRowSource.HiddenColumns(binding.Security, access!.Identity);
+            if (dataSet.Fields.FirstOrDefault(f => f.DataField is { } column && hidden.Contains(column)) is { } used)
+                return Refuse(report, dataSet.Name, SecurityDiagnostics.Hidden(dataSet, used.DataField!, binding.Path));
+            dataSet = dataSet with { Query = dataSet.Query with { DataSourceName = binding.RegisteredSource, CommandText = binding.CommandText } };
+        }
+        var resolution = binding is not null ? _resolver.ResolveRegistered(binding.RegisteredSource, report, dataSet) : _resolver.Resolve(report, dataSet);
+        if (binding is null && resolution.DataSource is { } protectedSource && _options.Value.DataSources[protectedSource.Name].RowLevelSecurity)
+            return Refuse(report, dataSet.Name, SecurityDiagnostics.Protected(dataSet, protectedSource.Name));
+        switch (binding is not null ? InlineKind.None : InlineData.Classify(report, dataSet))
         {
             case InlineKind.Inline:
                 return OpenInline(report, dataSet, budget ?? CreateRenderBudget(), cancellationToken);
@@ -124,6 +141,16 @@ public sealed class QueryRunner : IQueryRunner
             return DataQueryResult.Failure(failure);
         }
 
+        if (binding is not null && (binding.Security.FiltersRows || binding.Security.HiddenFields.Count > 0))
+        {
+            var secured = SecuredRowSource.Wrap(rows, binding.Security, access!.Identity, out var missingColumn);
+            if (secured is null)
+            {
+                await rows.DisposeAsync().ConfigureAwait(false);
+                return Refuse(report, dataSet.Name, SecurityDiagnostics.MissingColumn(dataSet, binding.Path, missingColumn!));
+            }
+            rows = secured;
+        }
         var check = new RowCheck(dataSet.Name, rows.Columns, limits, budget ?? CreateRenderBudget(), scrubber, dataSet.Query.Location);
         var stream = new StreamingRows(rows, dataSet.Name, dataSet.Query.Location, options.MaxRows, check, scrubber, cancellationToken, _logger);
         return DataQueryResult.Streaming(diagnostics.ToImmutable(), rows.Columns, stream);

@@ -79,6 +79,7 @@ internal sealed class DataReader(ReadContext context)
         var owner = $"DataSet '{name}'";
         QueryDefinition? query = null;
         string? sharedReference = null;
+        var sharedParameters = ImmutableArray<QueryParameterDefinition>.Empty;
         var fields = ImmutableArray<FieldDefinition>.Empty;
         var filters = ImmutableArray<FilterDefinition>.Empty;
         // fyiReporting carries rows in the DataSet: <Rows> in the report's namespace, or <fyi:Rows> in its own.
@@ -95,7 +96,8 @@ internal sealed class DataReader(ReadContext context)
                     foreach (var shared in context.Children(child))
                     {
                         if (shared.Name.LocalName == N.SharedDataSetReference) sharedReference = ReadContext.Text(shared);
-                        else if (shared.Name.LocalName != N.QueryParameters) context.Unknown(shared, owner + ".SharedDataSet");
+                        else if (shared.Name.LocalName == N.QueryParameters) sharedParameters = ReadQueryParameters(shared, owner + ".SharedDataSet");
+                        else context.Unknown(shared, owner + ".SharedDataSet");
                     }
                     break;
                 default: context.Unknown(child, owner); break;
@@ -107,7 +109,8 @@ internal sealed class DataReader(ReadContext context)
             context.Warning(RdlDiagnosticCodes.DataSetWithoutQuery,
                 $"{owner} has no Query; its rows must be supplied by the caller.", element, owner);
         }
-        query ??= new QueryDefinition(string.Empty, string.Empty, null, [], location);
+        // A shared dataset's parameter values are the report's; its query and source come from the catalog at render time.
+        query ??= new QueryDefinition(string.Empty, string.Empty, null, sharedParameters, location);
         return new DataSetDefinition(name, query, fields, location) { Filters = filters, SharedDataSetReference = sharedReference, InlineRows = inlineRows };
     }
 

@@ -251,6 +251,18 @@ public static class DiagnosticCodes
 
         [Diagnostic(Error, "The report may not use a data source restricted to other reports.")]
         public const string RestrictedDataSource = "DAT6040";
+
+        [Diagnostic(Error, "A data source protected by row-level security accepts only the administrators' shared datasets; the report's own query was refused.")]
+        public const string ProtectedDataSource = "DAT6050";
+
+        [Diagnostic(Error, "The report uses a field that object-level security hides from the user.")]
+        public const string HiddenField = "DAT6051";
+
+        [Diagnostic(Error, "A shared dataset the report names does not exist, or its definition cannot be used.")]
+        public const string SharedDataSetUnavailable = "DAT6052";
+
+        [Diagnostic(Error, "A row-level security rule names a column the dataset does not return; no rows are shown.")]
+        public const string SecurityRuleColumnMissing = "DAT6053";
     }
 
     /// <summary>SBX7xxx: the sandbox process; SUB71xx: resolving subreports.</summary>

@@ -27,7 +27,7 @@ public static class RenderResponse
         using var activity = Infrastructure.Telemetry.RendererMetrics.Activities.StartActivity("render");
         activity?.SetTag("renderer.item_path", itemPath);
         activity?.SetTag("renderer.format", format);
-        var result = await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), subreports, cancellationToken, userLanguage: V2.CatalogHttp.Caller(http).Language);
+        var result = await renderer.RenderAsync(entry, format, parameters, user, ServerUrl(http), subreports, cancellationToken, userLanguage: V2.CatalogHttp.Caller(http).Language, identity: V2.CatalogHttp.Caller(http).DataIdentity);
         http.Response.Headers.CacheControl = "no-store";
         await LogAsync(http, itemPath, format, user, start, result);
         if (result.Success)

@@ -78,6 +78,8 @@ public static class RendererHostExtensions
             builder.Services.AddRendererTelemetry(config);
             builder.Services.AddSingleton<Renderer.Host.Viewer.Sessions.ViewerSessions>();
             builder.Services.AddSingleton<Renderer.Host.Viewer.Sessions.SessionRenderer>();
+            builder.Services.AddSingleton<Renderer.Host.Security.DataSecurity.DataSetSecurityStore>();
+            builder.Services.AddSingleton<Renderer.Host.Security.DataSecurity.SharedDataSetBinder>();
         }
         builder.Services.AddSingleton<RenderService>();
         var publicUrl = AddPublicUrl(builder);

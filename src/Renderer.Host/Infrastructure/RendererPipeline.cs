@@ -31,6 +31,7 @@ public static class RendererPipeline
         app.MapCatalogItemsApi();
         app.MapReportsV2Api();
         app.MapSharedItemsApi();
+        app.MapDataSecurityApi();
         app.MapLogsApi();
         app.MapSubscriptionsApi();
         app.MapPoliciesApi();

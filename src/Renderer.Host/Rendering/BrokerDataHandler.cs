@@ -21,7 +21,8 @@ internal sealed class BrokerDataHandler(
     IReadOnlyDictionary<string, ReportDefinition>? subreports = null,
     DataSetPrefetch? prefetch = null,
     RenderDataBudget? budget = null,
-    IProgress<PageProgress>? progress = null)
+    IProgress<PageProgress>? progress = null,
+    DataBroker.Security.DataAccess? access = null)
     : ISandboxDataHandler
 {
     private readonly RenderDataBudget _budget = budget ?? broker.CreateRenderBudget();
@@ -63,7 +64,7 @@ internal sealed class BrokerDataHandler(
             if (!prefetched.Result.Success) return Failed(prefetched.Result);
             return SandboxDataResult.FromRows(prefetched.Result.Columns, Translate(prefetched.Rows, cancellationToken));
         }
-        var result = await broker.ExecuteAsync(target, dataSetName, parameters, _budget, cancellationToken);
+        var result = await broker.ExecuteAsync(target, dataSetName, parameters, _budget, access, cancellationToken);
         if (!result.Success)
         {
             await result.DisposeAsync();

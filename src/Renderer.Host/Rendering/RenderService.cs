@@ -26,7 +26,8 @@ public sealed class RenderService(
     RenderAdmission admission,
     IOptions<CsvExportOptions> csv,
     ILogger<RenderService> logger,
-    Infrastructure.Telemetry.RendererMetrics? metrics = null)
+    Infrastructure.Telemetry.RendererMetrics? metrics = null,
+    Security.DataSecurity.SharedDataSetBinder? sharedDataSets = null)
 {
     /// <summary>The render was refused because every render slot is busy and the queue is full (or the wait ran out).</summary>
     public const string ServerBusy = DiagnosticCodes.Server.ServerBusy;
@@ -64,7 +65,8 @@ public sealed class RenderService(
         CancellationToken cancellationToken,
         IProgress<PageProgress>? progress = null,
         string? userLanguage = null,
-        InteractiveRender? interactive = null)
+        InteractiveRender? interactive = null,
+        DataBroker.Security.EffectiveIdentity? identity = null)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (OutputFormats.Find(format) is null)
@@ -107,7 +109,7 @@ public sealed class RenderService(
         BrokerDataHandler handler;
         try
         {
-            (result, handler) = await RunAsync(entry, input, subreports, progress, interactive, cancellationToken);
+            (result, handler) = await RunAsync(entry, input, subreports, progress, interactive, identity ?? EffectiveIdentityOf(userId), cancellationToken);
         }
         catch
         {
@@ -127,17 +129,26 @@ public sealed class RenderService(
     /// Runs the sandbox with the broker answering its data requests. The broker sees the report under its catalog path
     /// when it has one, so data-source restrictions (AllowedReports) match paths and folders, not a name anyone can reuse.
     /// </summary>
-    private async Task<(SandboxResult, BrokerDataHandler)> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, IProgress<PageProgress>? progress, InteractiveRender? interactive, CancellationToken cancellationToken)
+    private async Task<(SandboxResult, BrokerDataHandler)> RunAsync(CatalogEntry entry, RenderInput input, PreparedSubreports subreports, IProgress<PageProgress>? progress, InteractiveRender? interactive, DataBroker.Security.EffectiveIdentity user, CancellationToken cancellationToken)
     {
         var identity = entry.CatalogPath is { } path ? entry.Definition with { Name = path } : entry.Definition;
+        // The effective identity and the shared datasets the report and its subreports bind to: the broker applies their
+        // queries and row-level and object-level security, and refuses a report's own query on a protected source.
+        var access = sharedDataSets is null
+            ? new DataBroker.Security.DataAccess(user)
+            : await sharedDataSets.BindAsync(user, identity, entry.CatalogPath, subreports.Definitions, cancellationToken);
         // One data budget for all of this render's queries (the report's, its prefetch's and its subreports').
         var budget = broker.CreateRenderBudget();
         // A render fed from a session's snapshot runs no query, so nothing is fetched ahead.
         await using var prefetch = interactive?.ReplaysData == true ? null : DataSetPrefetch.Start(broker, identity, budget, cancellationToken);
-        var handler = new BrokerDataHandler(broker, identity, subreports.Definitions, prefetch, budget, progress);
+        var handler = new BrokerDataHandler(broker, identity, subreports.Definitions, prefetch, budget, progress, access);
         ISandboxDataHandler data = interactive?.WrapData is { } wrap ? wrap(handler) : handler;
         return (await launcher.RenderAsync(input, data, cancellationToken), handler);
     }
+
+    /// <summary>A user known only by name (a subscription's owner, the command line): matched by their <c>user:</c> principal.</summary>
+    private static DataBroker.Security.EffectiveIdentity EffectiveIdentityOf(string userId) =>
+        DataBroker.Security.EffectiveIdentity.ForUser(userId, [Security.Identity.Principal.User(userId)]);
 
     private RenderResult Finish(CatalogEntry entry, ExpressionCompilation compiled, PreparedSubreports subreports, SandboxResult result)
     {

@@ -87,7 +87,7 @@ public static class ViewerPages
         var caller = CatalogHttp.Caller(http);
         var permissions = http.RequestServices.GetRequiredService<PermissionChecker>();
         var subreports = CatalogFolderSubreports.ViewableBy(reports, item.Path, permissions, caller);
-        var result = await renderer.RenderAsync(entry, format.Name, request.Parameters, caller.UserId, null, subreports, cancellationToken, userLanguage: caller.Language);
+        var result = await renderer.RenderAsync(entry, format.Name, request.Parameters, caller.UserId, null, subreports, cancellationToken, userLanguage: caller.Language, identity: caller.DataIdentity);
         if (!result.Success) return ProblemResults.From(result.Failure == RenderFailure.BadRequest ? 400 : 422, $"The report '{item.Path}' could not be rendered", result.Diagnostics);
         return TypedResults.File(result.Content, result.ContentType, format.FileName(item.Name));
     }

@@ -75,14 +75,18 @@ public static class SharedItemsApi
         return Published(http, result);
     }
 
-    private static async Task<IResult> CreateDataSet(HttpContext http, DataSetRequest request, CatalogQueries queries, CatalogPublisher publisher, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateDataSet(HttpContext http, DataSetRequest request, CatalogQueries queries, CatalogPublisher publisher, IOptions<DataBrokerOptions> broker, CancellationToken cancellationToken)
     {
         if (!CatalogPath.TryParse(request.Path, out var target, out var error)) return CatalogHttp.BadPath(error);
         if (!CatalogPath.TryParse(request.DataSourcePath, out var source, out error)) return CatalogHttp.BadPath(error);
         if (await CatalogHttp.Denied(http, target.Value, ItemTask.ManageReports, cancellationToken) is { } denied) return denied;
         if (await CatalogHttp.Denied(http, source.Value, ItemTask.View, cancellationToken) is { } hidden) return hidden;
-        if (await queries.GetAsync(source.Value, cancellationToken) is not { Kind: CatalogItemKind.DataSource })
+        if (await queries.GetAsync(source.Value, cancellationToken) is not { Kind: CatalogItemKind.DataSource } sourceItem)
             return CatalogHttp.Problem(new CatalogError(DiagnosticCodes.Catalog.NoSharedDataSource, CatalogErrorKind.Invalid, $"There is no shared data source at '{source}'."));
+        // On a source that row-level security protects, a shared dataset's query decides what every user can reach:
+        // only administrators write one, so no author can add an unfiltered query beside theirs.
+        var registered = JsonDocument.Parse(sourceItem.Properties ?? "{}").RootElement.TryGetProperty("RegisteredSource", out var name) ? name.GetString() : null;
+        if (DataSecurityApi.IsProtected(broker, registered) && await CatalogHttp.Denied(http, SystemTask.ManageServerSecurity, cancellationToken) is { } notAdmin) return notAdmin;
         if (string.IsNullOrWhiteSpace(request.CommandText)) return CatalogHttp.BadPath("A shared dataset needs a CommandText.");
         var definition = JsonSerializer.Serialize(new { DataSourcePath = source.Value.Value, request.CommandText, Fields = request.Fields ?? [] });
         var result = await publisher.PublishAsync(target.Value, CatalogItemKind.DataSet, System.Text.Encoding.UTF8.GetBytes(definition),

@@ -176,11 +176,26 @@ internal static class CatalogMigrations
         CREATE INDEX ix_deliveries_subscription ON deliveries (subscription_id, fire_time);
         """;
 
+    private const string DataSecurity = """
+        CREATE TABLE dataset_security (
+            item_id TEXT PRIMARY KEY,
+            definition TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            updated_at BIGINT NOT NULL
+        );
+        CREATE TABLE embed_signing_keys (
+            key_id TEXT PRIMARY KEY,
+            protected_key TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        );
+        """;
+
     public static IReadOnlyList<CatalogMigration> All { get; } =
     [
         new(1, "catalog items, versions and parameter settings", Items + Versions("BLOB"), Items + Versions("BYTEA")),
         new(2, "audit and execution logs", Logs("INTEGER PRIMARY KEY AUTOINCREMENT"), Logs("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
         new(3, "item and system role assignments, data-protection keys and sign-in sessions", Security("BLOB"), Security("BYTEA")),
         new(4, "subscriptions, shared schedules and durable deliveries", Subscriptions, Subscriptions),
+        new(5, "row-level and object-level security of shared datasets, embed-token signing keys", DataSecurity, DataSecurity),
     ];
 }

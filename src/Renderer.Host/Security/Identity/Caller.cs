@@ -12,6 +12,9 @@ public sealed record Caller(string UserId, string Language, IReadOnlyList<string
 {
     public static Caller Anonymous { get; } = new("anonymous", "en-US", []);
 
+    /// <summary>Whose rows the broker shows this caller (row-level security): the user and their principals.</summary>
+    public DataBroker.Security.EffectiveIdentity DataIdentity => DataBroker.Security.EffectiveIdentity.ForUser(UserId, Principals);
+
     public static Caller From(ClaimsPrincipal user, string? acceptLanguage = null)
     {
         if (user.Identity?.IsAuthenticated != true) return Anonymous;

@@ -103,6 +103,6 @@ public sealed class SessionRenderer(RenderService renderer, CatalogReports repor
             broker => new SessionDataHandler(broker, snapshot, sink), ReplaysData: snapshot.Complete, ExecutionTime: session.ExecutionTime);
         var subreports = CatalogFolderSubreports.ViewableBy(reports, session.Item.Path, permissions, caller);
         return renderer.RenderAsync(session.Entry, format, session.Parameters, caller.UserId, publicUrl.Value.PublicBaseUrl, subreports, cancellationToken,
-            userLanguage: caller.Language, interactive: interactive);
+            userLanguage: caller.Language, interactive: interactive, identity: caller.DataIdentity);
     }
 }
