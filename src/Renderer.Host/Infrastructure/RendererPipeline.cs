@@ -33,6 +33,7 @@ public static class RendererPipeline
         app.MapSharedItemsApi();
         app.MapLogsApi();
         app.MapSubscriptionsApi();
+        app.MapSharedSchedulesApi();
         app.MapPoliciesApi();
         app.MapRendererHealth();
         app.MapOpenApi().AllowAnonymous();
