@@ -78,8 +78,10 @@ public sealed partial class ViewerBrowserTests
         }
         await Assertions.Expect(row.Locator("td").Nth(6)).ToContainTextAsync("Success");
 
-        await row.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
-        await Assertions.Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("Paused");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Pause" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("Paused", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Paused: Tour for Ana.");
         await Assertions.Expect(row.Locator("td").Nth(7)).ToHaveTextAsync("—");
         await row.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
         await Assertions.Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("Enabled");

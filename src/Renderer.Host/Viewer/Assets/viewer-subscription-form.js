@@ -128,7 +128,10 @@ window.RsSubscriptionForm = (() => {
       RsSubsApi.dayNames.forEach((_, i) => { $(`sub-day-${i}`).checked = days.has(i); });
       if (sc.dayOfMonth) $("sub-day-of-month").value = String(sc.dayOfMonth);
       if (sc.cron) $("sub-cron").value = sc.cron;
-      $("sub-timezone").value = sc.timeZone || "UTC";
+      // A zone this browser does not list (the server knows more) is added, so saving keeps it.
+      const zone = sc.timeZone || "UTC";
+      if (![...$("sub-timezone").options].some((o) => o.value === zone)) $("sub-timezone").append(new Option(zone, zone));
+      $("sub-timezone").value = zone;
       $("sub-start").value = toLocalInput(sc.start);
       $("sub-end").value = toLocalInput(sc.end);
     }
