@@ -34,6 +34,7 @@ public static class RendererPipeline
         app.MapDataSecurityApi();
         app.MapLogsApi();
         app.MapSubscriptionsApi();
+        app.MapSharedSchedulesApi();
         app.MapPoliciesApi();
         app.MapRendererHealth();
         app.MapOpenApi().AllowAnonymous();

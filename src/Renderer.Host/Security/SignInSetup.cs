@@ -177,10 +177,25 @@ public static class SignInSetup
         if (request.Path.StartsWithSegments("/viewer/api"))
             return request.Cookies.ContainsKey(SessionCookie) ? CookieAuthenticationDefaults.AuthenticationScheme : JwtBearerDefaults.AuthenticationScheme;
         if (request.Path.StartsWithSegments("/api"))
-            return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && request.Cookies.ContainsKey(SessionCookie)
+            return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || ViewerSubscriptionChange(request)) && request.Cookies.ContainsKey(SessionCookie)
                 ? CookieAuthenticationDefaults.AuthenticationScheme
                 : JwtBearerDefaults.AuthenticationScheme;
         return OpenIdConnectDefaults.AuthenticationScheme;
+    }
+
+    /// <summary>
+    /// A change to the caller's subscriptions from the viewer's subscription page: it carries the viewer's
+    /// <c>X-Viewer-Request</c> header (a form on another site cannot send it, and a script there would need a CORS
+    /// preflight this server never grants) and, when the browser says where it came from, it came from this origin.
+    /// Only then may the browser session change anything through the API, and only subscriptions.
+    /// </summary>
+    private static bool ViewerSubscriptionChange(HttpRequest request)
+    {
+        const string prefix = "/api/v2.0/Subscriptions";
+        var path = request.Path.Value ?? string.Empty;
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        return path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (path.Length == prefix.Length || path[prefix.Length] is '(' or '/')
+            && request.Headers["X-Viewer-Request"].ToString() == "1" && (site.Length == 0 || site == "same-origin");
     }
 
     private static IssuerValidator ExactIssuer(string issuer) => (actual, _, _) =>

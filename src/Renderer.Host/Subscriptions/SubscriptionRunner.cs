@@ -6,6 +6,7 @@ using Renderer.Host.Catalog.Database;
 using Renderer.Host.Catalog.Items;
 using Renderer.Host.Catalog.Logs;
 using Renderer.Host.Infrastructure;
+using Renderer.Host.Infrastructure.Telemetry;
 using Renderer.Host.Rendering;
 using Renderer.Host.Security.Identity;
 using Renderer.Host.Security.Permissions;
@@ -32,6 +33,7 @@ public sealed class SubscriptionRunner(
     CatalogDatabase database,
     IOptions<SubscriptionOptions> options,
     IOptions<PublicUrlOptions> publicUrl,
+    RendererMetrics metrics,
     TimeProvider time,
     ILogger<SubscriptionRunner> logger)
 {
@@ -109,11 +111,13 @@ public sealed class SubscriptionRunner(
             {
                 await channel.DeliverAsync(content, settings, recipient.Key, cancellationToken).ConfigureAwait(false);
                 await ledger.SentAsync(record.Id, CancellationToken.None).ConfigureAwait(false);
+                metrics.RecordDelivery(subscription.DeliveryKind, DeliveryStates.Sent);
                 return true;
             }
             catch (TransientDeliveryException e) when (attempt < max)
             {
                 await ledger.AttemptFailedAsync(record.Id, e.Message, CancellationToken.None).ConfigureAwait(false);
+                metrics.RecordDelivery(subscription.DeliveryKind, "retried");
                 var delay = TimeSpan.FromMilliseconds(options.Value.RetryBaseDelayMilliseconds * Math.Pow(2, attempt - 1));
                 logger.LogWarning("Delivery {Delivery} of subscription {Subscription}: attempt {Attempt} failed ({Error}); next in {Delay}", record.Id, subscription.Id, attempt, e.Message, delay);
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
@@ -140,6 +144,7 @@ public sealed class SubscriptionRunner(
     private async Task<bool> FailAsync(Subscription subscription, CatalogItem item, Guid deliveryId, string error)
     {
         await ledger.FailedAsync(deliveryId, error, CancellationToken.None).ConfigureAwait(false);
+        metrics.RecordDelivery(subscription.DeliveryKind, DeliveryStates.Failed);
         await AuditAsync(subscription, item.Path.Value, DiagnosticCodes.Subscriptions.DeliveryFailed, error).ConfigureAwait(false);
         logger.LogError("Delivery {Delivery} of subscription {Subscription} failed: {Error}", deliveryId, subscription.Id, error);
         return false;

@@ -69,6 +69,47 @@ public sealed class SubscriptionStore(CatalogDatabase database)
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Renames or reschedules a shared schedule (its pause state stays); false when it does not exist.</summary>
+    public async Task<bool> UpdateScheduleAsync(SharedSchedule s, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("UPDATE shared_schedules SET name = @name, schedule = @schedule, modified_at = @modified WHERE id = @id")
+            .With("id", s.Id.ToString("N")).With("name", s.Name).With("schedule", SubscriptionJson.Write(s.Schedule)).With("modified", s.ModifiedAt.ToUnixMs());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// Deletes a shared schedule as SSRS does: every subscription on it gets its own copy of the schedule (and is
+    /// disabled when the shared schedule was paused, so it stays stopped), in one transaction. Returns the ids of the
+    /// subscriptions that changed, or null when there is no such schedule.
+    /// </summary>
+    public async Task<List<Guid>?> DeleteScheduleAsync(SharedSchedule s, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var id = s.Id.ToString("N");
+        var changed = new List<Guid>();
+        await using (var select = connection.Command("SELECT id FROM subscriptions WHERE shared_schedule_id = @id", transaction).With("id", id))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) changed.Add(Guid.ParseExact(reader.GetString(0), "N"));
+        }
+        await using (var copy = connection.Command("""
+            UPDATE subscriptions SET schedule = @schedule, shared_schedule_id = NULL, modified_at = @now,
+                enabled = CASE WHEN @paused = 1 THEN 0 ELSE enabled END
+            WHERE shared_schedule_id = @id
+            """, transaction).With("id", id).With("schedule", SubscriptionJson.Write(s.Schedule)).With("now", now.ToUnixMs()).With("paused", s.Paused ? 1 : 0))
+        {
+            await copy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await using (var delete = connection.Command("DELETE FROM shared_schedules WHERE id = @id", transaction).With("id", id))
+        {
+            if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1) return null;
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
     public async Task<List<SharedSchedule>> SchedulesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,8 @@ public static class ViewerPages
         ["viewer-params.js"] = "text/javascript; charset=utf-8",
         ["viewer-pages.js"] = "text/javascript; charset=utf-8",
         ["viewer-catalog.js"] = "text/javascript; charset=utf-8",
+        ["viewer-subscriptions.js"] = "text/javascript; charset=utf-8",
+        ["viewer-subscription-form.js"] = "text/javascript; charset=utf-8",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly Lazy<FrozenSet<string>> Fonts = new(() =>
@@ -37,6 +39,7 @@ public static class ViewerPages
     public static IEndpointRouteBuilder MapViewerPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/viewer", Shell).ExcludeFromDescription();
+        app.MapGet("/viewer/subscriptions", SubscriptionPages.Shell).ExcludeFromDescription();
         app.MapGet("/viewer/static/{file}", Asset).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/viewer/fonts/{file}", Font).AllowAnonymous().ExcludeFromDescription();
         // The report pages' style sheet (fonts and the classes the HTML writer uses), the same for every report.
@@ -93,7 +96,7 @@ public static class ViewerPages
     }
 
     /// <summary>The export list: every output format but HTML (the viewer shows that one), as the one list of formats names them.</summary>
-    private static readonly string ExportOptions = string.Concat(OutputFormats.All.Where(f => f != OutputFormats.Html)
+    internal static readonly string ExportOptions = string.Concat(OutputFormats.All.Where(f => f != OutputFormats.Html)
         .Select(f => $"<option value=\"{f.Name}\">{WebUtility.HtmlEncode(f.DisplayName)}</option>"));
 
     private static string ShellHtml(string user) => $$"""
@@ -114,6 +117,7 @@ public static class ViewerPages
         <a class="skip" href="#report">Skip to report</a>
         <header class="top" role="banner">
           <nav aria-label="Breadcrumb" id="breadcrumb"><ol></ol></nav>
+          <nav aria-label="Site" class="site"><a href="/viewer">Home</a> <a href="/viewer/subscriptions">My subscriptions</a></nav>
           <p class="user">Signed in as <strong id="user">{{WebUtility.HtmlEncode(user)}}</strong></p>
         </header>
         <div class="viewer">
@@ -142,6 +146,7 @@ public static class ViewerPages
             <button type="button" id="export">Export</button>
             <button type="button" id="print">Print</button>
             <button type="button" id="refresh">Refresh</button>
+            <a id="subscribe" class="button" href="/viewer/subscriptions">Subscribe</a>
             <button type="button" id="docmap-toggle" aria-expanded="false" aria-controls="docmap" hidden>Document map</button>
             </div>
           </div>

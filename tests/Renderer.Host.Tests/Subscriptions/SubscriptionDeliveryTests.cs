@@ -17,7 +17,7 @@ namespace Renderer.Host.Tests.Subscriptions;
 /// the SMTP server refuses, and never sent twice.
 /// </summary>
 [NonParallelizable]
-public sealed class SubscriptionDeliveryTests
+public sealed partial class SubscriptionDeliveryTests
 {
     private SmtpSink _smtp = null!;
     private string _share = null!;

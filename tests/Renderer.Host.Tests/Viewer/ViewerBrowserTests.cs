@@ -9,7 +9,7 @@ namespace Renderer.Host.Tests.Viewer;
 /// The browser viewer in a real browser (Debian's Chromium, headless, through Playwright) against the real server
 /// process: users sign in at the built-in provider and use the viewer as they would. The report "Viewer Tour"
 /// (published to /Sales by the set-up) has cascading parameters, one region per page, a document map, bookmarks and a
-/// drillthrough to /Samples/RegionOrders.
+/// drillthrough to /Samples/RegionOrders. Subscriptions mail to <see cref="_smtp"/> or write to the share "Reports".
 /// </summary>
 [NonParallelizable]
 public sealed partial class ViewerBrowserTests
@@ -19,12 +19,25 @@ public sealed partial class ViewerBrowserTests
     private HostProcess _host = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
+    private Subscriptions.SmtpSink _smtp = null!;
+    private string _share = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
         SecurityPrerequisite.Require(File.Exists(Chromium), "Chromium is needed for the viewer tests (.ci/setup-machine installs it)");
-        _host = new HostProcess();
+        // Subscriptions made in the viewer mail to an SMTP server in this process or write to a share in a temporary folder.
+        _smtp = new Subscriptions.SmtpSink();
+        _share = Path.Combine(Path.GetTempPath(), "viewer-share-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_share);
+        _host = new HostProcess(environment: new Dictionary<string, string>
+        {
+            ["Subscriptions__Smtp__Host"] = "127.0.0.1",
+            ["Subscriptions__Smtp__Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Subscriptions__Smtp__Security"] = "None",
+            ["Subscriptions__RetryBaseDelayMilliseconds"] = "50",
+            ["Subscriptions__FileShares__Reports__Path"] = _share,
+        });
         using (var admin = await AdminClient())
         {
             var rdl = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Viewer", "ViewerTour.rdl"));
@@ -41,6 +54,8 @@ public sealed partial class ViewerBrowserTests
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         _host?.Dispose();
+        _smtp?.Dispose();
+        if (_share is not null && Directory.Exists(_share)) Directory.Delete(_share, recursive: true);
     }
 
     private async Task<HttpClient> AdminClient()

@@ -6,7 +6,7 @@ namespace Renderer.Host.Infrastructure.Telemetry;
 
 /// <summary>
 /// The server's own metrics and traces (meter and activity source <c>Renderer</c>): renders by format and status,
-/// their stage durations, rows and bytes, compile times, sandbox kills, and the sandbox pool's ready count. Exported
+/// their stage durations, rows and bytes, compile times, sandbox kills, subscription deliveries by outcome, and the sandbox pool's ready count. Exported
 /// with OpenTelemetry (see <see cref="TelemetryExtensions"/>); readable in process by any <see cref="MeterListener"/>.
 /// </summary>
 public sealed class RendererMetrics : IDisposable
@@ -23,6 +23,7 @@ public sealed class RendererMetrics : IDisposable
     private readonly Counter<long> _bytes;
     private readonly Counter<long> _sandboxKills;
     private readonly Histogram<double> _compileDuration;
+    private readonly Counter<long> _deliveries;
 
     public RendererMetrics(IServiceProvider services)
     {
@@ -33,6 +34,7 @@ public sealed class RendererMetrics : IDisposable
         _bytes = _meter.CreateCounter<long>("renderer.render.bytes", "By", "Bytes of render output.");
         _sandboxKills = _meter.CreateCounter<long>("renderer.sandbox.kills", "{process}", "Sandboxes ended by the host: time limit, crash, or a failed render.");
         _compileDuration = _meter.CreateHistogram<double>("renderer.compile.duration", "s", "Time to compile a report's expressions.");
+        _deliveries = _meter.CreateCounter<long>("renderer.subscription.deliveries", "{delivery}", "Subscription delivery attempts by kind (email, fileshare) and outcome: sent, retried (a transient failure that will be tried again) or failed (given up: visible in history and the audit log).");
         _meter.CreateObservableGauge("renderer.sandbox.pool.ready", () => services.GetService<Sandboxing.SandboxPool>()?.ReadyCount ?? 0, "{process}", "Pre-started sandboxes waiting for a render.");
     }
 
@@ -51,6 +53,9 @@ public sealed class RendererMetrics : IDisposable
     public void RecordSandboxKill(string reason) => _sandboxKills.Add(1, new TagList { { "reason", reason } });
 
     public void RecordCompile(TimeSpan duration, bool success) => _compileDuration.Record(duration.TotalSeconds, new TagList { { "success", success } });
+
+    /// <summary>Counts one delivery attempt of kind <paramref name="kind"/> ending <paramref name="outcome"/> (sent, retried, failed).</summary>
+    public void RecordDelivery(string kind, string outcome) => _deliveries.Add(1, new TagList { { "kind", kind }, { "outcome", outcome } });
 
     public void Dispose() => _meter.Dispose();
 }

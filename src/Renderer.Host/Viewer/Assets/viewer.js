@@ -277,6 +277,7 @@
     if (!found.ok) { showErrors(await found.json().catch(() => ({ title: "The report was not found." }))); return; }
     const item = await found.json();
     state.reportId = item.id;
+    $("subscribe").href = `/viewer/subscriptions?report=${encodeURIComponent(path)}`;
     document.title = `${item.name} - Report viewer`;
     let definitions;
     let refused = null;
