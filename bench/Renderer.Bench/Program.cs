@@ -31,6 +31,12 @@ if (args.Contains("--subscriptions"))
     await Renderer.Bench.SubscriptionBench.RunAsync(args);
     return;
 }
+// With --rls: issue 18's row-level security bar (see RlsBench).
+if (args.Contains("--rls"))
+{
+    await Renderer.Bench.RlsBench.RunAsync(args);
+    return;
+}
 if (args.Contains("--http"))
 {
     await Renderer.Bench.HttpBench.RunAsync(args);
