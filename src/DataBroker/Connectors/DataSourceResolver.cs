@@ -60,14 +60,20 @@ public sealed class DataSourceResolver(IOptions<DataBrokerOptions> options)
     }
 
     /// <summary>
-    /// The DAT6040 refusals of <paramref name="report"/>: its data sources and datasets' sources that the server restricts
-    /// (AllowedReports) to other reports, each once. Empty when the report may use every source it names.
+    /// The refusals of <paramref name="report"/> known from its definition alone, each once: its data sources and
+    /// datasets' sources that the server restricts (AllowedReports) to other reports (DAT6040), and its own queries on a
+    /// source row-level security protects (DAT6050). Empty when the report may use every source it names.
     /// </summary>
     public ImmutableArray<RdlDiagnostic> Restricted(ReportDefinition report) =>
         [.. report.DataSources.Select(d => Resolve(report, d).Diagnostic)
             .Concat(report.DataSets.Select(d => Resolve(report, d).Diagnostic))
             .OfType<RdlDiagnostic>()
             .Where(d => d.Code == DataSourceAccess.RestrictedDataSource)
+            .Concat(report.DataSets
+                .Where(d => d.SharedDataSetReference is null && Inline.InlineData.Classify(report, d) != Inline.InlineKind.Inline)
+                .Select(d => (DataSet: d, Source: Resolve(report, d).DataSource))
+                .Where(p => p.Source is { } source && options.Value.DataSources[source.Name].RowLevelSecurity)
+                .Select(p => Security.SecurityDiagnostics.Protected(p.DataSet, p.Source!.Name)))
             .DistinctBy(d => d.Message)];
 
     private DataSourceResolution Checked(RegisteredDataSource found, ReportDefinition report, DataSourceDefinition dataSource) =>
