@@ -35,13 +35,15 @@ public sealed class HorizontalPageTests : ServerTest
         Assert.That(response.Headers.GetValues("X-Render-Diagnostics").Single(), Does.Contain("PAG5001").And.Contain("WideNote"));
     }
 
-    [Test]
-    public async Task Leading_fixed_data_columns_repeat_at_the_left_of_the_continuation_page()
+    [TestCase("HorizontalFixed", "<FixedData>true</FixedData>")]
+    [TestCase("HorizontalRepeatSide", "<KeepWithGroup>After</KeepWithGroup><RepeatOnNewPage>true</RepeatOnNewPage>")]
+    public async Task Leading_fixed_data_columns_repeat_at_the_left_of_the_continuation_page(string name, string memberProperties)
     {
-        var rdl = File.ReadAllText(Path.Combine(ErrorHandlingTests.ProjectRoot(), "tests", "Renderer.Host.Tests", "Visual", "Reports", "WideFixedColumns.rdl"));
-        var upload = await Client.PostAsync("/api/reports?name=HorizontalFixed", new StringContent(rdl, System.Text.Encoding.UTF8, "application/xml"));
+        var rdl = File.ReadAllText(Path.Combine(ErrorHandlingTests.ProjectRoot(), "tests", "Renderer.Host.Tests", "Visual", "Reports", "WideFixedColumns.rdl"))
+            .Replace("<FixedData>true</FixedData>", memberProperties, StringComparison.Ordinal);
+        var upload = await Client.PostAsync($"/api/reports?name={name}", new StringContent(rdl, System.Text.Encoding.UTF8, "application/xml"));
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created), await upload.Content.ReadAsStringAsync());
-        var response = await Client.GetAsync("/api/reports/HorizontalFixed/render?format=pdf");
+        var response = await Client.GetAsync($"/api/reports/{name}/render?format=pdf");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), () => System.Text.Encoding.UTF8.GetString(bytes));
 
