@@ -31,7 +31,7 @@ internal static class IgnoredElements
         // Tablix
         "LayoutDirection", "GroupsBeforeRowHeaders", "RepeatColumnHeaders", "RepeatRowHeaders",
         "FixedColumnHeaders", "FixedRowHeaders", "BandLayoutOptions", "TablixCorner", "TablixHeader",
-        "FixedData", "HideIfNoRows", "DomainScope", "Disabled",
+        "HideIfNoRows", "DomainScope", "Disabled",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool Contains(string localName) => Names.Contains(localName);

@@ -139,6 +139,7 @@ internal static class RdlElementNames
     public const string Direction = "Direction";
     public const string KeepWithGroup = "KeepWithGroup";
     public const string RepeatOnNewPage = "RepeatOnNewPage";
+    public const string FixedData = "FixedData";
     public const string KeepTogether = "KeepTogether";
     public const string DataSetName = "DataSetName";
     public const string NoRowsMessage = "NoRowsMessage";

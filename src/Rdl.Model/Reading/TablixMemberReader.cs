@@ -76,7 +76,7 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
         var sorts = ImmutableArray<SortExpression>.Empty;
         var children = ImmutableArray<TablixMember>.Empty;
         string? keepWithGroup = null;
-        bool repeat = false, keepTogether = false;
+        bool repeat = false, keepTogether = false, fixedData = false;
         ExpressionText? hidden = null;
         string? toggle = null;
         TablixHeader? header = null;
@@ -89,6 +89,7 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
                 case N.TablixMembers: children = ReadMembers(child, where); break;
                 case N.KeepWithGroup: keepWithGroup = ReadKeepWithGroup(child, owner); break;
                 case N.RepeatOnNewPage: repeat = context.Bool(child, owner); break;
+                case N.FixedData: fixedData = context.Bool(child, owner); break;
                 case N.KeepTogether: keepTogether = context.Bool(child, owner); break;
                 case N.Visibility: (hidden, toggle) = items.ReadVisibility(child, owner); break;
                 case N.TablixHeader: header = ReadHeader(child, where); break;
@@ -99,6 +100,7 @@ internal sealed class TablixMemberReader(ReadContext context, ItemReader items, 
         {
             KeepWithGroup = keepWithGroup,
             RepeatOnNewPage = repeat,
+            FixedData = fixedData,
             KeepTogether = keepTogether,
             Hidden = hidden,
             ToggleItem = toggle,

@@ -21,7 +21,7 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
     /// <summary>The right edge of the content laid out so far, in body coordinates (a matrix as wide as its column instances).</summary>
     public double Right { get; private set; }
 
-    /// <summary>Tablixes laid out with RepeatRowHeaders, by name: how many row-header columns each repeats on horizontal pages.</summary>
+    /// <summary>Tablixes with repeated leading columns (RepeatRowHeaders, FixedData), by name: how many columns each repeats on horizontal pages.</summary>
     public Dictionary<string, int> RepeatedRowHeaders { get; } = new(StringComparer.Ordinal);
 
     public List<Band> Build(ProcessedReport report)
@@ -195,7 +195,7 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
             bands.Add(new Band(y, h, (x, py, _, sink) => placer.Emit(noRows, x + left + tablix.Left, py, tablix.Width, h, PageRegion.Body, sink)) { PageName = regionName });
             return h;
         }
-        if (tablix.Tablix.RepeatRowHeaders && tablix.RowHeaderColumns > 0) RepeatedRowHeaders[tablix.Tablix.Name] = tablix.RowHeaderColumns;
+        if (tablix.RepeatedColumns > 0) RepeatedRowHeaders[tablix.Tablix.Name] = tablix.RepeatedColumns;
         var firstLogicalRow = placer.ReserveLogicalRows(tablix.Tablix.Name, tablix.Rows.Count);
         var rowBands = new int[tablix.Rows.Count + 1];
         var rowTops = new double[tablix.Rows.Count + 1];

@@ -14,7 +14,8 @@ namespace Renderer.Sandbox.Layout;
 /// right, then top to bottom). A slice never cuts through a textbox, image or chart (a slice ends before the first one
 /// that would not fit), except one wider than a page, which is cut and reported (PAG5001); rectangles and lines are
 /// drawn on every slice they cross. A slice that holds nothing on a vertical page is left out. A tablix with
-/// RepeatRowHeaders shows its row-header columns at the left of every slice after the first where its body continues.
+/// RepeatRowHeaders (or leading FixedData columns, see <c>Processing/Tablix/FixedColumns</c>) shows those columns at
+/// the left of every slice after the first where its body continues.
 /// </summary>
 /// <remarks>
 /// Cuts are the same for every vertical page: they are chosen from the positions of every item of the body, found by
@@ -122,7 +123,7 @@ internal static class HorizontalPages
         return cuts;
     }
 
-    /// <summary>Per tablix with RepeatRowHeaders: the body-coordinate range of its row-header columns.</summary>
+    /// <summary>Per tablix with repeated columns: the body-coordinate range of the cells that lie wholly within them.</summary>
     private static Dictionary<string, (double From, double To)> HeaderExtents(List<List<Outline>> pages, IReadOnlyDictionary<string, int> repeatedRowHeaders)
     {
         var headers = new Dictionary<string, (double From, double To)>(StringComparer.Ordinal);
@@ -131,7 +132,7 @@ internal static class HorizontalPages
         {
             foreach (var item in page)
             {
-                if (item.Item is not TextItem { Cell: { } cell } || !repeatedRowHeaders.TryGetValue(cell.RegionName, out var columns) || cell.Column >= columns) continue;
+                if (item.Item is not TextItem { Cell: { } cell } || !repeatedRowHeaders.TryGetValue(cell.RegionName, out var columns) || cell.Column + cell.ColumnSpan > columns) continue;
                 headers[cell.RegionName] = headers.TryGetValue(cell.RegionName, out var range)
                     ? (Math.Min(range.From, item.From), Math.Max(range.To, item.To))
                     : (item.From, item.To);
@@ -202,7 +203,7 @@ internal sealed class HorizontalSlice(double bodyLeft, double from, double to, d
             if (headers is not null && item is TextItem { Cell: { } cell } && headers.ContainsKey(cell.RegionName)) (continued ??= []).Add(cell.RegionName);
         }
         if (continued is null) return;
-        // RepeatRowHeaders: the row-header cells of each tablix continued here, at the left of the slice, on their rows.
+        // Repeated columns (RepeatRowHeaders, FixedData): each continued tablix's cells within them, at the left of the slice, on their rows.
         foreach (var item in page)
         {
             if (item is not TextItem { Cell: { } cell } text || !continued.Contains(cell.RegionName)) continue;

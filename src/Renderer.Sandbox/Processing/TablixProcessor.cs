@@ -74,6 +74,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
         {
             NoRows = noRows,
             RowHeaderColumns = noRows is null ? rowLevels.Length : 0,
+            RepeatedColumns = noRows is null ? FixedColumns.Count(tablix, rowLevels.Length, columns.Slots) : 0,
             ColumnHeaderRows = noRows is null ? columnLevels.Length : 0,
             KeepTogetherRanges = keepTogether,
         };

@@ -104,6 +104,66 @@ public sealed class RichTextTests : ServerTest
     }
 
     [Test]
+    public async Task Xlsx_cell_whose_rich_text_has_one_safe_link_is_a_hyperlink()
+    {
+        using var stream = new MemoryStream(await (await Render("RichText", "RichXlsxLink", "xlsx")).Content.ReadAsByteArrayAsync());
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var strings = document.WorkbookPart!.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().ToList();
+        var sheet = document.WorkbookPart.WorksheetParts.Single();
+        var cells = sheet.Worksheet.Descendants<Cell>().Where(c => c.DataType?.Value == CellValues.SharedString).ToDictionary(c => c.CellReference!.Value!, c => strings[int.Parse(c.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)].InnerText);
+        var hyperlinks = sheet.Worksheet.Descendants<Hyperlink>().Where(h => h.Id is not null).ToList();
+        var targets = hyperlinks.ToDictionary(h => h.Reference!.Value!, h => sheet.HyperlinkRelationships.Single(r => r.Id == h.Id!.Value).Uri.ToString());
+        var lists = cells.Single(c => c.Value.Contains("See the guide", StringComparison.Ordinal)).Key;
+        Assert.That(targets.GetValueOrDefault(lists), Is.EqualTo("https://example.com/guide"), "the A href of the cell's rich text is the cell's hyperlink; the javascript: one is dropped");
+        Assert.That(targets.Values, Has.None.Contains("javascript"));
+        var letter = cells.Single(c => c.Value.StartsWith("Order shipped", StringComparison.Ordinal)).Key;
+        Assert.That(targets.ContainsKey(letter), Is.False, "a cell without a link has none");
+    }
+
+    [Test]
+    public async Task Docx_linked_runs_are_hyperlinks_to_safe_targets_only()
+    {
+        using var stream = new MemoryStream(await (await Render("RichText", "RichDocxLink", "docx")).Content.ReadAsByteArrayAsync());
+        using var document = WordprocessingDocument.Open(stream, false);
+        var main = document.MainDocumentPart!;
+        var hyperlinks = main.Document.Body!.Descendants<W.Hyperlink>().ToList();
+        var guide = hyperlinks.Single(h => h.InnerText == "the guide");
+        Assert.That(main.HyperlinkRelationships.Single(r => r.Id == guide.Id!.Value).Uri.ToString(), Is.EqualTo("https://example.com/guide"));
+        Assert.That(hyperlinks.Any(h => h.InnerText.Contains("no script", StringComparison.Ordinal)), Is.False, "the javascript: href stays plain text");
+        Assert.That(main.Document.Body.InnerText, Does.Contain("no script"));
+        Assert.That(main.HyperlinkRelationships.Select(r => r.Uri.ToString()), Has.None.Contains("javascript"));
+    }
+
+    [Test]
+    public async Task Docx_textbox_with_a_hyperlink_action_is_a_word_hyperlink()
+    {
+        const string Rdl = """
+            <Report xmlns="http://schemas.microsoft.com/sqlserver/reporting/2016/01/reportdefinition">
+              <ReportSections><ReportSection><Body><ReportItems>
+                <Textbox Name="Web"><Paragraphs><Paragraph><TextRuns><TextRun><Value>Our site</Value></TextRun></TextRuns></Paragraph></Paragraphs>
+                  <ActionInfo><Actions><Action><Hyperlink>https://example.com/site</Hyperlink></Action></Actions></ActionInfo>
+                  <Top>0cm</Top><Left>0cm</Left><Height>0.6cm</Height><Width>5cm</Width></Textbox>
+                <Textbox Name="Evil"><Paragraphs><Paragraph><TextRuns><TextRun><Value>Not a link</Value></TextRun></TextRuns></Paragraph></Paragraphs>
+                  <ActionInfo><Actions><Action><Hyperlink>javascript:alert(1)</Hyperlink></Action></Actions></ActionInfo>
+                  <Top>1cm</Top><Left>0cm</Left><Height>0.6cm</Height><Width>5cm</Width></Textbox>
+              </ReportItems><Height>2cm</Height></Body><Width>10cm</Width>
+              <Page><PageHeight>11in</PageHeight><PageWidth>8.5in</PageWidth></Page></ReportSection></ReportSections>
+            </Report>
+            """;
+        var upload = await Client.PostAsync("/api/reports?name=DocxPlainLink", new StringContent(Rdl, System.Text.Encoding.UTF8, "application/xml"));
+        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created), await upload.Content.ReadAsStringAsync());
+        var response = await Client.GetAsync("/api/reports/DocxPlainLink/render?format=docx");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = WordprocessingDocument.Open(stream, false);
+        var main = document.MainDocumentPart!;
+        var link = main.Document.Body!.Descendants<W.Hyperlink>().Single();
+        Assert.That(link.InnerText, Is.EqualTo("Our site"));
+        Assert.That(main.HyperlinkRelationships.Single(r => r.Id == link.Id!.Value).Uri.ToString(), Is.EqualTo("https://example.com/site"));
+        Assert.That(main.Document.Body.InnerText, Does.Contain("Not a link"));
+    }
+
+    [Test]
     public async Task Csv_holds_the_plain_text()
     {
         var csv = await (await Render("RichText", "RichCsv", "csv")).Content.ReadAsStringAsync();

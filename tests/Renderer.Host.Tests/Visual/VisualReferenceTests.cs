@@ -59,6 +59,7 @@ public sealed class VisualReferenceTests : ServerTest
         yield return new TestCaseData("OmittedMargins", 1, 1).SetName("Omitted margins are 0 (issue 17, item 1)");
         yield return new TestCaseData("GrowInCellRectangle", 1, 1).SetName("CanGrow textbox in a cell rectangle grows (issue 17, item 9)");
         yield return new TestCaseData("WideMatrix", 2, 2).SetName("Wide matrix on horizontal pages (issue 17, item 2)");
+        yield return new TestCaseData("WideFixedColumns", 2, 2).SetName("FixedData columns repeat on horizontal pages (issue 17, item 2)");
         yield return new TestCaseData("HtmlPlaceholders", 1, 1).SetName("HTML placeholders show their text (issue 17, item 11)");
     }
 

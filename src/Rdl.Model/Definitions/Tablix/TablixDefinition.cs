@@ -46,7 +46,7 @@ public sealed record TablixDefinition(
     /// <summary>RepeatColumnHeaders: the column-header rows repeat at the top of each page the tablix continues on.</summary>
     public bool RepeatColumnHeaders { get; init; }
 
-    /// <summary>RepeatRowHeaders (horizontal pagination; recorded, not used by the layout yet).</summary>
+    /// <summary>RepeatRowHeaders: the row-header columns repeat at the left of each horizontal page the tablix continues on.</summary>
     public bool RepeatRowHeaders { get; init; }
 
     public override string Kind => "Tablix";
@@ -72,6 +72,12 @@ public sealed record TablixMember(
     SourceLocation Location)
 {
     public bool RepeatOnNewPage { get; init; }
+
+    /// <summary>
+    /// FixedData: the member and its body cells stay in view when the tablix is scrolled (interactive renderers). A
+    /// leading static column member with it is repeated at the left of each horizontal page (see the README).
+    /// </summary>
+    public bool FixedData { get; init; }
 
     /// <summary>"Before", "After" or null.</summary>
     public string? KeepWithGroup { get; init; }

@@ -188,6 +188,12 @@ internal sealed record TablixInstance(TablixDefinition Tablix, ImmutableArray<do
     /// </summary>
     public int RowHeaderColumns { get; init; }
 
+    /// <summary>
+    /// How many leading <see cref="ColumnWidths"/> the PDF repeats at the left of each horizontal page the tablix continues
+    /// on (RepeatRowHeaders; leading FixedData columns): see <c>Processing/Tablix/FixedColumns</c>.
+    /// </summary>
+    public int RepeatedColumns { get; init; }
+
     /// <summary>How many of the leading <see cref="Rows"/> are column-header rows (with the TablixCorner on their left).</summary>
     public int ColumnHeaderRows { get; init; }
 

@@ -152,10 +152,13 @@ internal static class DocxGrid
                 };
                 if (text.Rich is { Paragraphs.Length: > 0 } rich)
                 {
-                    return new TableCell([properties, .. DocxText.RichParagraphs(text, rich)]);
+                    return new TableCell([properties, .. DocxText.RichParagraphs(text, rich, pictures.Link)]);
                 }
 
-                return new TableCell(properties, DocxText.Paragraph(text, fields?.Invoke(text)));
+                var marked = fields?.Invoke(text);
+                var paragraph = DocxText.Paragraph(text, marked);
+                if (marked is null && pictures.Link(text.Hyperlink) is { } link) DocxText.Link(paragraph, link);
+                return new TableCell(properties, paragraph);
             case ImageItem image when OfficeImage.From(image) is { } picture:
                 return new TableCell(properties, PictureParagraph(pictures.Add(picture), picture.Target, image.Bounds));
             case ChartItem chart when pictures.Add(chart) is { } run:

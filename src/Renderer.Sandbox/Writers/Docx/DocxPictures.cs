@@ -14,14 +14,30 @@ namespace Renderer.Sandbox.Writers.Docx;
 /// (<see cref="ChartItem.Native"/>) becomes a native Word chart (a chart part, <see cref="OfficeChartXml"/>), any other
 /// chart a PNG (<see cref="ChartRasterizer"/>), and each image keeps its bytes (<see cref="OfficeImage"/>), shown inline
 /// at its size in points. The media files and chart parts are shared by the package (<see cref="DocxMedia"/>);
-/// <see cref="WriteRelationships"/> writes the part's relationships.
+/// <see cref="WriteRelationships"/> writes the part's relationships, hyperlinks (<see cref="Link"/>) among them.
 /// </summary>
 internal sealed class DocxPictures(DocxMedia media)
 {
     private const long EmuPerPoint = 12700;
     internal const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string ImageType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+    private const string HyperlinkType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
     private readonly List<(string Id, string Type, string Target)> _relationships = [];
+    private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The relationship id of an external hyperlink to <paramref name="url"/> (one per URL and part), or null when
+    /// <see cref="SafeLinks"/> does not allow it (only absolute http, https and mailto URLs become links).
+    /// </summary>
+    public string? Link(string? url)
+    {
+        if (SafeLinks.Normalize(url) is not { } safe) return null;
+        var target = new Uri(safe).AbsoluteUri;
+        if (_links.TryGetValue(target, out var id)) return id;
+        id = "rIdLink" + (_links.Count + 1).ToString(CultureInfo.InvariantCulture);
+        _links.Add(target, id);
+        return id;
+    }
 
     /// <summary>A run showing <paramref name="chart"/>: a native chart, else a picture; null when it cannot be rasterized.</summary>
     public Run? Add(ChartItem chart)
@@ -100,18 +116,20 @@ internal sealed class DocxPictures(DocxMedia media)
         xml.WriteStartElement("Relationships", Relationships);
         foreach (var (id, type, target) in _relationships) Relationship(xml, id, type, target);
         foreach (var (id, type, target) in others) Relationship(xml, id, type, target);
+        foreach (var (target, id) in _links) Relationship(xml, id, HyperlinkType, target, external: true);
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
 
-    public bool IsEmpty => _relationships.Count == 0;
+    public bool IsEmpty => _relationships.Count == 0 && _links.Count == 0;
 
-    internal static void Relationship(XmlWriter xml, string id, string type, string target)
+    internal static void Relationship(XmlWriter xml, string id, string type, string target, bool external = false)
     {
         xml.WriteStartElement("Relationship", Relationships);
         xml.WriteAttributeString("Id", id);
         xml.WriteAttributeString("Type", type);
         xml.WriteAttributeString("Target", target);
+        if (external) xml.WriteAttributeString("TargetMode", "External");
         xml.WriteEndElement();
     }
 }

@@ -48,9 +48,10 @@ internal static class DocxText
     /// <summary>
     /// The paragraphs of a rich-text item (<see cref="TextItem.Rich"/>): one Word paragraph per paragraph, with its
     /// alignment, indents (left, first line) and spacing, and one run per styled run (font, size, bold, italic, underline,
-    /// strike, colour).
+    /// strike, colour). A run its markup linked (<c>A href</c>) is a Word hyperlink when <paramref name="link"/> gives it a
+    /// relationship id (see <see cref="DocxPictures.Link"/>: http, https and mailto only); otherwise plain text.
     /// </summary>
-    public static IEnumerable<Paragraph> RichParagraphs(TextItem item, RichText rich)
+    public static IEnumerable<Paragraph> RichParagraphs(TextItem item, RichText rich, Func<string?, string?> link)
     {
         foreach (var source in rich.Paragraphs)
         {
@@ -82,10 +83,26 @@ internal static class DocxText
             var paragraph = new Paragraph(properties);
             foreach (var run in source.Runs)
             {
-                paragraph.Append(new Run(RunProperties(run.Style), new Text(Clean(run.Text)) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }));
+                var element = new Run(RunProperties(run.Style), new Text(Clean(run.Text)) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+                if (run.Link is not null && link(run.Link) is { } id) paragraph.Append(new Hyperlink(element) { Id = id, History = true });
+                else paragraph.Append(element);
             }
 
             yield return paragraph;
+        }
+    }
+
+    /// <summary>Makes the runs of <paramref name="paragraph"/> one Word hyperlink to relationship <paramref name="id"/> (a textbox's Hyperlink action).</summary>
+    public static void Link(Paragraph paragraph, string id)
+    {
+        var runs = paragraph.Elements<Run>().ToList();
+        if (runs.Count == 0) return;
+        var hyperlink = new Hyperlink { Id = id, History = true };
+        runs[0].InsertBeforeSelf(hyperlink);
+        foreach (var run in runs)
+        {
+            run.Remove();
+            hyperlink.Append(run);
         }
     }
 

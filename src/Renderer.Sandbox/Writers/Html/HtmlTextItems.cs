@@ -35,7 +35,7 @@ internal static class HtmlTextItems
         if (bookmark is not null && mapId is not null) html.Append("<span id=\"dm-").Text(mapId).Append("\"></span>");
         Buttons(html, item);
         var link = HtmlLinks.Open(html, item);
-        if (item.Rich is not null) RichLines(html, item);
+        if (item.Rich is not null) RichLines(html, item, linkRuns: !link);
         else PlainLines(html, item);
         if (link) html.Append("</a>");
         html.Append("</div>\n");
@@ -72,7 +72,8 @@ internal static class HtmlTextItems
         }
     }
 
-    private static void RichLines(StringBuilder html, TextItem item)
+    /// <summary>The rich-text lines; a linked run is an anchor of its own unless the whole item is already one (<paramref name="linkRuns"/> false: HTML anchors do not nest).</summary>
+    private static void RichLines(StringBuilder html, TextItem item, bool linkRuns)
     {
         foreach (var line in item.Lines)
         {
@@ -86,7 +87,7 @@ internal static class HtmlTextItems
             foreach (var segment in line.Segments)
             {
                 if (segment.Text.Length == 0) continue;
-                var url = SafeLinks.Normalize(segment.Link);
+                var url = linkRuns ? SafeLinks.Normalize(segment.Link) : null;
                 html.Append(url is null ? "<span" : "<a").Append(" class=\"rpt-s\"");
                 if (url is not null) html.Append(" href=\"").Text(url).Append("\" rel=\"noopener noreferrer\" target=\"_blank\"");
                 html.Append(" style=\"left:").Pt(segment.X + shift).Append("pt;").Baseline(segment.Style, line.Baseline).Font(segment.Style, inherited: true)

@@ -26,7 +26,7 @@ internal sealed class SheetLinks(string sheetName, Dictionary<string, string> do
             documentMapTargets[id] = _quotedSheet + WorksheetWriter.ColumnName(column) + (row + 1).ToString(CultureInfo.InvariantCulture);
         }
 
-        if (item.Hyperlink is { } url && IsSafeUrl(url, out var normalized))
+        if (LinkOf(item) is { } url && IsSafeUrl(url, out var normalized))
         {
             var relationshipId = "rIdLink" + (_external.Count + 1).ToString(CultureInfo.InvariantCulture);
             _external.Add((relationshipId, normalized));
@@ -34,21 +34,28 @@ internal sealed class SheetLinks(string sheetName, Dictionary<string, string> do
         }
     }
 
-    /// <summary>Absolute http(s), mailto and ftp URLs only: no javascript:, file: or relative targets.</summary>
+    /// <summary>
+    /// The cell's link: the textbox's own hyperlink, else the link of its rich text when all its linked runs
+    /// (HTML <c>A href</c>) point to one URL. Excel links whole cells, so text with two different links keeps none.
+    /// </summary>
+    public static string? LinkOf(TextItem item)
+    {
+        if (item.Hyperlink is { } own) return own;
+        if (item.Rich is not { } rich) return null;
+        string? link = null;
+        foreach (var run in rich.Paragraphs.SelectMany(p => p.Runs))
+        {
+            if (run.Link is null || run.Link == link) continue;
+            if (link is not null) return null;
+            link = run.Link;
+        }
+        return link;
+    }
+
+    /// <summary>The links <see cref="SafeLinks"/> allows (absolute http, https and mailto), escaped as a relationship target.</summary>
     public static bool IsSafeUrl(string url, out string normalized)
     {
-        normalized = string.Empty;
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
-        {
-            return false;
-        }
-
-        if (uri.Scheme is not ("http" or "https" or "mailto" or "ftp"))
-        {
-            return false;
-        }
-
-        normalized = uri.AbsoluteUri;
-        return true;
+        normalized = SafeLinks.Normalize(url) is { } safe ? new Uri(safe).AbsoluteUri : string.Empty;
+        return normalized.Length > 0;
     }
 }

@@ -33,6 +33,29 @@ public sealed class HtmlRichTextAndImageTests
     }
 
     [Test]
+    public void A_linked_run_inside_a_textbox_that_links_does_not_nest_anchors()
+    {
+        var line = new TextLine(2, 12, 120, "See guide")
+        {
+            Segments =
+            [
+                new TextSegment(2, 25, "See", TextStyle.Default),
+                new TextSegment(30, 30, "guide", TextStyle.Default) { Link = "https://example.com/guide" },
+            ],
+        };
+        var rich = new RichText([new RichParagraph([new RichRun("See guide", TextStyle.Default)])]);
+        var item = new TextItem(new Bounds(10, 10, 200, 20), PageRegion.Body, "See guide", null, null, TextStyle.Default, BoxStyle.None, [line])
+        {
+            Rich = rich,
+            Hyperlink = "https://example.com/site",
+        };
+        var html = HtmlRun.Write(new PaginatedDocument("Rich", [new Page(1, 300, 100, [item])]));
+
+        Assert.That(html, Does.Contain("href=\"https://example.com/site\""), "the textbox's own link wraps its lines");
+        Assert.That(html, Does.Not.Contain("https://example.com/guide"), "an anchor inside an anchor is invalid HTML: the run is not linked again");
+    }
+
+    [Test]
     public void An_image_is_a_data_uri_at_the_place_the_pdf_draws_it()
     {
         using var bitmap = new SKBitmap(96, 48);
