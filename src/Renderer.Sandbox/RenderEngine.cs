@@ -99,7 +99,7 @@ public static class RenderEngine
         var streamsPages = input.StreamPages && FormatOf(input) == OutputFormats.Html;
         var document = composer.PlacementCount > StreamPagesAbove || streamsPages
             ? new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name }
-            : new PaginatedDocument(input.ReportName, composer.ComposeAll()) { Language = processor.Culture.Name };
+            : PaginatedDocument.Held(input.ReportName, composer) with { Language = processor.Culture.Name };
         var map = streamsPages ? processor.Items!.Links.DocumentMap(pages: null) : processor.Items!.Links.DocumentMap(document.EnumeratePages());
         document = document with { DocumentMap = map, Setup = PageSetupOf(report.Sections[0]) };
         trace?.Mark("paginate");
