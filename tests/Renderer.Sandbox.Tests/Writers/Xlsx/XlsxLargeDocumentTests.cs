@@ -29,6 +29,7 @@ public class XlsxLargeDocumentTests
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (includes the page model).");
 
         Assert.That(diagnostics, Is.Empty);
+        OfficeOutput.Validated(output.ToArray());
         output.Position = 0;
         using var book = SpreadsheetDocument.Open(output, false);
         var part = book.WorkbookPart!.WorksheetParts.Single();
