@@ -17,7 +17,8 @@ namespace Renderer.Sandbox.Layout;
 internal sealed class PageComposer : IPageSource
 {
     /// <summary>Evaluates a header or footer: (the page's body items, numbering, section, region, top) -> items.</summary>
-    public delegate List<PageItem> SectionLayout(IReadOnlyList<PageItem> body, PageNumbering numbering, PageSection section, PageRegion region, double top);
+    /// <remarks><paramref name="body"/> may be emitted only when enumerated: enumerate it only if the section reads it.</remarks>
+    public delegate List<PageItem> SectionLayout(IEnumerable<PageItem> body, PageNumbering numbering, PageSection section, PageRegion region, double top);
 
     private readonly PageDefinition _page;
     private readonly List<PageBody> _bodies;
@@ -113,6 +114,25 @@ internal sealed class PageComposer : IPageSource
             items.AddRange(_footers[index] ??= _section(body, _numbering[index], footer, PageRegion.Footer, HeightOf(index) - _page.BottomMargin.Points - footer.Height.Points));
         RenderProgress.PageComposed(index, total);
         return Describe(index) with { Items = [.. items] };
+    }
+
+    public IReadOnlyList<PageItem> ComposeHeaderOver(int start, int end, SpanNumbering numbering)
+    {
+        if (_page.Header is not { } header || !Prints(header, numbering.OverallNumber, numbering.OverallTotal)) return [];
+        var globals = new PageNumbering(numbering.Number, numbering.Total, numbering.OverallNumber, numbering.OverallTotal, _numbering[start].Name);
+        return _section(BodyItems(start, end), globals, header, PageRegion.Header, _page.TopMargin.Points);
+    }
+
+    /// <summary>The body items of pages <paramref name="start"/> to <paramref name="end"/> (exclusive), each page emitted when the enumeration reaches it.</summary>
+    private IEnumerable<PageItem> BodyItems(int start, int end)
+    {
+        var items = new List<PageItem>();
+        for (int i = start; i < end; i++)
+        {
+            items.Clear();
+            _bodies[i].EmitItems(items);
+            foreach (var item in items) yield return item;
+        }
     }
 
     /// <summary>

@@ -50,7 +50,8 @@ internal static class ReportLayout
         var sections = new PageSectionLayout(context, items, placer, page.LeftMargin.Points, section.Width.Points);
         return new PageComposer(page, bodies, initialPageName, (body, numbering, pageSection, region, top) =>
         {
-            // ReportItems!X in a page header/footer reads the body textboxes on that page.
+            // ReportItems!X in a page header/footer reads the body textboxes on that page (on each page of a run read as
+            // one page, for a worksheet's header); the body is read only if an expression asks for ReportItems.
             context.SetPageItems(body.OfType<TextItem>().Where(t => t.Name is not null).Select(t => (t.Name!, t.Value)));
             return sections.Layout(numbering, pageSection, region, top);
         }, placer, fitHeight);

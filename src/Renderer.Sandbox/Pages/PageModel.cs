@@ -30,6 +30,17 @@ public sealed record PaginatedDocument
         _source = source;
     }
 
+    /// <summary>
+    /// A document whose pages <paramref name="source"/> composes now, all held; the source stays for what only pagination
+    /// can give afterwards (<see cref="HeaderOver"/>).
+    /// </summary>
+    internal static PaginatedDocument Held(string title, IPageSource source)
+    {
+        var document = new PaginatedDocument(title, source);
+        document._pages = [.. document.EnumeratePages()];
+        return document;
+    }
+
     public string Title { get; init; }
 
     /// <summary>Every page. A streamed document composes them all on first use and keeps them (memory grows with the report).</summary>
@@ -78,6 +89,15 @@ public sealed record PaginatedDocument
     {
         if (IsStreamed) _source!.Release(index);
     }
+
+    /// <summary>
+    /// The page header of pages <paramref name="start"/> to <paramref name="end"/> (exclusive) read as one page numbered
+    /// <paramref name="numbering"/>, as SSRS's Excel renderer reads a worksheet: its expressions evaluated again, with
+    /// ReportItems (and First, Last, Sum over them) reading the body items of all those pages; empty when the header does
+    /// not print on such a page. Null for a document built from pages alone (no pagination behind it to evaluate with).
+    /// </summary>
+    internal IReadOnlyList<PageItem>? HeaderOver(int start, int end, SpanNumbering numbering) =>
+        _source?.ComposeHeaderOver(start, end, numbering);
 
     /// <summary>
     /// Page <paramref name="index"/>'s number, size, <see cref="Page.Name"/> and <see cref="Page.StartsSection"/> without
@@ -138,11 +158,25 @@ internal interface IPageSource
     Page ComposeOutline(int index);
 
     /// <summary>
+    /// The page header evaluated for pages <paramref name="start"/> to <paramref name="end"/> (exclusive) read as one page
+    /// with <paramref name="numbering"/>: ReportItems in it read the body items of all those pages (emitted only if it
+    /// reads them); empty when the header does not print on that page.
+    /// </summary>
+    IReadOnlyList<PageItem> ComposeHeaderOver(int start, int end, SpanNumbering numbering);
+
+    /// <summary>
     /// The caller will not ask for page <paramref name="index"/> again (its items, outline or whole): what only its body
     /// needs (its rows' evaluated cells) may be dropped. Composing it afterwards throws.
     /// </summary>
     void Release(int index);
 }
+
+/// <summary>
+/// The page globals of a run of pages read as one page (an XLSX worksheet): <see cref="Number"/> and <see cref="Total"/>
+/// are Globals!PageNumber and TotalPages (counting within a numbering section, restarted by ResetPageNumber), the Overall
+/// ones count every such run.
+/// </summary>
+public readonly record struct SpanNumbering(int Number, int Total, int OverallNumber, int OverallTotal);
 
 /// <summary>
 /// One entry of the document map: <see cref="Label"/> at nesting <see cref="Level"/> (0 = top), pointing at the text

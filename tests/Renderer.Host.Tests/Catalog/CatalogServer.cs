@@ -11,6 +11,7 @@ internal sealed class CatalogServer(string dataFolder, string provider, string? 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        Infrastructure.OfficeOutputCheck.Configure(builder);
         builder.UseSetting("DataFolder", dataFolder);
         builder.UseSetting("Sandbox:TimeoutSeconds", "60");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

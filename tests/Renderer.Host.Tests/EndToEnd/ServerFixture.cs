@@ -49,6 +49,7 @@ internal sealed class ServerFixture : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        Infrastructure.OfficeOutputCheck.Configure(builder);
         // UseSetting applies before Program's own code reads configuration (ConfigureAppConfiguration would apply later).
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Sandbox:TimeoutSeconds", "60");

@@ -136,7 +136,7 @@ internal static class DrilldownReport
     }
 
     public static Task<RenderOutput> RenderAsync(string format, string[]? toggled = null, UserSortState[]? sorts = null) =>
-        RenderEngine.RenderAsync(Input(format, toggled, sorts), new OrdersData(), CancellationToken.None);
+        Infrastructure.OfficeOutputCheck.RenderAsync(Input(format, toggled, sorts), new OrdersData());
 
     private sealed class OrdersData : IDataSetProvider
     {

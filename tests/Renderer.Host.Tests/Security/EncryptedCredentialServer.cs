@@ -64,6 +64,7 @@ internal sealed class EncryptedCredentialServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        Infrastructure.OfficeOutputCheck.Configure(builder);
         builder.UseSetting("DataFolder", DataFolder);
         Security.Identity.TestSignIn.Configure(builder, () => Server);
         builder.UseSetting("Sandbox:TimeoutSeconds", "60");

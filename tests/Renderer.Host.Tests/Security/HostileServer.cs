@@ -55,6 +55,7 @@ internal sealed class HostileServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        Infrastructure.OfficeOutputCheck.Configure(builder);
         builder.UseSetting("DataFolder", DataFolder);
         Security.Identity.TestSignIn.Configure(builder, () => Server);
         builder.UseSetting("Sandbox:TimeoutSeconds", "5");

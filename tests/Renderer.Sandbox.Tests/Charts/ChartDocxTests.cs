@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Renderer.Sandbox.Tests.Writers;
 using Renderer.Sandbox.Writers.Docx;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 
@@ -15,9 +16,7 @@ public class ChartDocxTests
     public void A_column_chart_is_a_native_Word_chart_of_its_size_with_its_series_values_and_categories()
     {
         var run = ChartRun.Render(ChartRdl.Modern(), ChartRdl.Columns, ChartRdl.Rows);
-        using var output = new MemoryStream();
-        new DocxDocumentWriter().Write(run.Document, output);
-        output.Position = 0;
+        using var output = new MemoryStream(OfficeOutput.Docx(run.Document));
 
         using var word = WordprocessingDocument.Open(output, false);
         var errors = new OpenXmlValidator().Validate(word).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
@@ -59,9 +58,7 @@ public class ChartDocxTests
     public void A_chart_Word_cannot_draw_alike_is_an_inline_picture_of_its_size()
     {
         var run = ChartRun.Render(ChartRdl.Modern("Line", "Stepped"), ChartRdl.Columns, ChartRdl.Rows);
-        using var output = new MemoryStream();
-        new DocxDocumentWriter().Write(run.Document, output);
-        output.Position = 0;
+        using var output = new MemoryStream(OfficeOutput.Docx(run.Document));
 
         using var word = WordprocessingDocument.Open(output, false);
         var errors = new OpenXmlValidator().Validate(word).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();

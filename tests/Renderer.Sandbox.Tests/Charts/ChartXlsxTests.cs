@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Tests.Writers;
 using Renderer.Sandbox.Writers.Xlsx;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
@@ -23,9 +24,7 @@ public class ChartXlsxTests
         // A textbox above the chart: the chart starts on the second sheet row.
         var title = new TextItem(new Bounds(20, 10, 100, 10), PageRegion.Body, "Report", "Report", null, TextStyle.Default, BoxStyle.None, []);
         var document = run.Document with { Pages = [page with { Items = [title, .. page.Items] }] };
-        using var output = new MemoryStream();
-        new XlsxDocumentWriter().Write(document, output);
-        output.Position = 0;
+        using var output = new MemoryStream(OfficeOutput.Xlsx(document));
 
         using var book = SpreadsheetDocument.Open(output, false);
         var errors = new OpenXmlValidator().Validate(book).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
@@ -86,8 +85,7 @@ public class ChartXlsxTests
         {
             foreach (var (type, subtype) in new[] { ("Bar", "Plain"), ("Column", "Plain"), ("Line", "Smooth"), ("Area", "Stacked"), ("Scatter", "Plain"), ("Shape", "Pie") })
             {
-                using var file = File.Create(Path.Combine(dir, $"{type}-{subtype}.xlsx"));
-                new XlsxDocumentWriter().Write(ChartRun.Render(ChartRdl.Modern(type, subtype, seriesGroup: type != "Shape"), ChartRdl.Columns, ChartRdl.Rows).Document, file);
+                OfficeOutput.XlsxFile(ChartRun.Render(ChartRdl.Modern(type, subtype, seriesGroup: type != "Shape"), ChartRdl.Columns, ChartRdl.Rows).Document, Path.Combine(dir, $"{type}-{subtype}.xlsx"));
             }
         }
     }
@@ -129,9 +127,7 @@ public class ChartXlsxTests
 
     internal static SpreadsheetDocument Write(PaginatedDocument document)
     {
-        var output = new MemoryStream();
-        new XlsxDocumentWriter().Write(document, output);
-        output.Position = 0;
+        var output = new MemoryStream(OfficeOutput.Xlsx(document));
         var book = SpreadsheetDocument.Open(output, false);
         var errors = new OpenXmlValidator().Validate(book).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
         Assert.That(errors, Is.Empty, string.Join(Environment.NewLine, errors));
@@ -158,9 +154,7 @@ public class ChartXlsxTests
     {
         var text = new TextItem(new Bounds(20, 10, 100, 10), PageRegion.Body, "Only text", "Only text", null, TextStyle.Default, BoxStyle.None, []);
         var document = new PaginatedDocument("Plain", [new Page(1, 300, 300, ImmutableArray.Create<PageItem>(text))]);
-        using var output = new MemoryStream();
-        new XlsxDocumentWriter().Write(document, output);
-        output.Position = 0;
+        using var output = new MemoryStream(OfficeOutput.Xlsx(document));
 
         using var book = SpreadsheetDocument.Open(output, false);
         Assert.That(book.WorkbookPart!.WorksheetParts.Single().DrawingsPart, Is.Null);

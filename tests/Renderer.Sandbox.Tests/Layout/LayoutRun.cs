@@ -3,6 +3,7 @@ using Rdl.Model.Diagnostics;
 using Renderer.Sandbox.Layout;
 using Renderer.Sandbox.Layout.Text;
 using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Tests.Writers;
 using Renderer.Sandbox.Writers.Xlsx;
 
 namespace Renderer.Sandbox.Tests.Layout;
@@ -57,9 +58,7 @@ internal sealed class LayoutRun
 
     public string[] SheetNames()
     {
-        using var output = new MemoryStream();
-        new XlsxDocumentWriter().Write(Document, output);
-        output.Position = 0;
+        using var output = new MemoryStream(OfficeOutput.Xlsx(Document));
         using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(output, false);
         return workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value!).ToArray();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Renderer.Sandbox.Pages;
+using Renderer.Sandbox.Tests.Writers;
 using Renderer.Sandbox.Tests.Writers.Pdf;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -78,9 +79,7 @@ public sealed class StreamedPagesTests
         var run = Render5000();
         using var held = Workbook(run.Document);
         var streamed = run.Streamed;
-        var output = new MemoryStream();
-        new XlsxDocumentWriter { ReleaseWrittenPages = true }.Write(streamed, output);
-        output.Position = 0;
+        using var output = new MemoryStream(OfficeOutput.Xlsx(streamed, releaseWrittenPages: true));
         using var released = SpreadsheetDocument.Open(output, false);
 
         Assert.That(SheetNames(released), Is.EqualTo(SheetNames(held)));
@@ -95,7 +94,7 @@ public sealed class StreamedPagesTests
     public void A_held_document_keeps_its_pages_when_a_writer_releases_them()
     {
         var run = Render5000();
-        new XlsxDocumentWriter { ReleaseWrittenPages = true }.Write(run.Document, new MemoryStream());
+        OfficeOutput.Xlsx(run.Document, releaseWrittenPages: true);
 
         Assert.That(run.Document.GetPage(1).Items, Is.EqualTo(run.Pages[1].Items));
         Assert.That(run.Document.GetPage(1).Items, Is.Not.Empty);
@@ -141,9 +140,7 @@ public sealed class StreamedPagesTests
 
     private static SpreadsheetDocument Workbook(PaginatedDocument document)
     {
-        var output = new MemoryStream();
-        new XlsxDocumentWriter().Write(document, output);
-        output.Position = 0;
+        var output = new MemoryStream(OfficeOutput.Xlsx(document));
         return SpreadsheetDocument.Open(output, false);
     }
 

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using Renderer.Sandbox.Pages;
 using Renderer.Sandbox.Tests.Charts;
+using Renderer.Sandbox.Tests.Writers;
 using Renderer.Sandbox.Writers.Docx;
 using Renderer.Sandbox.Writers.Xlsx;
 
@@ -157,9 +158,7 @@ public class MapTests
         var spatial = "<MapSpatialDataSet><DataSetName>Data</DataSetName><SpatialField>Shape</SpatialField></MapSpatialDataSet>";
         var run = ChartRun.Render(Report($"<MapPolygonLayer Name=\"Areas\">{spatial}{Template}</MapPolygonLayer>"), Columns, Rows);
 
-        using var xlsx = new MemoryStream();
-        new XlsxDocumentWriter().Write(run.Document, xlsx);
-        xlsx.Position = 0;
+        using var xlsx = new MemoryStream(OfficeOutput.Xlsx(run.Document));
         using (var book = SpreadsheetDocument.Open(xlsx, false))
         {
             var image = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ImageParts.Single();
@@ -169,9 +168,7 @@ public class MapTests
             Assert.That(bitmap.GetPixel(300, 200), Is.EqualTo(new SkiaSharp.SKColor(0, 0, 0xFF)), "the middle square, blue");
         }
 
-        using var docx = new MemoryStream();
-        new DocxDocumentWriter().Write(run.Document, docx);
-        docx.Position = 0;
+        using var docx = new MemoryStream(OfficeOutput.Docx(run.Document));
         using var word = WordprocessingDocument.Open(docx, false);
         Assert.That(word.MainDocumentPart!.ImageParts.Single().ContentType, Is.EqualTo("image/png"));
     }

@@ -10,9 +10,9 @@ namespace Renderer.Sandbox.Writers.Xlsx;
 /// Writes a paginated document as an XLSX workbook, mapping positioned items to a cell grid like SSRS's Excel
 /// renderer (simplified): one worksheet per section between explicit page breaks (<see cref="Page.StartsSection"/>),
 /// named from the section's PageName (the first falls back to the document title, later ones to "SheetN"), holding
-/// its pages one below the other; each sheet starts with its first page's header, its page numbers counting sheets as
-/// SSRS's Excel renderer does (<see cref="SheetNumbering"/>), and with the table header rows its first page repeats;
-/// later headers and repeated table headers are left out. Each sheet prints like the report (<see cref="SheetPrint"/>:
+/// its pages one below the other; each sheet starts with the page header evaluated for the sheet as one page, as SSRS's
+/// Excel renderer does (<see cref="SheetHeaders"/>: page numbers count sheets, ReportItems read the whole sheet), and with
+/// the table header rows its first page repeats; later headers and repeated table headers are left out. Each sheet prints like the report (<see cref="SheetPrint"/>:
 /// paper, margins, fit to the page width, the page footer as Excel's footer, repeated header rows as print titles). Fixed tablix header rows are frozen, group rows get outline levels, text
 /// items keep their hyperlinks, and a document map becomes a first sheet of links.
 /// Sheet data and shared strings are streamed as raw UTF-8 XML (<see cref="WorksheetWriter"/>, <see cref="Utf8XmlWriter"/>),
@@ -67,7 +67,8 @@ internal sealed class XlsxDocumentWriter
         var first = hasMap ? 1 : 0;
         // The column grids need every page of their sheet before its first row is written: one pass over the pages
         // (a streamed document composes each page here as an outline, without text, and in full while writing).
-        var grids = sections.Select(section => SheetGrid.Build(GridPagesOf(document, section))).ToList();
+        var headers = SheetHeaders.Of(document, sections);
+        var grids = sections.Select((section, i) => SheetGrid.Build(GridPagesOf(document, section, headers[i]))).ToList();
         var drawingSheets = Enumerable.Range(0, sections.Count).Where(i => grids[i].HasCharts).Select(i => first + i).ToHashSet();
         var printTitles = new Dictionary<int, (int FirstRow, int LastRow)>();
         using (var package = new XlsxPackage(output, sheetNames, document.Title, PartCompression, drawingSheets))
@@ -76,10 +77,9 @@ internal sealed class XlsxDocumentWriter
             {
                 var links = new SheetLinks(sheetNames[first + i], targets);
                 var drawings = drawingSheets.Contains(first + i) ? new SheetDrawings() : null;
-                var numbering = new SheetNumbering(i + 1, sections.Count, document.PageCount);
                 using (var sheet = package.CreateWorksheet(first + i))
                 {
-                    if (WriteSheet(document, sections[i], grids[i], sheet, styles, sharedStrings, links, diagnostics, drawings, ReleaseWrittenPages, numbering) is { } titles)
+                    if (WriteSheet(document, sections[i], headers[i], grids[i], sheet, styles, sharedStrings, links, diagnostics, drawings, ReleaseWrittenPages) is { } titles)
                     {
                         printTitles[first + i] = titles;
                     }
@@ -128,14 +128,15 @@ internal sealed class XlsxDocumentWriter
     }
 
     /// <summary>
-    /// The pages the grid is computed from: the sheet's first page whole (its header goes to the sheet), the others as
-    /// outlines, which hold every exported item's bounds and cell (a streamed document composes them without text).
+    /// The pages the grid is computed from: the sheet's first page whole, with the sheet's header (see
+    /// <see cref="SheetHeaders"/>), the others as outlines, which hold every exported item's bounds and cell (a streamed
+    /// document composes them without text).
     /// </summary>
-    private static IEnumerable<Page> GridPagesOf(PaginatedDocument document, (int Start, int End) section)
+    private static IEnumerable<Page> GridPagesOf(PaginatedDocument document, (int Start, int End) section, IReadOnlyList<PageItem>? header)
     {
         for (var p = section.Start; p < section.End; p++)
         {
-            yield return p == section.Start ? document.GetPage(p) : document.GetPageOutline(p);
+            yield return p == section.Start ? SheetHeaders.OnFirstPage(document.GetPage(p), header) : document.GetPageOutline(p);
         }
     }
 
@@ -143,6 +144,7 @@ internal sealed class XlsxDocumentWriter
     private static (int FirstRow, int LastRow)? WriteSheet(
         PaginatedDocument document,
         (int Start, int End) section,
+        IReadOnlyList<PageItem>? header,
         SheetGrid grid,
         Stream part,
         StylesheetBuilder styles,
@@ -150,8 +152,7 @@ internal sealed class XlsxDocumentWriter
         SheetLinks links,
         ImmutableArray<RdlDiagnostic>.Builder diagnostics,
         SheetDrawings? drawings,
-        bool releaseWrittenPages,
-        SheetNumbering numbering)
+        bool releaseWrittenPages)
     {
         var widths = new double[grid.ColumnCount];
         for (var c = 0; c < widths.Length; c++)
@@ -159,7 +160,7 @@ internal sealed class XlsxDocumentWriter
             widths[c] = grid.GetColumnWidthCharacters(c);
         }
 
-        var firstPage = section.End > section.Start ? document.GetPage(section.Start) : null;
+        var firstPage = section.End > section.Start ? SheetHeaders.OnFirstPage(document.GetPage(section.Start), header) : null;
         var firstRows = firstPage is null ? null : PageRows.Build(firstPage, 0);
         var layout = new SheetLayout(
             firstPage is null ? 0 : FrozenRows(firstPage, firstRows!),
@@ -173,7 +174,7 @@ internal sealed class XlsxDocumentWriter
                 firstPage.Items.Where(i => i.Region == PageRegion.Footer),
                 firstPage.Width,
                 firstPage.NumberInSection > 0 ? firstPage.NumberInSection : firstPage.Number,
-                firstPage.PagesInSection > 0 ? firstPage.PagesInSection : numbering.PageCount);
+                firstPage.PagesInSection > 0 ? firstPage.PagesInSection : document.PageCount);
             sheet.Print = new SheetPrint(setup, footer);
         }
 
@@ -196,16 +197,9 @@ internal sealed class XlsxDocumentWriter
                 {
                     var index = rows.GetItemIndex(next);
                     var item = page.Items[index];
-                    if (p == section.Start && item is TextItem titled)
+                    if (p == section.Start && item is TextItem { Cell: { } cell } && (cell.IsFixedHeader || grid.RepeatedRows.Contains((cell.RegionName, cell.Row))))
                     {
-                        if (titled.Region == PageRegion.Header)
-                        {
-                            item = numbering.Renumber(titled, page);
-                        }
-                        else if (titled.Cell is { } cell && (cell.IsFixedHeader || grid.RepeatedRows.Contains((cell.RegionName, cell.Row))))
-                        {
-                            titles = titles is { } t ? (Math.Min(t.FirstRow, sheetRow + r), Math.Max(t.LastRow, sheetRow + r)) : (sheetRow + r, sheetRow + r);
-                        }
+                        titles = titles is { } t ? (Math.Min(t.FirstRow, sheetRow + r), Math.Max(t.LastRow, sheetRow + r)) : (sheetRow + r, sheetRow + r);
                     }
 
                     if (!Place(item, index, r, rows, grid, assembler, out var column))

@@ -122,6 +122,8 @@ public sealed class HtmlStreamingTests
 
         public Page ComposeOutline(int index) => Describe(index);
 
+        public IReadOnlyList<PageItem> ComposeHeaderOver(int start, int end, SpanNumbering numbering) => [];
+
         public void Release(int index)
         {
         }

@@ -126,9 +126,7 @@ public class ImageWritingTests
     [TestCase(ImageSizing.AutoSize, 30.0, 15.0)]
     public void Docx_shows_the_image_as_a_picture_sized_as_in_the_pdf(ImageSizing sizing, double width, double height)
     {
-        using var stream = new MemoryStream();
-        new DocxDocumentWriter().Write(Logo(sizing), stream);
-        stream.Position = 0;
+        using var stream = new MemoryStream(OfficeOutput.Docx(Logo(sizing)));
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
         Assert.That(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => e.Description), Is.Empty);
 
@@ -145,10 +143,8 @@ public class ImageWritingTests
     [Test]
     public void Xlsx_anchors_the_image_at_its_cell_sized_and_offset_as_in_the_pdf()
     {
-        using var stream = new MemoryStream();
-        var diagnostics = new XlsxDocumentWriter().WriteWithDiagnostics(Logo(ImageSizing.FitProportional), stream);
+        using var stream = new MemoryStream(OfficeOutput.Xlsx(Logo(ImageSizing.FitProportional), out var diagnostics));
         Assert.That(diagnostics.Where(d => d.IsError), Is.Empty);
-        stream.Position = 0;
         using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
         Assert.That(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(book).Select(e => e.Description), Is.Empty);
 
@@ -165,18 +161,14 @@ public class ImageWritingTests
     public void Jpeg_passes_through_and_webp_becomes_png_in_docx_and_xlsx(SKEncodedImageFormat format, string contentType)
     {
         var document = Logo(ImageSizing.Fit, Encoded(format));
-        using var docx = new MemoryStream();
-        new DocxDocumentWriter().Write(document, docx);
-        docx.Position = 0;
+        using var docx = new MemoryStream(OfficeOutput.Docx(document));
         using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
         {
             Assert.That(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => e.Description), Is.Empty);
             Assert.That(word.MainDocumentPart!.ImageParts.Single().ContentType, Is.EqualTo(contentType));
         }
 
-        using var xlsx = new MemoryStream();
-        new XlsxDocumentWriter().Write(document, xlsx);
-        xlsx.Position = 0;
+        using var xlsx = new MemoryStream(OfficeOutput.Xlsx(document));
         using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false);
         Assert.That(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(book).Select(e => e.Description), Is.Empty);
         Assert.That(book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ImageParts.Single().ContentType, Is.EqualTo(contentType));
@@ -186,9 +178,7 @@ public class ImageWritingTests
     public void A_clipped_image_larger_than_its_box_is_cut_to_what_the_pdf_shows()
     {
         var document = WithText(new ImageItem(new Bounds(100, 200, 15, 7.5), PageRegion.Body, Png(40, 20), ImageSizing.Clip));
-        using var stream = new MemoryStream();
-        new DocxDocumentWriter().Write(document, stream);
-        stream.Position = 0;
+        using var stream = new MemoryStream(OfficeOutput.Docx(document));
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
         var extent = word.MainDocumentPart!.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();
         Assert.That(extent.Cx!.Value, Is.EqualTo(15L * 12700));

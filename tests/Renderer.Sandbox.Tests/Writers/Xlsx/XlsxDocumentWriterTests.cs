@@ -185,13 +185,7 @@ public class XlsxDocumentWriterTests
     [Test]
     public void Writes_to_a_non_seekable_stream()
     {
-        using var target = new MemoryStream();
-        using (var forwardOnly = new ForwardOnlyStream(target))
-        {
-            new XlsxDocumentWriter().Write(TwoPageSales(), forwardOnly);
-        }
-
-        using var book = new XlsxReadBack(target.ToArray());
+        using var book = new XlsxReadBack(OfficeOutput.XlsxForwardOnly(TwoPageSales()));
         Assert.That(book.GetText(book.GetCell("A1")!), Is.EqualTo("Sales Report"));
     }
 
@@ -252,41 +246,11 @@ public class XlsxDocumentWriterTests
         var document = new PaginatedDocument("Wrap", [
             new Page(1, PageWidth, PageHeight, [twoLines, Text("on top", 0, 0, 60, 30)]),
         ]);
-        using var output = new MemoryStream();
+        var bytes = OfficeOutput.Xlsx(document, out var diagnostics);
 
-        var diagnostics = new XlsxDocumentWriter().WriteWithDiagnostics(document, output);
-
-        using var book = new XlsxReadBack(output.ToArray());
+        using var book = new XlsxReadBack(bytes);
         Assert.That(book.GetCellFormat(book.GetCell("A1")!).Alignment!.WrapText!.Value, Is.True);
         Assert.That(book.GetText(book.GetCell("A1")!), Is.EqualTo("first line second line"));
         Assert.That(diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "XLSX003" }));
-    }
-
-    /// <summary>A write-only, non-seekable stream like an HTTP response body.</summary>
-    private sealed class ForwardOnlyStream(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 }

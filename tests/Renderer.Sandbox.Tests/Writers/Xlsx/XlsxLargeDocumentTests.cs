@@ -2,7 +2,6 @@ using System.Diagnostics;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Renderer.Sandbox.Writers.Xlsx;
 
 namespace Renderer.Sandbox.Tests.Writers.Xlsx;
 
@@ -13,23 +12,15 @@ public class XlsxLargeDocumentTests
     {
         const int rowCount = 100_000;
         var document = XlsxTestDocuments.LargeTable(rowCount);
-        using var output = new MemoryStream();
-        var writer = new XlsxDocumentWriter();
-
-        GC.Collect();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var stopwatch = Stopwatch.StartNew();
-        var diagnostics = writer.WriteWithDiagnostics(document, output);
-        stopwatch.Stop();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var bytes = OfficeOutput.XlsxMeasured(document, out var diagnostics, out var allocated, out var elapsed);
 
         TestContext.Out.WriteLine(
-            $"XLSX {rowCount:N0} rows x 6 columns ({document.Pages.Length:N0} pages): {stopwatch.ElapsedMilliseconds:N0} ms, " +
-            $"{output.Length / 1024.0 / 1024.0:N1} MiB file, {allocated / 1024.0 / 1024.0:N0} MiB allocated while writing, " +
+            $"XLSX {rowCount:N0} rows x 6 columns ({document.Pages.Length:N0} pages): {elapsed.TotalMilliseconds:N0} ms, " +
+            $"{bytes.Length / 1024.0 / 1024.0:N1} MiB file, {allocated / 1024.0 / 1024.0:N0} MiB allocated while writing, " +
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (includes the page model).");
 
         Assert.That(diagnostics, Is.Empty);
-        output.Position = 0;
+        using var output = new MemoryStream(bytes);
         using var book = SpreadsheetDocument.Open(output, false);
         var part = book.WorkbookPart!.WorksheetParts.Single();
         var rows = 0;

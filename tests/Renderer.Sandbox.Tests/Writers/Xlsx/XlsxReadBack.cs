@@ -32,12 +32,8 @@ internal sealed class XlsxReadBack : IDisposable
 
     public IReadOnlyList<Row> Rows => Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
 
-    public static XlsxReadBack Write(PaginatedDocument document)
-    {
-        using var output = new MemoryStream();
-        new XlsxDocumentWriter().Write(document, output);
-        return new XlsxReadBack(output.ToArray());
-    }
+    /// <summary>The workbook of <paramref name="document"/> (validated, see <see cref="OfficeOutput"/>), read back.</summary>
+    public static XlsxReadBack Write(PaginatedDocument document) => new(OfficeOutput.Xlsx(document));
 
     public Cell? GetCell(string reference)
         => Worksheet.Descendants<Cell>().FirstOrDefault(c => c.CellReference?.Value == reference);
