@@ -8,7 +8,8 @@ load from other work falls on both alike; each build keeps its own data folder (
 first, untimed, run of each).
 Usage: python3 bench/cli-fresh-process.py <before-bin-dir> <after-bin-dir> <report.rdlc> <rows.csv> [runs]
 Extra settings for one build: BEFORE_ENV / AFTER_ENV, as "Key=Value;Key=Value" (e.g. AFTER_ENV="Sandbox__Layers=...").
-HOST_ONLY=1 adds `--param NoSuchParameter=1`: the command starts, reads and compiles the report and stops with exit
+COLD=1 gives every run a new, empty data folder (no expression cache, no sample database yet): a user's first command
+on a fresh machine. HOST_ONLY=1 adds `--param NoSuchParameter=1`: the command starts, reads and compiles the report and stops with exit
 code 1 before any sandbox starts, which measures the host's own start-up work alone.
 """
 import os, resource, statistics, subprocess, sys, tempfile, time
@@ -19,9 +20,11 @@ builds = {"before": before, "after": after}
 data = {name: tempfile.mkdtemp(prefix=f"cli-bench-{name}-") for name in builds}
 out = tempfile.mkdtemp(prefix="cli-bench-out-")
 HOST_ONLY = ["--param", "NoSuchParameter=1"] if os.environ.get("HOST_ONLY") == "1" else []
+COLD = os.environ.get("COLD") == "1"
 
 def run(name):
-    env = dict(os.environ, DataFolder=data[name], Sandbox__PoolSize="0",
+    folder = tempfile.mkdtemp(prefix=f"cli-bench-{name}-cold-") if COLD else data[name]
+    env = dict(os.environ, DataFolder=folder, Sandbox__PoolSize="0",
                DataBroker__DataSources__LocalSource__Provider="csv", DataBroker__DataSources__LocalSource__ConnectionString=rows)
     extra = os.environ.get(name.upper() + "_ENV", "")
     env.update(pair.split("=", 1) for pair in extra.split(";") if "=" in pair)
