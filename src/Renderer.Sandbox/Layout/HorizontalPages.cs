@@ -164,7 +164,7 @@ internal static class HorizontalPages
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in tooWide)
         {
-            var name = item.Item switch { TextItem t => t.Name, ChartItem c => c.Name, _ => null } ?? "(unnamed)";
+            var name = item.Item switch { TextItem t => t.Name, ChartItem c => c.Name, ImageItem i => i.Name, _ => null } ?? "(unnamed)";
             if (!reported.Add(name)) continue;
             var definition = Find(report, name);
             diagnostics.Add(RdlDiagnostic.Warning(WiderThanPage,
