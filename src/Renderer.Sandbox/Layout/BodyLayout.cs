@@ -14,7 +14,8 @@ namespace Renderer.Sandbox.Layout;
 /// keep its background, side borders and padding, with its top border on the first and bottom border on the last.
 /// A drawn rectangle taller than a page likewise continues on the next pages: its items paginate as bands and its box is
 /// drawn as one fragment per page (see <see cref="AddTallBox"/>). A tablix row taller than a page whose cell holds a
-/// rectangle, a data region or a subreport continues on the next pages the same way (see <see cref="AddTallRow"/>).
+/// rectangle, a data region, a subreport or a textbox taller than a page continues on the next pages the same way (see
+/// <see cref="AddTallRow"/>); such a row is never a repeated header.
 /// </remarks>
 internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeight = double.PositiveInfinity)
 {
@@ -132,7 +133,7 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
     private double AddSimple(ItemInstance item, double top, double left, string? pageName, List<Band> bands)
     {
         double height = placer.MeasureHeight(item, item.Width);
-        if (item is TextboxInstance textbox && height > pageBodyHeight && AddTextLines(textbox, top, left, pageName, bands) is { } split)
+        if (item is TextboxInstance textbox && height > pageBodyHeight && AddTextLines(textbox, top, left + textbox.Left, textbox.Width, pageName, bands) is { } split)
             return split;
         bands.Add(new Band(top, height, (x, y, _, sink) => placer.Emit(item, x + left + item.Left, y, item.Width, height, PageRegion.Body, sink))
         {
@@ -141,10 +142,13 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
         return height;
     }
 
-    /// <summary>One band per line of a textbox too tall for a page; null when it has fewer than two lines.</summary>
-    private double? AddTextLines(TextboxInstance textbox, double top, double left, string? pageName, List<Band> bands)
+    /// <summary>
+    /// One band per line of a textbox too tall for a page, <paramref name="width"/> wide at <paramref name="x"/> (its lines
+    /// broken once, here: each band places only its own line); null when it has fewer than two lines.
+    /// </summary>
+    private double? AddTextLines(TextboxInstance textbox, double top, double x, double width, string? pageName, List<Band> bands)
     {
-        var measured = placer.Text.Measure(textbox, textbox.Width);
+        var measured = placer.Text.Measure(textbox, width);
         if (measured.Lines.Count < 2) return null;
         var rich = measured.RichLines;
         var box = textbox.Style.Box;
@@ -172,8 +176,8 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
                 RichLines = rich is null ? null : [rich[i] with { Top = 0 }],
                 ContentHeight = lineHeight,
             };
-            bands.Add(new Band(y, lineHeight, (x, py, _, sink) =>
-                sink.Add(placer.Text.Place(text, new Bounds(x + left + textbox.Left, py, textbox.Width, lineHeight), PageRegion.Body, null)))
+            bands.Add(new Band(y, lineHeight, (px, py, _, sink) =>
+                sink.Add(placer.Text.Place(text, new Bounds(px + x, py, width, lineHeight), PageRegion.Body, null)))
             {
                 PageName = pageName,
             });
@@ -206,7 +210,10 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
             double height = placer.RowHeight(tablix, row);
             rowBands[i] = bands.Count;
             rowTops[i] = y;
-            if (height > pageBodyHeight && !(leadingHeaders && row.RepeatOnNewPage) && CanSplit(row))
+            // A header row taller than a page does not repeat (repeated, it would fill every page the tablix continues on
+            // and push the rows below the page): it is laid out once, as any row, and splits across pages when it can.
+            bool repeats = leadingHeaders && row.RepeatOnNewPage && height <= pageBodyHeight;
+            if (height > pageBodyHeight && CanSplit(tablix, row))
             {
                 leadingHeaders = false;
                 y += AddTallRow(tablix, row, height, y, left, regionName, bands);
@@ -219,7 +226,7 @@ internal sealed partial class BodyLayout(ItemPlacer placer, double pageBodyHeigh
                 BreakAfter = row.BreakAfter,
                 PageName = row.PageName ?? regionName,
             };
-            if (leadingHeaders && row.RepeatOnNewPage) owner.RepeatedHeaders.Add(band);
+            if (repeats) owner.RepeatedHeaders.Add(band);
             else leadingHeaders = false;
             bands.Add(band);
             y += height;

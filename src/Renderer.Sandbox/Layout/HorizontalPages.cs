@@ -94,6 +94,7 @@ internal static class HorizontalPages
         }
         var intervals = solid.Values.OrderBy(o => o.From).ToList();
         tooWide = intervals.Where(o => o.To - o.From > width + Epsilon).ToList();
+        var starts = pages.SelectMany(p => p.Select(o => o.From)).Distinct().Order().ToList();
         var cuts = new List<double> { 0 };
         double start = 0;
         while (true)
@@ -118,9 +119,25 @@ internal static class HorizontalPages
             if (cut <= start + Epsilon) cut = limit;
             cuts.Add(cut);
             start = cut;
+            // A stretch where no item starts (right of an item wider than any page, or an item far to the right) is one
+            // slice, not one per page width: its pages would be blank but for the rectangles and lines crossing it.
+            if (NextStart(starts, cut) is not { } next) break;
+            if (next > cut + Math.Max(width - headerWidth, width / 4))
+            {
+                cuts.Add(next);
+                start = next;
+            }
         }
         cuts.Add(double.PositiveInfinity);
         return cuts;
+    }
+
+    /// <summary>The left edge of the first item that starts at or right of <paramref name="at"/> (<paramref name="starts"/> sorted); null when none does.</summary>
+    private static double? NextStart(List<double> starts, double at)
+    {
+        int i = starts.BinarySearch(at - Epsilon);
+        if (i < 0) i = ~i;
+        return i < starts.Count ? starts[i] : null;
     }
 
     /// <summary>Per tablix with repeated columns: the body-coordinate range of the cells that lie wholly within them.</summary>
@@ -147,7 +164,7 @@ internal static class HorizontalPages
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in tooWide)
         {
-            var name = item.Item switch { TextItem t => t.Name, ChartItem c => c.Name, _ => null } ?? "(unnamed)";
+            var name = item.Item switch { TextItem t => t.Name, ChartItem c => c.Name, ImageItem i => i.Name, _ => null } ?? "(unnamed)";
             if (!reported.Add(name)) continue;
             var definition = Find(report, name);
             diagnostics.Add(RdlDiagnostic.Warning(WiderThanPage,

@@ -22,7 +22,7 @@ internal static class ImagePlacement
     public static void Emit(ImageInstance image, Bounds bounds, PageRegion region, List<PageItem> sink)
     {
         if (image.Data is not { Length: > 0 } data) return;
-        sink.Add(new ImageItem(bounds, region, data, ToPage(image.Image.Sizing)));
+        sink.Add(new ImageItem(bounds, region, data, ToPage(image.Image.Sizing)) { Name = image.Image.Name });
     }
 
     private static ImageSizing ToPage(ModelSizing sizing) => sizing switch

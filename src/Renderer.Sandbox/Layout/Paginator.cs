@@ -13,7 +13,8 @@ namespace Renderer.Sandbox.Layout;
 /// <item>An explicit break (PageBreak before or after a band) starts a new page, but never a blank one: not before the
 /// first band, not after the last, and a break after one item plus a break before the next make one break. A break
 /// before a group instance moves up over KeepWithGroup=After header rows right before it.</item>
-/// <item>A tablix continuing on a new page or column first repeats its RepeatOnNewPage header rows.</item>
+/// <item>A tablix continuing on a new page or column first repeats its RepeatOnNewPage header rows, unless the row that
+/// continues it would not fit below them.</item>
 /// <item>A drawn rectangle taller than a page (<see cref="Band.Span"/>) is drawn as one box fragment per page or column
 /// it spans (<see cref="OpenBoxes"/>); while it continues below a page, the next page starts at the page boundary or
 /// at the item that moved, whichever is higher, so its fragments tile its height.</item>
@@ -92,7 +93,7 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
                 // Inside a box that continues below the page, the next page starts at the page boundary (the box keeps its
                 // blank space); elsewhere at the band that moved.
                 double at = band.Y + inserted, boundary = offset + available;
-                double next = !isExplicit && !RepeatsHeaders(band) && boxes.Crosses(boundary, inserted) ? Math.Min(at, boundary) : at;
+                double next = !isExplicit && !RepeatsHeaders(band, available) && boxes.Crosses(boundary, inserted) ? Math.Min(at, boundary) : at;
                 boxes.Break(Math.Min(boundary, next), next, inserted, pages[^1], ColumnLeft(column), BodyTop);
                 offset = next;
                 y = at - offset;
@@ -100,7 +101,7 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
                 breakNow = y > Epsilon && y + need > available + Epsilon;
                 if (breakNow) column = NextColumn(pages, column);
             }
-            if (broke && RepeatsHeaders(band))
+            if (broke && RepeatsHeaders(band, available))
             {
                 foreach (var header in band.Owner!.RepeatedHeaders)
                 {
@@ -127,8 +128,12 @@ internal sealed class Paginator(PageDefinition page, double columnWidth = 0)
         return 0;
     }
 
-    /// <summary>A tablix row that, starting a page, is preceded by its tablix's repeated header rows.</summary>
-    private static bool RepeatsHeaders(Band band) => band.Owner is { } owner && !owner.RepeatedHeaders.Contains(band);
+    /// <summary>
+    /// A tablix row that, starting a page, is preceded by its tablix's repeated header rows: when it fits below them (else
+    /// the headers would push it off the page, on every page the tablix continues on).
+    /// </summary>
+    private static bool RepeatsHeaders(Band band, double available) =>
+        band.Owner is { } owner && !owner.RepeatedHeaders.Contains(band) && owner.RepeatedHeight + band.Height <= available + Epsilon;
 
     /// <summary>
     /// The explicit break before each band; a break before a band moves up over the KeepWithGroup=After rows of the same

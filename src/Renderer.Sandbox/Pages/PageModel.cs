@@ -389,4 +389,7 @@ public sealed record ImageItem(Bounds Bounds, PageRegion Region, byte[] Data, Im
 {
     /// <summary>Largest image processing passes on and writers draw, in pixels (about 160 MB decoded).</summary>
     public const long MaxPixels = 40_000_000;
+
+    /// <summary>The report item's name (for warnings about where it was placed).</summary>
+    public string? Name { get; init; }
 }

@@ -27,12 +27,17 @@ internal sealed class LayoutRun
 
     public ImmutableArray<Page> Pages => Document.Pages;
 
-    public static LayoutRun Render(string rdl, string[] columns, params object?[][] rows)
+    public static LayoutRun Render(string rdl, string[] columns, params object?[][] rows) => Render(rdl, columns, horizontalPages: false, rows);
+
+    /// <summary>As <see cref="Render(string, string[], object[][])"/>, with content wider than the page continued on horizontal pages (as PDF does).</summary>
+    public static LayoutRun RenderWide(string rdl, string[] columns, params object?[][] rows) => Render(rdl, columns, horizontalPages: true, rows);
+
+    private static LayoutRun Render(string rdl, string[] columns, bool horizontalPages, object?[][] rows)
     {
         var run = TestReportProcessing.Process(rdl, "Layout", new MiniEvaluator(), columns, rows);
         Assert.That(run.ProcessDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
         var placer = new ItemPlacer(new TextLayout(SkiaTextMeasurer.Shared));
-        var composer = ReportLayout.Compose(run.Report, run.Processed, run.Processor.Context!, run.Processor.Items!, placer);
+        var composer = ReportLayout.Compose(run.Report, run.Processed, run.Processor.Context!, run.Processor.Items!, placer, horizontalPages);
         return new LayoutRun(composer);
     }
 
