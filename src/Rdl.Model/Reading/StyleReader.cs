@@ -59,6 +59,12 @@ internal sealed class StyleReader(ReadContext context)
     {
         if (string.IsNullOrWhiteSpace(element.Value)) return;
         properties[key] = context.Expression(element, where + "." + key);
+        if (key.StartsWith("Padding", StringComparison.Ordinal) && !element.Value.TrimStart().StartsWith('=') && ReportSize.TryParse(element.Value, out var padding)
+            && (padding.Points < 0 || padding.Points > StyleLimits.MaxPaddingPoints))
+        {
+            context.Warning(RdlDiagnosticCodes.InvalidSize,
+                $"{key} '{element.Value.Trim()}' in {where} is outside 0pt to {StyleLimits.MaxPaddingPoints:0}pt (MS-RDL's range); {(padding.Points < 0 ? "0pt" : $"{StyleLimits.MaxPaddingPoints:0}pt")} is used.", element, where);
+        }
     }
 
     private static string? BorderForSide(string side) => side switch

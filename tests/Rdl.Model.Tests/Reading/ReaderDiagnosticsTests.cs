@@ -115,6 +115,23 @@ public sealed class ReaderDiagnosticsTests
     }
 
     [Test]
+    public void PaddingOutsideMsRdlsRangeIsWarnedWithItsLocation()
+    {
+        // Fuzz finding (seed 20, iteration 3859): a 99,999,999in padding made a render tile billions of points.
+        var xml = TestRdl.Minimal2016("""
+                  <Textbox Name="Box"><Paragraphs /><Height>1in</Height><Style><PaddingTop>99999999in</PaddingTop><PaddingLeft>2pt</PaddingLeft></Style></Textbox>
+        """);
+
+        var result = TestRdl.Read(xml, "Padding.rdl");
+
+        Assert.That(result.Success, Is.True);
+        var warning = result.Diagnostics.Single();
+        Assert.That(warning.Code, Is.EqualTo("RDL1003"));
+        Assert.That(warning.Message, Does.Contain("PaddingTop").And.Contain("99999999in").And.Contain("1000pt"));
+        Assert.That(warning.Location.Line, Is.GreaterThan(0));
+    }
+
+    [Test]
     public void InvalidSizeIsErrorRdl1003AtTheElement()
     {
         var xml = TestRdl.Minimal2016("""

@@ -94,7 +94,7 @@ internal sealed class StyleResolver(ProcessingContext context, CultureInfo? cult
             Side("TopBorder"),
             Side("RightBorder"),
             Side("BottomBorder"),
-            new Padding(Size(Get("PaddingLeft"), 0), Size(Get("PaddingTop"), 0), Size(Get("PaddingRight"), 0), Size(Get("PaddingBottom"), 0)));
+            new Padding(PaddingPoints(Get("PaddingLeft")), PaddingPoints(Get("PaddingTop")), PaddingPoints(Get("PaddingRight")), PaddingPoints(Get("PaddingBottom"))));
         if (IsConstant(style)) _boxCache[style] = box;
         return box;
     }
@@ -116,4 +116,10 @@ internal sealed class StyleResolver(ProcessingContext context, CultureInfo? cult
 
     private static double Size(string? text, double fallback) =>
         ReportSize.TryParse(text, out var size) ? size.Points : fallback;
+
+    /// <summary>
+    /// A padding within MS-RDL's range, 0pt to 1000pt (SSRS refuses others); a value from an expression outside it is
+    /// clamped, so no padding can make a page tile billions of points (fuzz finding, seed 20 iteration 3859).
+    /// </summary>
+    private static double PaddingPoints(string? text) => Math.Clamp(Size(text, 0), 0, Rdl.Model.Definitions.Styling.StyleLimits.MaxPaddingPoints);
 }
