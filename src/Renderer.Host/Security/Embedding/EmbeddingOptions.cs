@@ -43,8 +43,8 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
             if (clientId.Length is 0 or > 100 || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
                 errors.Add($"{setting}: the client id may hold only letters, digits, '-', '_' and '.' (at most 100).");
             if (application.Origins.Length == 0) errors.Add($"{setting}:Origins must list at least one origin.");
-            foreach (var origin in application.Origins)
-                if (OriginProblem(origin) is { } problem) errors.Add($"{setting}:Origins: {problem}");
+            for (var i = 0; i < application.Origins.Length; i++)
+                if (OriginProblem(application.Origins[i]) is { } problem) errors.Add($"{setting}:Origins:{i}: {problem}");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
