@@ -42,6 +42,8 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
             var setting = $"Embedding:Applications:{clientId}";
             if (clientId.Length is 0 or > 100 || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
                 errors.Add($"{setting}: the client id may hold only letters, digits, '-', '_' and '.' (at most 100).");
+            if (clientId is Identity.DevIdentityProvider.WebClientId or Identity.DevIdentityProvider.CliClientId)
+                errors.Add($"{setting}: '{clientId}' is the server's own client id; choose another.");
             if (application.Origins.Length == 0) errors.Add($"{setting}:Origins must list at least one origin.");
             for (var i = 0; i < application.Origins.Length; i++)
                 if (OriginProblem(application.Origins[i]) is { } problem) errors.Add($"{setting}:Origins:{i}: {problem}");
