@@ -25,6 +25,12 @@ if (args.Contains("--viewer"))
     await Renderer.Bench.ViewerBench.RunAsync(args, FindRoot());
     return;
 }
+// With --embed: issue 18's embed token bar (see EmbedBench).
+if (args.Contains("--embed"))
+{
+    await Renderer.Bench.EmbedBench.RunAsync(args);
+    return;
+}
 // With --subscriptions: issue 16's subscription bars (see SubscriptionBench).
 if (args.Contains("--subscriptions"))
 {

@@ -127,7 +127,7 @@ internal static partial class ViewerBench
     /// A user's think time: waits until the pool holds its warm sandboxes again (each render uses one up and the pool
     /// starts a replacement, which on 2 cores would otherwise share the CPU with the next request), then 200 ms more.
     /// </summary>
-    private static async Task IdleAsync(Renderer.Host.Sandboxing.SandboxPool sandboxes, int size)
+    internal static async Task IdleAsync(Renderer.Host.Sandboxing.SandboxPool sandboxes, int size)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (sandboxes.ReadyCount < size && DateTime.UtcNow < deadline) await Task.Delay(20);

@@ -331,6 +331,15 @@ public static class DiagnosticCodes
 
         [Diagnostic(Error, "A viewer request that changes state came from another site or without the viewer's request header.")]
         public const string ViewerCrossSiteRequest = "SRV8302";
+
+        [Diagnostic(Error, "An embed token does not grant the request: another report, an action or export format it does not allow, or an endpoint outside the viewer (403).")]
+        public const string EmbedOutOfScope = "SRV8400";
+
+        [Diagnostic(Error, "A request through an embed token gave a parameter value other than the one the token locks (403).")]
+        public const string EmbedParameterLocked = "SRV8401";
+
+        [Diagnostic(Error, "A request through an embed token came from an origin the token's application did not register (403).")]
+        public const string EmbedOriginRefused = "SRV8402";
     }
 
     /// <summary>SUB75xx: scheduled subscriptions (SUB71xx are subreports).</summary>

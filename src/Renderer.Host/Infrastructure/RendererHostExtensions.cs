@@ -66,6 +66,7 @@ public static class RendererHostExtensions
         // Validated by commands too, so a bad Viewer setting is found before the server is started with it.
         builder.Services.AddOptions<Renderer.Host.Viewer.ViewerOptions>().BindConfiguration(Renderer.Host.Viewer.ViewerOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<Renderer.Host.Viewer.ViewerOptions>, Renderer.Host.Viewer.ViewerOptionsValidator>();
+        Renderer.Host.Security.Embedding.EmbeddingSetup.AddEmbeddingOptions(builder.Services);
         if (mode == HostMode.Catalog) builder.Services.AddCatalogStore(config, paths);
         // Each render names where its subreports come from (the catalog folder, or the files beside a CLI report).
         builder.Services.AddSingleton<ISubreportSource>(NoSubreports.Instance);

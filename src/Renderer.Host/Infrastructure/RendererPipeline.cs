@@ -2,6 +2,7 @@ using Renderer.Host.Api;
 using Renderer.Host.Api.V2;
 using Renderer.Host.Infrastructure.Health;
 using Renderer.Host.Security;
+using Renderer.Host.Security.Embedding;
 using Renderer.Host.Security.Identity;
 using Renderer.Host.Security.Transport;
 using Renderer.Host.Viewer;
@@ -22,6 +23,7 @@ public static class RendererPipeline
         app.UseHsts();
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
+        app.UseMiddleware<EmbedScope>();
         app.UseAuthorization();
         if (app.Services.GetService<DevIdentitySecrets>() is not null) app.MapDevIdentityProvider();
         app.MapAccountEndpoints();
@@ -36,6 +38,8 @@ public static class RendererPipeline
         app.MapSubscriptionsApi();
         app.MapSharedSchedulesApi();
         app.MapPoliciesApi();
+        app.MapEmbedTokensApi();
+        app.MapEmbedPages();
         app.MapRendererHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Tokens;
 using Renderer.Host.Infrastructure;
+using Renderer.Host.Security.Embedding;
 using Renderer.Host.Security.Identity;
 
 namespace Renderer.Host.Security;
@@ -45,7 +46,8 @@ public static class SignInSetup
         services.AddSingleton<IdentityBackchannel>();
 
         var authentication = services.AddAuthentication(Scheme);
-        authentication.AddPolicyScheme(Scheme, "Bearer token or browser session", policy => policy.ForwardDefaultSelector = Select);
+        authentication.AddPolicyScheme(Scheme, "Bearer token, embed token or browser session", policy => policy.ForwardDefaultSelector = Select);
+        authentication.AddEmbedTokens();
         var azure = config.GetSection("AzureAd");
         var dev = !azure.Exists();
         if (PublicUrlOptions.Problem(publicBaseUrl) is { } badUrl)
@@ -55,7 +57,7 @@ public static class SignInSetup
             if (NotLoopback(config["Urls"]) is { } exposed)
                 throw new OptionsValidationException("AzureAd", typeof(SignInOptions), [
                     $"No AzureAd section is configured, so sign-in would use the built-in development identity provider, which only runs on loopback; but it listens on {exposed}, which other machines can reach. Configure AzureAd (see the README's Sign-in section) or listen on localhost only."]);
-            var secrets = DevIdentitySecrets.LoadOrCreate(paths.DataFolder);
+            var secrets = DevIdentitySecrets.LoadOrCreate(paths.DataFolder, config.GetSection(EmbeddingOptions.SectionName + ":Applications").GetChildren().Select(a => a.Key));
             var settings = new SignInSettings(publicBaseUrl, options.AccessTokenLifetime);
             services.AddSingleton(settings);
             services.AddDevIdentityProvider(secrets, settings);
@@ -165,7 +167,7 @@ public static class SignInSetup
     }
 
     /// <summary>
-    /// API calls with a bearer token use it. API calls without one may use the browser session for reading only:
+    /// API calls with a bearer token use it; requests with an embed token use that. API calls without one may use the browser session for reading only:
     /// a session cookie never authorizes a change (so a forged cross-site form cannot publish or delete). Pages use
     /// the session and sign in through OpenID Connect when there is none.
     /// </summary>
@@ -173,6 +175,8 @@ public static class SignInSetup
     {
         var request = context.Request;
         if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return JwtBearerDefaults.AuthenticationScheme;
+        // An embed token (Authorization: EmbedToken ...) only ever reaches the viewer's API for the reports it names.
+        if (EmbedTokenHandler.Carries(request)) return EmbedTokenHandler.SchemeName;
         // The viewer's script calls its API with the browser session; without one it gets 401, not a sign-in page.
         if (request.Path.StartsWithSegments("/viewer/api"))
             return request.Cookies.ContainsKey(SessionCookie) ? CookieAuthenticationDefaults.AuthenticationScheme : JwtBearerDefaults.AuthenticationScheme;

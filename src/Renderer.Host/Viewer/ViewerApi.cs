@@ -7,6 +7,7 @@ using Renderer.Host.Api.V2;
 using Renderer.Host.Catalog;
 using Renderer.Host.Catalog.Items;
 using Renderer.Host.Rendering;
+using Renderer.Host.Security.Embedding;
 using Renderer.Host.Security.Permissions;
 using Renderer.Host.Viewer.Sessions;
 
@@ -37,25 +38,39 @@ public static class ViewerApi
         return app;
     }
 
-    public sealed record OpenRequest(string? Path, Dictionary<string, string?[]>? Parameters);
+    /// <summary>The report by catalog path or (as an embedded report opens it) by id, and its parameter values.</summary>
+    public sealed record OpenRequest(string? Path, Dictionary<string, string?[]>? Parameters, Guid? ReportId = null);
 
     public sealed record ToggleRequest(string? Id);
 
     public sealed record SortRequest(string? Id, string? Direction);
 
-    private static async Task<IResult> Open(HttpContext http, OpenRequest request, CatalogQueries queries, CatalogReports reports, ViewerSessions sessions, SessionRenderer renderer, CancellationToken cancellationToken)
+    private static async Task<IResult> Open(HttpContext http, OpenRequest request, CatalogQueries queries, CatalogReports reports, ViewerSessions sessions, SessionRenderer renderer, PermissionChecker permissions, CancellationToken cancellationToken)
     {
-        if (!CatalogPath.TryParse(request.Path, out var path, out var error)) return CatalogHttp.BadPath(error);
-        if (await queries.GetAsync(path.Value, cancellationToken) is not { DeletedAt: null, Kind: CatalogItemKind.Report } item) return CatalogHttp.Problem(CatalogError.NotFound(path.Value.Value));
-        if (await CatalogHttp.Denied(http, item.Path, ItemTask.View, cancellationToken) is { } denied) return denied;
+        var caller = CatalogHttp.Caller(http);
+        CatalogItem? found;
+        if (request.ReportId is { } reportId) found = await queries.GetByIdAsync(reportId, cancellationToken);
+        else if (!CatalogPath.TryParse(request.Path, out var path, out var error)) return CatalogHttp.BadPath(error);
+        else found = await queries.GetAsync(path.Value, cancellationToken);
+        if (found is not { DeletedAt: null, Kind: CatalogItemKind.Report } item)
+            return caller.Embed is null ? CatalogHttp.Problem(CatalogError.NotFound(request.Path ?? request.ReportId.ToString()!)) : EmbedScope.Forbidden(DiagnosticCodes.Server.EmbedOutOfScope, "The embed token does not grant this report.");
+        var refused = caller.Embed is { } grant
+            ? await EmbedViewerGuard.RefuseOpenAsync(grant, item, permissions, cancellationToken)
+            : await CatalogHttp.Denied(http, item.Path, ItemTask.View, cancellationToken);
+        if (refused is not null) return refused;
+        var parameters = (request.Parameters ?? []).Select(p => new KeyValuePair<string, string?[]>(p.Key, p.Value ?? [])).ToList();
+        if (caller.Embed is { } locking)
+        {
+            var (locked, refusal) = EmbedViewerGuard.Lock(locking, parameters);
+            if (refusal is not null) return refusal;
+            parameters = locked!;
+        }
         var loaded = await reports.LoadAsync(item, cancellationToken);
         if (loaded is not { Success: true, Entry: { } entry }) return ProblemResults.From(422, $"The report '{item.Path}' does not compile", loaded?.Diagnostics ?? []);
-        var parameters = (request.Parameters ?? []).Select(p => new KeyValuePair<string, string?[]>(p.Key, p.Value ?? [])).ToList();
         var bag = new DiagnosticBag();
         ParameterParser.Parse(entry.Definition, parameters, bag);
         if (bag.HasErrors) return ProblemResults.From(400, $"Invalid parameter values for '{item.Path}'", bag.ToImmutable());
-        var caller = CatalogHttp.Caller(http);
-        var session = sessions.Open(caller.UserId, item, entry, parameters);
+        var session = sessions.Open(EmbedViewerGuard.SessionOwner(caller), item, entry, parameters);
         await renderer.StartAsync(session, caller, requery: false, fresh: null, cancellationToken);
         return TypedResults.Created($"{Prefix}/sessions/{session.Id}", Describe(session));
     }
@@ -124,6 +139,7 @@ public static class ViewerApi
         if (Find(http, id, sessions) is not { } session) return NotFound();
         if (OutputFormats.Find(format) is not { } chosen)
             return TypedResults.Problem(statusCode: 400, title: "Bad format", detail: $"Give ?format= one of: {string.Join(", ", OutputFormats.Names)}.");
+        if (EmbedViewerGuard.RefuseExport(CatalogHttp.Caller(http), chosen.Name) is { } notGranted) return notGranted;
         var result = await renderer.ExportAsync(session, CatalogHttp.Caller(http), chosen, cancellationToken);
         if (!result.Success) return ProblemResults.From(result.Failure == RenderFailure.BadRequest ? 400 : 422, $"The report '{session.Item.Path}' could not be exported", result.Diagnostics);
         http.Response.Headers["X-Page-Count"] = result.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -138,7 +154,13 @@ public static class ViewerApi
         return TypedResults.NoContent();
     }
 
-    private static ViewerSession? Find(HttpContext http, string id, ViewerSessions sessions) => sessions.Find(id, CatalogHttp.Caller(http).UserId);
+    /// <summary>The caller's session <paramref name="id"/>; for an embed token, only one opened under what the token grants.</summary>
+    private static ViewerSession? Find(HttpContext http, string id, ViewerSessions sessions)
+    {
+        var caller = CatalogHttp.Caller(http);
+        var session = sessions.Find(id, EmbedViewerGuard.SessionOwner(caller));
+        return session is not null && caller.Embed is { } grant && !EmbedViewerGuard.Covers(grant, session) ? null : session;
+    }
 
     private static IResult NotFound()
     {

@@ -28,6 +28,8 @@ public sealed class OptionsValidationTests
         new object[] { "SubscriptionOptions", "Subscriptions:MaxConcurrentRenders", "0" },
         new object[] { "SubscriptionOptions (file share)", "Subscriptions:FileShares:Reports:Path", "relative/folder" },
         new object[] { "ViewerOptions", "Viewer:SessionTimeout", "00:00:01" },
+        new object[] { "EmbeddingOptions", "Embedding:KeyRotation", "00:00:01" },
+        new object[] { "EmbeddingOptions (origin)", "Embedding:Applications:portal:Origins:0", "http://portal.example/path" },
     ];
 
     [TestCaseSource(nameof(BadSettings))]

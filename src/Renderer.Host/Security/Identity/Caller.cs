@@ -12,12 +12,25 @@ public sealed record Caller(string UserId, string Language, IReadOnlyList<string
 {
     public static Caller Anonymous { get; } = new("anonymous", "en-US", []);
 
-    /// <summary>Whose rows the broker shows this caller (row-level security): the user and their principals.</summary>
-    public DataBroker.Security.EffectiveIdentity DataIdentity => DataBroker.Security.EffectiveIdentity.ForUser(UserId, Principals);
+    /// <summary>
+    /// What an embed token grants this caller, when the request came with one (then <see cref="UserId"/> is the token's
+    /// effective user name and there are no principals, so no catalog permission).
+    /// </summary>
+    public Embedding.EmbedGrant? Embed { get; init; }
+
+    /// <summary>
+    /// Whose rows the broker shows this caller (row-level security): the user and their principals; for an embed token,
+    /// exactly the token's effective identity (user name, roles and custom data).
+    /// </summary>
+    public DataBroker.Security.EffectiveIdentity DataIdentity => Embed is { } grant
+        ? new DataBroker.Security.EffectiveIdentity(grant.UserName, grant.Roles, grant.CustomData, [])
+        : DataBroker.Security.EffectiveIdentity.ForUser(UserId, Principals);
 
     public static Caller From(ClaimsPrincipal user, string? acceptLanguage = null)
     {
         if (user.Identity?.IsAuthenticated != true) return Anonymous;
+        if (user.Identity is Embedding.EmbedIdentity { Grant: var grant })
+            return new Caller(grant.UserName, FromHeader(acceptLanguage) ?? "en-US", []) { Embed = grant };
         var id = First(user, "preferred_username", ClaimTypes.Upn, "upn", "email", ClaimTypes.Email, "sub", ClaimTypes.NameIdentifier, "oid", "azp", "appid")
             ?? "unknown";
         var language = First(user, "locale", "xms_pl") ?? FromHeader(acceptLanguage) ?? "en-US";

@@ -79,6 +79,11 @@ public static class DevIdentityEndpoints
             await audit.AppendAsync(http, user.Name, "SignIn", "success", "password grant (client " + request.ClientId + ")", http.RequestAborted);
             return Results.SignIn(Principal(user, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
+        if (request.IsClientCredentialsGrantType() && request.ClientId is { } application && secrets.ApplicationSecrets.ContainsKey(application))
+        {
+            await audit.AppendAsync(http, application, "SignIn", "success", "client credentials grant (embedding application)", http.RequestAborted);
+            return Results.SignIn(ApplicationPrincipal(application), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -118,6 +123,19 @@ public static class DevIdentityEndpoints
             "scp" => [Destinations.AccessToken],
             _ => [Destinations.AccessToken],
         });
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>
+    /// An embedding application's access token, shaped as Entra ID issues an app-only token: subject and <c>azp</c> the
+    /// client id, audience the API, and the <c>Embed.Token</c> app role in <c>roles</c>.
+    /// </summary>
+    private static ClaimsPrincipal ApplicationPrincipal(string clientId)
+    {
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, clientId).SetClaim(Claims.AuthorizedParty, clientId).SetClaims("roles", [Embedding.EmbedTokensApi.EmbedRole]);
+        identity.SetResources(SignInSettings.ApiAudience);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
     }
 

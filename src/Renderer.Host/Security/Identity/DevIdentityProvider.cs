@@ -7,8 +7,9 @@ namespace Renderer.Host.Security.Identity;
 
 /// <summary>
 /// The built-in development identity provider: OpenIddict's server on the same HTTPS origin, with the authorization
-/// code flow (PKCE required) and refresh tokens for the browser client, and the password flow for the command-line
-/// client that scripts use to get a token. It keeps no token store (OpenIddict's degraded mode), so the handlers
+/// code flow (PKCE required) and refresh tokens for the browser client, the password flow for the command-line
+/// client that scripts use to get a token, and the client credentials flow for the embedding applications configured
+/// under <c>Embedding:Applications</c> (their access tokens carry the <c>Embed.Token</c> app role). It keeps no token store (OpenIddict's degraded mode), so the handlers
 /// below do what the store would: they admit only the two known clients, the web client's exact redirect URIs and
 /// its secret.
 /// </summary>
@@ -41,7 +42,7 @@ public static class DevIdentityProvider
             server.SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'))
                 .SetTokenEndpointUris(TokenPath.TrimStart('/'))
                 .SetEndSessionEndpointUris(EndSessionPath.TrimStart('/'));
-            server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow().AllowPasswordFlow();
+            server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow().AllowPasswordFlow().AllowClientCredentialsFlow();
             server.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.OfflineAccess, SignInSettings.ApiScope);
             server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
             server.SetIdentityTokenLifetime(TimeSpan.FromMinutes(10));
@@ -71,6 +72,14 @@ public static class DevIdentityProvider
                         context.Reject(OpenIddictConstants.Errors.InvalidClient, "The client secret is wrong.");
                     else if (request.IsPasswordGrantType())
                         context.Reject(OpenIddictConstants.Errors.UnauthorizedClient, "This client may not use the password flow.");
+                }
+                else if (context.ClientId is { } application && secrets.ApplicationSecrets.TryGetValue(application, out var secret))
+                {
+                    // An embedding application: only client credentials, with its secret from the secrets file.
+                    if (!FixedTime(context.ClientSecret, secret))
+                        context.Reject(OpenIddictConstants.Errors.InvalidClient, "The client secret is wrong.");
+                    else if (!request.IsClientCredentialsGrantType())
+                        context.Reject(OpenIddictConstants.Errors.UnauthorizedClient, "This client may only use the client credentials flow.");
                 }
                 else if (context.ClientId == CliClientId)
                 {

@@ -10,8 +10,17 @@ namespace Renderer.Host.Security.Transport;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IOptions<TransportOptions> options)
 {
-    private readonly string _policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors "
-        + (options.Value.FrameAncestors.Length == 0 ? "'none'" : string.Join(' ', options.Value.FrameAncestors));
+    /// <summary>
+    /// An <see cref="HttpContext.Items"/> key: a page that may be framed by particular origins (the embed frame) puts
+    /// them here, already checked, and its policy lists exactly those (an empty list gives <c>'none'</c>).
+    /// </summary>
+    public const string FrameAncestorsItem = "Renderer.Security.FrameAncestors";
+
+    private const string BasePolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ";
+
+    private readonly string _policy = Policy(options.Value.FrameAncestors);
+
+    private static string Policy(IReadOnlyCollection<string> ancestors) => BasePolicy + (ancestors.Count == 0 ? "'none'" : string.Join(' ', ancestors));
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -22,7 +31,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<TransportOpti
             headers["Referrer-Policy"] = "same-origin";
             if (!context.Request.Path.StartsWithSegments("/scalar"))
             {
-                headers.ContentSecurityPolicy = _policy;
+                headers.ContentSecurityPolicy = context.Items[FrameAncestorsItem] is IReadOnlyCollection<string> ancestors ? Policy(ancestors) : _policy;
                 // The viewer's script, style sheet and fonts carry no data and may be cached; everything else may not.
                 if (!IsStaticViewerFile(context.Request.Path) || !headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
             }
@@ -34,5 +43,5 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<TransportOpti
     }
 
     private static bool IsStaticViewerFile(PathString path) =>
-        path.StartsWithSegments("/viewer/static") || path.StartsWithSegments("/viewer/fonts");
+        path.StartsWithSegments("/viewer/static") || path.StartsWithSegments("/viewer/fonts") || path.StartsWithSegments("/embed/static");
 }

@@ -5,6 +5,7 @@ using Renderer.Contracts.Formats;
 using Renderer.Host.Catalog;
 using Renderer.Host.Infrastructure;
 using Renderer.Host.Rendering;
+using Renderer.Host.Security.Embedding;
 using Renderer.Host.Security.Identity;
 using Renderer.Host.Security.Permissions;
 
@@ -15,7 +16,7 @@ namespace Renderer.Host.Viewer.Sessions;
 /// session's snapshot once it holds every dataset) and exports of what the user sees (toggles and sorts applied).
 /// Renders of one session run one at a time; a new one starts when the one before it has ended.
 /// </summary>
-public sealed class SessionRenderer(RenderService renderer, CatalogReports reports, PermissionChecker permissions, IOptions<PublicUrlOptions> publicUrl, ILogger<SessionRenderer> logger, Catalog.Logs.ExecutionLogWriter? log = null)
+public sealed class SessionRenderer(RenderService renderer, CatalogReports reports, PermissionChecker permissions, IOptions<PublicUrlOptions> publicUrl, ILogger<SessionRenderer> logger, Catalog.Logs.ExecutionLogWriter? log = null, EmbedRenderAudit? audit = null)
 {
     /// <summary>
     /// Starts a new render of <paramref name="session"/> with its current toggles and sorts, after the render before it
@@ -83,6 +84,7 @@ public sealed class SessionRenderer(RenderService renderer, CatalogReports repor
         var start = DateTimeOffset.UtcNow;
         var fromSnapshot = session.Snapshot.Complete;
         var result = await RenderCoreAsync(session, caller, format, streamPages, sink, cancellationToken).ConfigureAwait(false);
+        if (caller.Embed is { } grant && audit is not null) await audit.AppendAsync(grant, session, format, result.Success, cancellationToken).ConfigureAwait(false);
         if (log is not null)
         {
             var t = result.Timings;
@@ -101,7 +103,8 @@ public sealed class SessionRenderer(RenderService renderer, CatalogReports repor
         var snapshot = session.Snapshot;
         var interactive = new InteractiveRender(session.ToggledItems, session.UserSorts, streamPages,
             broker => new SessionDataHandler(broker, snapshot, sink), ReplaysData: snapshot.Complete, ExecutionTime: session.ExecutionTime);
-        var subreports = CatalogFolderSubreports.ViewableBy(reports, session.Item.Path, permissions, caller);
+        // An embedded report's subreports are those its application may view (the embed caller has no catalog roles).
+        var subreports = CatalogFolderSubreports.ViewableBy(reports, session.Item.Path, permissions, caller.Embed?.ApplicationCaller ?? caller);
         return renderer.RenderAsync(session.Entry, format, session.Parameters, caller.UserId, publicUrl.Value.PublicBaseUrl, subreports, cancellationToken,
             userLanguage: caller.Language, interactive: interactive, identity: caller.DataIdentity);
     }
