@@ -15,7 +15,7 @@ namespace Renderer.Host.Tests.Catalog;
 /// <summary>
 /// Issue 17 item 10, external images: a report in the catalog (/Sales/Logos/Letterhead) shows image resources the host
 /// resolves and passes to the sandbox. A constant relative path (<c>logo.png</c>), an expression (<c>="mark" &amp; ".png"</c>,
-/// from the report's folder) and a path through <c>..</c> (<c>../Shared/wide.png</c>) are drawn in PDF, XLSX and DOCX,
+/// from the report's folder) and a path through <c>..</c> (<c>../Shared/wide.png</c>) are drawn in PDF, XLSX, DOCX and HTML,
 /// sized as declared (Fit). An image the caller may not view (<c>/hidden.png</c>: the analyst is a Browser of /Sales only)
 /// is not shown (PRC4024); an http URL and a path whose <c>..</c> leaves the root are refused (PRC4020) and nothing is read.
 /// </summary>
@@ -126,6 +126,15 @@ public sealed class ExternalImageCatalogTests
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var extents = document.MainDocumentPart!.Document.Body!.Descendants<DW.Inline>().Select(i => (i.Extent!.Cx!.Value, i.Extent.Cy!.Value)).ToList();
         AssertSizes(extents);
+    }
+
+    [Test]
+    public async Task Html_shows_each_viewable_image_as_a_data_uri()
+    {
+        var (bytes, _) = await Render(_analyst, "html");
+        var html = Encoding.UTF8.GetString(bytes);
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(html, "<img class=\"rpt-i\"[^>]*src=\"data:image/").Count, Is.EqualTo(3), "logo, mark and wide; not the hidden one");
+        Assert.That(html, Does.Not.Contain("127.0.0.1"), "the refused URL is not written as a source");
     }
 
     private static void AssertSizes(List<(long Cx, long Cy)> extents)
