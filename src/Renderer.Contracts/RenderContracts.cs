@@ -51,6 +51,17 @@ public sealed record RenderInput(
     /// <summary>Interactive sorts the viewer's user chose, oldest first (<c>SortControl.Id</c> in the page model); unknown ids are ignored.</summary>
     public IReadOnlyList<UserSortState> UserSorts { get; init; } = [];
 
+    /// <summary>
+    /// External images the host resolved from the catalog (resources of an image type the caller may view), at most
+    /// <see cref="ExternalImageLimits.MaxCount"/> and <see cref="ExternalImageLimits.MaxTotalBytes"/> in all. An External
+    /// Image item whose value resolves (<see cref="ExternalImagePath"/>, from <see cref="ImageFolder"/>) to none of them
+    /// draws nothing, with a warning.
+    /// </summary>
+    public IReadOnlyList<ExternalImage> ExternalImages { get; init; } = [];
+
+    /// <summary>The folder relative External Image values resolve from: the report's catalog folder (<c>/</c> for the root, and for a file on the command line).</summary>
+    public string ImageFolder { get; init; } = "/";
+
     /// <summary>Send each page to the host as it is written (a <c>PageReadyMessage</c>; the HTML format for the viewer).</summary>
     public bool StreamPages { get; init; }
 }

@@ -139,7 +139,7 @@ public static class DiagnosticCodes
         [Diagnostic(Error, "A filter could not be applied (operator, value count or values that cannot be compared).")]
         public const string FilterFailed = "PRC4010";
 
-        [Diagnostic(Warning, "An external image was not fetched (the server fetches nothing).")]
+        [Diagnostic(Warning, "An external image value is refused: a URL (the server fetches nothing), or a path that leaves the root folder.")]
         public const string ExternalImageRefused = "PRC4020";
 
         [Diagnostic(Warning, "An image names an embedded image the report does not have.")]
@@ -150,6 +150,9 @@ public static class DiagnosticCodes
 
         [Diagnostic(Warning, "An image's bytes are not a picture format that can be decoded.")]
         public const string ImageUndecodable = "PRC4023";
+
+        [Diagnostic(Warning, "An external image names no image resource the caller may view (in the catalog, or beside the report file on the command line).")]
+        public const string ExternalImageMissing = "PRC4024";
 
         [Diagnostic(Warning, "A hyperlink that is not absolute http, https or mailto was dropped.")]
         public const string UnsafeHyperlink = "PRC4030";

@@ -161,8 +161,10 @@ public static class MessageCodec
             writer.WriteString(sort.Id);
             writer.WriteByte(sort.Descending ? (byte)1 : (byte)0);
         }
-        WasmCodec.Write(input, writer, always: input.Subreports.Count > 0);
-        SubreportCodec.Write(input, writer);
+        var images = ExternalImageCodec.Present(input);
+        WasmCodec.Write(input, writer, always: input.Subreports.Count > 0 || images);
+        SubreportCodec.Write(input, writer, always: images);
+        ExternalImageCodec.Write(input, writer);
     }
 
     private static RenderInput DecodeInput(PayloadReader reader)
@@ -187,7 +189,7 @@ public static class MessageCodec
         if ((flags & KeepCsvFormulas) != 0) input = input with { ProtectCsvFormulas = false };
         if ((flags & StreamPages) != 0) input = input with { StreamPages = true };
         input = input with { ToggledItems = DecodeToggles(reader), UserSorts = DecodeSorts(reader) };
-        return SubreportCodec.Read(WasmCodec.Read(input, reader), reader);
+        return ExternalImageCodec.Read(SubreportCodec.Read(WasmCodec.Read(input, reader), reader), reader);
     }
 
     private static string[] DecodeToggles(PayloadReader reader)

@@ -11,7 +11,7 @@ public static class SandboxProtocol
     public const string Magic = "RDLS";
 
     /// <summary>The protocol version both sides must speak; a different version is a protocol error.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>Largest payload accepted or sent (256 MiB); a larger length prefix is a protocol error.</summary>
     public const int MaxFrameSize = 256 * 1024 * 1024;

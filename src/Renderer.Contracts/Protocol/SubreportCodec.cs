@@ -7,9 +7,10 @@ namespace Renderer.Sandbox.Protocol;
 /// </summary>
 internal static class SubreportCodec
 {
-    public static void Write(RenderInput input, PayloadWriter writer)
+    /// <param name="always">Write the part even with no subreports (an optional part follows it).</param>
+    public static void Write(RenderInput input, PayloadWriter writer, bool always = false)
     {
-        if (input.Subreports.Count == 0) return;
+        if (!always && input.Subreports.Count == 0) return;
         writer.WriteCount(input.Subreports.Count);
         foreach (var subreport in input.Subreports)
         {

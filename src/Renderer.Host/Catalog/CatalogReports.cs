@@ -22,6 +22,9 @@ public sealed class CatalogReports(
     private readonly CatalogReportCacheOptions _options = cacheOptions?.Value ?? new CatalogReportCacheOptions();
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = (cacheOptions?.Value ?? new CatalogReportCacheOptions()).MaxEntries });
 
+    /// <summary>The catalog's image resources (External Image items of catalog reports show them).</summary>
+    public CatalogResourceImages Images { get; } = new(queries);
+
     /// <summary>Report versions held now.</summary>
     public int Count => _cache.Count;
 

@@ -81,8 +81,12 @@ public sealed class RenderService(
         var compiled = await compiler.GetOrCompileAsync(entry.Bytes, entry.Definition, entry.FileName);
         if (!compiled.Success) return RenderResult.Failed(RenderFailure.ReportError, compiled.Diagnostics);
 
-        var subreports = await ResolveSubreportsAsync(entry, subreportSource ?? defaultSubreports);
+        var source = subreportSource ?? defaultSubreports;
+        var subreports = await ResolveSubreportsAsync(entry, source);
         if (!subreports.Success) return RenderResult.Failed(RenderFailure.ReportError, subreports.Diagnostics);
+        // External images are resolved here, on the trusted side, and travel with the request: the sandbox fetches nothing.
+        var images = ExternalImageResolver.Prepare([entry.Definition, .. subreports.Definitions.Values], source.ExternalImages);
+        subreports = subreports with { Diagnostics = subreports.Diagnostics.AddRange(images.Diagnostics) };
 
         var input = new RenderInput(entry.Name, entry.FileName, entry.Bytes, compiled.AssemblyImage, format.ToLowerInvariant(), typed, interactive?.ExecutionTime ?? DateTime.Now, userId)
         {
@@ -90,6 +94,8 @@ public sealed class RenderService(
             WasmLimits = compiled.WasmLimits,
             ReportServerUrl = serverUrl,
             Subreports = subreports.Images,
+            ExternalImages = images.Images,
+            ImageFolder = images.Folder,
             ProtectCsvFormulas = csv.Value.ProtectFormulas,
             UserLanguage = string.IsNullOrEmpty(userLanguage) ? "en-US" : userLanguage,
             ToggledItems = interactive?.ToggledItems ?? [],

@@ -4,10 +4,16 @@ using Renderer.Host.Catalog.Items;
 
 namespace Renderer.Host.Rendering;
 
-/// <summary>Where a render finds the reports its Subreport items name (each name as <see cref="SubreportNames.Normalize"/> gives it).</summary>
+/// <summary>
+/// Where a render finds the reports its Subreport items name (each name as <see cref="SubreportNames.Normalize"/> gives it)
+/// and, beside them, the images its External Image items name (<see cref="ExternalImages"/>: none unless a source says so).
+/// </summary>
 public interface ISubreportSource
 {
     ResolvedSubreport? Find(string name);
+
+    /// <summary>Where the External Image items of the report and its subreports find their images.</summary>
+    IExternalImageSource ExternalImages => NoExternalImages.Instance;
 }
 
 /// <summary>No subreports: every Subreport item shows "Error: Subreport could not be shown.".</summary>
@@ -21,6 +27,9 @@ public sealed class NoSubreports : ISubreportSource
 /// <summary>Subreports as files beside the report (<c>name.rdl</c> or <c>name.rdlc</c>): what the command line renders with.</summary>
 public sealed class FolderSubreports(string folder) : ISubreportSource
 {
+    /// <summary>Images as files in the report's folder, which is their root (<see cref="FileFolderImages"/>).</summary>
+    public IExternalImageSource ExternalImages { get; } = new FileFolderImages(folder);
+
     public ResolvedSubreport? Find(string name)
     {
         if (name.IndexOfAny(['/', '\\']) >= 0 || name is "." or "..") return null;
@@ -42,6 +51,9 @@ public sealed class FolderSubreports(string folder) : ISubreportSource
 /// </summary>
 public sealed class CatalogFolderSubreports(CatalogReports reports, CatalogPath parent, Func<CatalogPath, bool>? mayView = null) : ISubreportSource
 {
+    /// <summary>The catalog's image resources, relative to the report's folder, that the caller may view.</summary>
+    public IExternalImageSource ExternalImages { get; } = new CatalogFolderImages(reports.Images, parent.Parent, mayView);
+
     /// <summary>The subreports beside <paramref name="parent"/> that <paramref name="caller"/> may view (the others are absent).</summary>
     public static CatalogFolderSubreports ViewableBy(CatalogReports reports, CatalogPath parent, Security.Permissions.PermissionChecker permissions, Security.Identity.Caller caller) =>
         new(reports, parent, path => permissions.CanAsync(caller, path, Security.Permissions.ItemTask.View).GetAwaiter().GetResult());
@@ -64,6 +76,8 @@ public sealed class CatalogFolderSubreports(CatalogReports reports, CatalogPath 
 public sealed class LegacySubreports(CatalogReports reports, LegacyReports legacy, CatalogPath parent) : ISubreportSource
 {
     private readonly CatalogFolderSubreports _folder = new(reports, parent);
+
+    public IExternalImageSource ExternalImages => _folder.ExternalImages;
 
     public ResolvedSubreport? Find(string name)
     {

@@ -7,13 +7,15 @@ namespace Renderer.Sandbox.Processing;
 
 /// <summary>
 /// Finds the bytes of an Image item: Embedded by name from the report's EmbeddedImages, Database from its Value
-/// (a byte[] field). External images are never fetched by the sandbox: whatever the path or URL (http, file://,
-/// ../ traversal), the image is refused with PRC4020 and nothing is drawn. A Value that throws is PRC4001; bytes that
+/// (a byte[] field), External from the catalog images the host passed (<see cref="ExternalImageLibrary"/>). The sandbox
+/// fetches nothing: a URL (http, file://...) or a path whose ../ leaves the root is refused with PRC4020, and a path the
+/// host did not pass (absent, not an image, or not viewable by the caller) is PRC4024; nothing is drawn for either. A Value that throws is PRC4001; bytes that
 /// do not decode as an image (or claim too many pixels) are PRC4023.
 /// </summary>
 internal sealed class ImageEvaluator(ItemEvaluator items, ProcessingContext context, DiagnosticBag diagnostics)
 {
     public const string ExternalRefused = DiagnosticCodes.Processing.ExternalImageRefused;
+    public const string ExternalMissing = DiagnosticCodes.Processing.ExternalImageMissing;
     public const string EmbeddedMissing = DiagnosticCodes.Processing.EmbeddedImageMissing;
     public const string NotBinary = DiagnosticCodes.Processing.ImageNotBinary;
     public const string Undecodable = DiagnosticCodes.Processing.ImageUndecodable;
@@ -84,8 +86,12 @@ internal sealed class ImageEvaluator(ItemEvaluator items, ProcessingContext cont
     {
         var path = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
         if (path.Length == 0) return null;
-        var shown = path.Length > 200 ? path[..200] + "..." : path;
-        Warn(image, ExternalRefused, $"External image '{shown}' is not allowed: only embedded and database images are rendered ({image.Describe()}).");
+        if (context.ExternalImages.Find(path, out var resolved, out var refusal) is { } bytes) return bytes;
+        var shown = ExternalImagePath.Shown(path);
+        if (refusal is not null)
+            Warn(image, ExternalRefused, $"External image '{shown}' of {image.Describe()} is refused: {refusal}; nothing is drawn.");
+        else if (resolved is not null)
+            Warn(image, ExternalMissing, $"External image '{shown}' of {image.Describe()} ({ExternalImagePath.Shown(resolved)}) is not an image resource you may view in the catalog (or beside the report file); nothing is drawn.");
         return null;
     }
 

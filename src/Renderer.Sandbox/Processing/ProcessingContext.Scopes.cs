@@ -37,6 +37,9 @@ internal sealed partial class ProcessingContext
     /// <summary>User!Language.</summary>
     public string UserLanguage { get; set; } = "en-US";
 
+    /// <summary>The external images the host passed with the render (External Image items find theirs here).</summary>
+    public ExternalImageLibrary ExternalImages { get; init; } = ExternalImageLibrary.Empty;
+
     /// <summary>Gives the context the report's declarations: scope names, variables, dataset command texts.</summary>
     public void AttachReport(ReportDefinition report)
     {

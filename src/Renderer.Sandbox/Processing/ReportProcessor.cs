@@ -69,7 +69,7 @@ internal sealed class ReportProcessor
             ["RenderFormat"] = new RenderFormatInfo(Renderer.Contracts.Formats.OutputFormats.Find(_input.Format)?.RenderFormatName ?? _input.Format.ToUpperInvariant(), false),
         };
         ProcessingContext NewContext(Dictionary<string, ReportParameter> parameters) =>
-            new(_evaluator, parameters, globals, _input.UserId, FindDataSet) { UserLanguage = _input.UserLanguage };
+            new(_evaluator, parameters, globals, _input.UserId, FindDataSet) { UserLanguage = _input.UserLanguage, ExternalImages = ExternalImageLibrary.From(_input) };
 
         if (!ParameterResolver.TryResolve(_report, _input.Parameters, NewContext, diagnostics, out var parameters, LoadDataSet)) return null;
         Context = NewContext(parameters);

@@ -9,8 +9,8 @@ using UglyToad.PdfPig;
 namespace Renderer.Host.Tests.EndToEnd;
 
 /// <summary>
-/// Image items through the real sandbox: an embedded PNG is drawn in the PDF; external images (file://, ../ traversal)
-/// are refused with PRC4020 and nothing is read, while the render itself succeeds and the server keeps serving.
+/// Image items through the real sandbox: an embedded PNG is drawn in the PDF; external images that are URLs (file://) or
+/// whose ../ leaves the catalog root are refused with PRC4020 and nothing is read, while the render itself succeeds and the server keeps serving.
 /// </summary>
 [TestFixture]
 public sealed class ImageReportTests : ServerTest
@@ -52,8 +52,8 @@ public sealed class ImageReportTests : ServerTest
         """;
 
     [TestCase("ImageFileUrl", "file:///etc/passwd")]
-    [TestCase("ImageTraversal", "../x.png")]
-    [TestCase("ImageTraversalExpression", "=\"../../\" &amp; \"etc/passwd\"")]
+    [TestCase("ImageTraversal", "../../../../x.png")]
+    [TestCase("ImageTraversalExpression", "=\"../../../../\" &amp; \"etc/passwd\"")]
     public async Task External_image_is_refused_with_PRC4020_and_the_render_succeeds(string name, string externalValue)
     {
         var upload = await Client.PostAsync($"/api/reports?name={name}", new StringContent(ImageReport(externalValue), Encoding.UTF8, "application/xml"));
@@ -75,8 +75,8 @@ public sealed class ImageReportTests : ServerTest
         var result = await Server.Services.GetRequiredService<RenderService>().RenderAsync(entry, "pdf", [], "tester", CancellationToken.None);
         Assert.That(result.Success, Is.True, result.Describe());
         var warning = result.Diagnostics.Single(d => d.Code == "PRC4020");
-        var shown = externalValue.StartsWith('=') ? "../../etc/passwd" : externalValue;
-        Assert.That(warning.Message, Does.StartWith($"External image '{shown}' is not allowed: only embedded and database images are rendered"));
+        var shown = externalValue.StartsWith('=') ? "../../../../etc/passwd" : externalValue;
+        Assert.That(warning.Message, Does.StartWith($"External image '{shown}' of Image 'Outside' is refused: "));
         Assert.That(warning.ObjectPath, Is.EqualTo("Image 'Outside'"));
 
         var sample = await Client.GetAsync("/api/reports/Sales/render?format=pdf&Year=2023");

@@ -12,7 +12,7 @@ using SkiaSharp;
 
 namespace Renderer.Sandbox.Tests.Processing;
 
-/// <summary>Image items: embedded by name, database bytes from a field, external refused (PRC4020), failing values PRC4001.</summary>
+/// <summary>Image items: embedded by name, database bytes from a field, external URLs and root-escaping paths refused (PRC4020), external paths the host did not pass PRC4024, failing values PRC4001.</summary>
 public sealed class ImageProcessingTests
 {
     private static readonly SourceLocation At = new("test.rdl", 1, 1);
@@ -115,7 +115,6 @@ public sealed class ImageProcessingTests
     [TestCase("../x.png")]
     [TestCase("..\\..\\secrets\\x.png")]
     [TestCase("http://127.0.0.1/logo.png")]
-    [TestCase("/etc/passwd")]
     public void ExternalImageIsRefusedWithPrc4020(string path)
     {
         var (items, diagnostics) = Evaluator(new FakeEvaluator());
@@ -126,8 +125,22 @@ public sealed class ImageProcessingTests
         var warning = diagnostics.ToImmutable().Single();
         Assert.That(warning.Code, Is.EqualTo("PRC4020"));
         Assert.That(warning.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
-        Assert.That(warning.Message, Does.StartWith($"External image '{path}' is not allowed: only embedded and database images are rendered"));
+        Assert.That(warning.Message, Does.StartWith($"External image '{path}' of Image 'Ext' is refused: "));
         Assert.That(warning.ObjectPath, Is.EqualTo("Image 'Ext'"));
+    }
+
+    [TestCase("/etc/passwd")]
+    [TestCase("logo.png")]
+    public void ExternalImageTheHostDidNotPassIsPrc4024(string path)
+    {
+        var (items, diagnostics) = Evaluator(new FakeEvaluator());
+
+        var image = (ImageInstance)items.Evaluate(Image("Ext", ImageSource.External, Constant(path)))!;
+
+        Assert.That(image.Data, Is.Null);
+        var warning = diagnostics.ToImmutable().Single();
+        Assert.That(warning.Code, Is.EqualTo("PRC4024"));
+        Assert.That(warning.Message, Does.StartWith($"External image '{path}' of Image 'Ext'").And.Contain("is not an image resource you may view"));
     }
 
     [Test]
