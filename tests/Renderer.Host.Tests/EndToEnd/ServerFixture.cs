@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Renderer.Host.Tests.EndToEnd;
 
@@ -60,6 +62,38 @@ internal sealed class ServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         Security.Identity.TestSignIn.Configure(builder, () => Server);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new StartFailureLog(_startErrors)));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _startErrors = new();
+
+    /// <summary>
+    /// Starts the server expecting it to refuse; returns the exception and the errors the host logged. The host's own
+    /// exception (e.g. an OptionsValidationException) is in the log even when WebApplicationFactory's deferred host
+    /// reports an ObjectDisposedException instead, which it does when its start races the failed host's disposal.
+    /// </summary>
+    public string StartFailure()
+    {
+        var error = NUnit.Framework.Assert.Catch(() => CreateClient(), "the server started");
+        return error + "\n" + string.Join("\n", _startErrors);
+    }
+
+    private sealed class StartFailureLog(System.Collections.Concurrent.ConcurrentQueue<string> errors) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) errors.Enqueue(formatter(state, exception) + " " + exception);
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>Clients are signed in as the sample administrator over https://localhost.</summary>
