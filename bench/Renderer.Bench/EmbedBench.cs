@@ -32,26 +32,13 @@ internal static class EmbedBench
                 case "--pool": pool = args[++i]; break;
             }
         }
-        var dataFolder = Path.Combine(Path.GetTempPath(), "renderer-embed-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataFolder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var host = await BenchHost.StartAsync("embed", new Dictionary<string, string?>
         {
-            ["DataFolder"] = dataFolder,
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Sandbox:PoolSize"] = pool,
             ["Embedding:Applications:bench:Origins:0"] = "https://portal.example",
-        });
-        var port = HttpBench.FreePort();
-        builder.WebHost.UseUrls($"https://localhost:{port}");
-        builder.AddRendererHost();
-        await using var app = builder.Build();
-        app.UseRendererPipeline();
-        await app.StartAsync();
-        var own = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(LoopbackCertificate.PathIn(dataFolder), null);
-        var handler = new SocketsHttpHandler { SslOptions = new() { RemoteCertificateValidationCallback = (_, presented, _, errors) => IdentityBackchannel.Trusted(presented, errors, own) } };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri($"https://localhost:{port}"), Timeout = TimeSpan.FromMinutes(10) };
-        var bearer = new AuthenticationHeaderValue("Bearer", await HttpBench.TokenAsync(http, dataFolder));
+        }, authorizeByDefault: false);
+        var (app, http, dataFolder) = (host.App, host.Http, host.DataFolder);
+        var bearer = new AuthenticationHeaderValue("Bearer", host.Token);
 
         using var publish = new HttpRequestMessage(HttpMethod.Post, "/api/v2.0/Reports?path=%2FSales%2FOnePage") { Content = new StringContent(HttpBench.OnePageReport, Encoding.UTF8, "application/xml") };
         publish.Headers.Authorization = bearer;
@@ -86,9 +73,6 @@ internal static class EmbedBench
         var (b, e) = (Report("a bearer token", withBearer), Report("an embed token", withEmbed));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"embed token adds {e - b:F1} ms at p50 (bar: at most 5 ms); load {HttpBench.LoadAverage()}"));
         await AuthenticationOnlyAsync(http, bearer, embed, reportId, app.Services);
-        await app.StopAsync();
-        try { Directory.Delete(dataFolder, recursive: true); }
-        catch (IOException) { }
     }
 
     /// <summary>

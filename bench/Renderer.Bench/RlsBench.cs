@@ -25,13 +25,8 @@ internal static class RlsBench
     {
         var requests = 40;
         for (int i = 0; i < args.Length; i++) if (args[i] == "--requests") requests = int.Parse(args[++i], CultureInfo.InvariantCulture);
-        var dataFolder = Path.Combine(Path.GetTempPath(), "renderer-rls-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataFolder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var host = await BenchHost.StartAsync("rls", new Dictionary<string, string?>
         {
-            ["DataFolder"] = dataFolder,
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Sandbox:PoolSize"] = "2",
             ["DataBroker:DataSources:Open:Provider"] = "sqlite",
             ["DataBroker:DataSources:Open:ConnectionString"] = "Data Source={DataFolder}/sample.db;Mode=ReadOnly",
@@ -39,16 +34,7 @@ internal static class RlsBench
             ["DataBroker:DataSources:Secure:ConnectionString"] = "Data Source={DataFolder}/sample.db;Mode=ReadOnly",
             ["DataBroker:DataSources:Secure:RowLevelSecurity"] = "true",
         });
-        var port = HttpBench.FreePort();
-        builder.WebHost.UseUrls($"https://localhost:{port}");
-        builder.AddRendererHost();
-        await using var app = builder.Build();
-        app.UseRendererPipeline();
-        await app.StartAsync();
-        var own = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(LoopbackCertificate.PathIn(dataFolder), null);
-        var handler = new SocketsHttpHandler { SslOptions = new() { RemoteCertificateValidationCallback = (_, presented, _, errors) => IdentityBackchannel.Trusted(presented, errors, own) } };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri($"https://localhost:{port}"), Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", await HttpBench.TokenAsync(http, dataFolder));
+        var (app, http) = (host.App, host.Http);
 
         await Ok(http.PostAsJsonAsync("/api/v2.0/Folders", new { path = "/Bench" }));
         await Ok(http.PostAsJsonAsync("/api/v2.0/DataSources", new { path = "/Bench/Secure", registeredSource = "Secure" }));
@@ -82,7 +68,6 @@ internal static class RlsBench
         without.Sort();
         with.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added at p50: {with[with.Count / 2] - without[without.Count / 2]:F1} ms; load {HttpBench.LoadAverage()}"));
-        await app.StopAsync();
     }
 
     private static StringContent Rdl(string dataSetBody) => new($$"""
@@ -102,9 +87,7 @@ internal static class RlsBench
     /// <summary>Renders one PDF after the pool is full again (a user's think time); records its time; returns the TOTAL text.</summary>
     private static async Task<string> RenderAsync(HttpClient http, string? id, Renderer.Host.Sandboxing.SandboxPool sandboxes, List<double>? times)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (sandboxes.ReadyCount < 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
-        await Task.Delay(200);
+        await ViewerBench.IdleAsync(sandboxes, 2);
         var sw = Stopwatch.StartNew();
         using var response = await http.GetAsync($"/api/v2.0/Reports({id})/Render?format=pdf");
         var body = await response.Content.ReadAsByteArrayAsync();

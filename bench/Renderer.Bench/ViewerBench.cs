@@ -36,27 +36,13 @@ internal static partial class ViewerBench
             }
         }
         var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "bench"));
-        var dataFolder = Path.Combine(Path.GetTempPath(), "renderer-viewer-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataFolder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var host = await BenchHost.StartAsync("viewer", new Dictionary<string, string?>
         {
-            ["DataFolder"] = dataFolder,
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Sandbox:PoolSize"] = pool,
             ["DataBroker:DataSources:LocalSource:Provider"] = "csv",
             ["DataBroker:DataSources:LocalSource:ConnectionString"] = Path.Combine(shared, $"sales_{rows}.csv"),
         });
-        var port = HttpBench.FreePort();
-        builder.WebHost.UseUrls($"https://localhost:{port}");
-        builder.AddRendererHost();
-        await using var app = builder.Build();
-        app.UseRendererPipeline();
-        await app.StartAsync();
-        var own = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(LoopbackCertificate.PathIn(dataFolder), null);
-        var handler = new SocketsHttpHandler { SslOptions = new() { RemoteCertificateValidationCallback = (_, presented, _, errors) => IdentityBackchannel.Trusted(presented, errors, own) } };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri($"https://localhost:{port}"), Timeout = TimeSpan.FromMinutes(10) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", await HttpBench.TokenAsync(http, dataFolder));
+        var (app, http) = (host.App, host.Http);
         http.DefaultRequestHeaders.Add("X-Viewer-Request", "1");
 
         (await http.PostAsJsonAsync("/api/v2.0/Folders", new { path = "/Bench" })).EnsureSuccessStatusCode();
@@ -113,14 +99,6 @@ internal static partial class ViewerBench
         }
         Report("one-page report through the viewer (open a session, page 1), 1 client", one);
         await PhasesAsync(http, "/Bench/OnePage");
-        await app.StopAsync();
-        try
-        {
-            Directory.Delete(dataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 
     /// <summary>
