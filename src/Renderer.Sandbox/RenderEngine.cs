@@ -97,12 +97,12 @@ public static class RenderEngine
         // A render that streams its pages (the viewer) composes each one only when it is written, so page 1 goes out
         // before later pages are composed; its writer keeps the document map entries whose targets it writes.
         var streamsPages = input.StreamPages && FormatOf(input) == OutputFormats.Html;
-        // Held pages of a workbook keep the pagination behind them: each sheet's header is evaluated again over the
-        // sheet's pages (PaginatedDocument.HeaderOver); other formats let it go once the pages are composed.
+        // A workbook's held pages come with each sheet's header, evaluated again over the sheet's pages now (SheetHeaders),
+        // so that, as for other formats, the pagination can go once the pages are composed.
         var document = composer.PlacementCount > StreamPagesAbove || streamsPages
             ? new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name }
             : FormatOf(input) == OutputFormats.Xlsx
-                ? PaginatedDocument.Held(input.ReportName, composer) with { Language = processor.Culture.Name }
+                ? Writers.Xlsx.SheetHeaders.Held(input.ReportName, composer, composer.ComposeAll()) with { Language = processor.Culture.Name }
                 : new PaginatedDocument(input.ReportName, composer.ComposeAll()) { Language = processor.Culture.Name };
         var map = streamsPages ? processor.Items!.Links.DocumentMap(pages: null) : processor.Items!.Links.DocumentMap(document.EnumeratePages());
         document = document with { DocumentMap = map, Setup = PageSetupOf(report.Sections[0]) };

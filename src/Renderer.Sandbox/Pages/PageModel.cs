@@ -16,6 +16,7 @@ public sealed record PaginatedDocument
 {
     private readonly IPageSource? _source;
     private ImmutableArray<Page> _pages;
+    private IReadOnlyDictionary<(int Start, int End), IReadOnlyList<PageItem>>? _spanHeaders;
 
     public PaginatedDocument(string Title, ImmutableArray<Page> Pages)
     {
@@ -31,15 +32,11 @@ public sealed record PaginatedDocument
     }
 
     /// <summary>
-    /// A document whose pages <paramref name="source"/> composes now, all held; the source stays for what only pagination
-    /// can give afterwards (<see cref="HeaderOver"/>).
+    /// A document holding <paramref name="pages"/> and the page headers of runs of them read as one page (worksheets),
+    /// evaluated beforehand (<see cref="HeaderOver"/>): no pagination stays behind the held pages.
     /// </summary>
-    internal static PaginatedDocument Held(string title, IPageSource source)
-    {
-        var document = new PaginatedDocument(title, source);
-        document._pages = [.. document.EnumeratePages()];
-        return document;
-    }
+    internal static PaginatedDocument Held(string title, ImmutableArray<Page> pages, IReadOnlyDictionary<(int Start, int End), IReadOnlyList<PageItem>> spanHeaders) =>
+        new(title, pages) { _spanHeaders = spanHeaders };
 
     public string Title { get; init; }
 
@@ -94,10 +91,11 @@ public sealed record PaginatedDocument
     /// The page header of pages <paramref name="start"/> to <paramref name="end"/> (exclusive) read as one page numbered
     /// <paramref name="numbering"/>, as SSRS's Excel renderer reads a worksheet: its expressions evaluated again, with
     /// ReportItems (and First, Last, Sum over them) reading the body items of all those pages; empty when the header does
-    /// not print on such a page. Null for a document built from pages alone (no pagination behind it to evaluate with).
+    /// not print on such a page; the header evaluated beforehand for a held document (<see cref="Held"/>). Null for a document
+    /// built from pages alone (no pagination behind it to evaluate with).
     /// </summary>
     internal IReadOnlyList<PageItem>? HeaderOver(int start, int end, SpanNumbering numbering) =>
-        _source?.ComposeHeaderOver(start, end, numbering);
+        _spanHeaders is not null && _spanHeaders.TryGetValue((start, end), out var header) ? header : _source?.ComposeHeaderOver(start, end, numbering);
 
     /// <summary>
     /// Page <paramref name="index"/>'s number, size, <see cref="Page.Name"/> and <see cref="Page.StartsSection"/> without

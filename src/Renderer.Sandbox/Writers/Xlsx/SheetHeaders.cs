@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Renderer.Sandbox.Pages;
 
 namespace Renderer.Sandbox.Writers.Xlsx;
@@ -21,6 +22,25 @@ internal static class SheetHeaders
         }
 
         return headers;
+    }
+
+    /// <summary>
+    /// A workbook small enough to hold its pages: <paramref name="pages"/> (all of <paramref name="source"/>'s, composed) and
+    /// each sheet's header evaluated now, over the sheet's pages, so that the pagination behind them can be collected
+    /// before the workbook is written, as for the other formats.
+    /// </summary>
+    public static PaginatedDocument Held(string title, IPageSource source, ImmutableArray<Page> pages)
+    {
+        var paginated = new PaginatedDocument(title, source);
+        var sheets = XlsxDocumentWriter.Sections(paginated);
+        var headers = Of(paginated, sheets);
+        var bySheet = new Dictionary<(int Start, int End), IReadOnlyList<PageItem>>(sheets.Count);
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            if (headers[i] is { } header) bySheet[sheets[i]] = header;
+        }
+
+        return PaginatedDocument.Held(title, pages, bySheet);
     }
 
     /// <summary>A sheet's first page with the sheet's header in place of the page's own.</summary>
