@@ -51,8 +51,11 @@ public static class RenderEngine
         return Task.FromResult(output);
     }
 
-    /// <summary>Runs everything up to the page model; null when a stage failed (see the diagnostics).</summary>
-    internal static PaginatedDocument? Paginate(RenderInput input, IDataSetProvider data, DiagnosticBag diagnostics, CancellationToken cancellationToken, RenderTrace? trace = null, StageClock? stages = null)
+    /// <summary>
+    /// Runs everything up to the page model; null when a stage failed (see the diagnostics). With <paramref name="streamed"/>
+    /// the pages are composed on demand whatever the report's size (tests compare it with the held pages of a small report).
+    /// </summary>
+    internal static PaginatedDocument? Paginate(RenderInput input, IDataSetProvider data, DiagnosticBag diagnostics, CancellationToken cancellationToken, RenderTrace? trace = null, StageClock? stages = null, bool streamed = false)
     {
         var read = RdlReader.Read(input.RdlBytes, input.FileName);
         diagnostics.AddRange(read.Diagnostics);
@@ -99,7 +102,7 @@ public static class RenderEngine
         var streamsPages = input.StreamPages && FormatOf(input) == OutputFormats.Html;
         // A workbook's held pages come with each sheet's header, evaluated again over the sheet's pages now (SheetHeaders),
         // so that, as for other formats, the pagination can go once the pages are composed.
-        var document = composer.PlacementCount > StreamPagesAbove || streamsPages
+        var document = composer.PlacementCount > StreamPagesAbove || streamsPages || streamed
             ? new PaginatedDocument(input.ReportName, composer) { Language = processor.Culture.Name }
             : FormatOf(input) == OutputFormats.Xlsx
                 ? Writers.Xlsx.SheetHeaders.Held(input.ReportName, composer, composer.ComposeAll()) with { Language = processor.Culture.Name }

@@ -48,9 +48,11 @@ public sealed class XlsxSheetHeaderTests
     {
         var document = Paginate();
         Assert.That(document.PageCount, Is.EqualTo(4), "each region prints on two pages");
+        var streamedDocument = Paginate(streamed: true);
+        Assert.That(streamedDocument.IsStreamed, Is.True);
 
         var held = Read(Write(document));
-        var streamed = Read(Write(document with { Pages = default }));
+        var streamed = Read(Write(streamedDocument));
 
         Assert.That(streamed.Select(s => s.Rows[0]), Is.EqualTo(held.Select(s => s.Rows[0])));
         Assert.That(streamed.Select(s => s.Rows[1]), Is.EqualTo(held.Select(s => s.Rows[1])));
@@ -120,10 +122,10 @@ public sealed class XlsxSheetHeaderTests
         return output.Content;
     }
 
-    private static PaginatedDocument Paginate()
+    private static PaginatedDocument Paginate(bool streamed = false)
     {
         var diagnostics = new DiagnosticBag();
-        var document = RenderEngine.Paginate(Input(pageBreak: true), Data(), diagnostics, CancellationToken.None);
+        var document = RenderEngine.Paginate(Input(pageBreak: true), Data(), diagnostics, CancellationToken.None, streamed: streamed);
         Assert.That(document, Is.Not.Null, () => string.Join("\n", diagnostics.ToImmutable()));
         return document!;
     }
