@@ -57,10 +57,9 @@ public static class RenderCommand
         }
         outPath ??= Path.ChangeExtension(Path.GetFileName(file), OutputFormats.Find(format)?.Extension ?? format);
 
-        // Which isolation layers work here is probed once per process (the launcher, and bubblewrap) before the first
-        // render; it runs while the report is read and compiled instead of after.
-        var sandbox = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sandboxing.SandboxOptions>>().Value;
-        var probe = Task.Run(() => Sandboxing.SandboxIsolation.Support(sandbox));
+        // The render's sandbox (after the probe of which isolation layers work here) starts now and boots while the
+        // report is read and compiled, instead of after.
+        services.GetRequiredService<Sandboxing.SandboxLauncher>().StartAhead();
 
         // Only this file (and the subreports beside it) is read and compiled: the catalog is never loaded.
         var reports = new CatalogReports(queries: null, services.GetRequiredService<Expressions.CompilationCache>());
@@ -69,7 +68,6 @@ public static class RenderCommand
         foreach (var d in added.Diagnostics) if (printed.Add(d.ToString())) await error.WriteLineAsync(d.ToString());
         if (!added.Success) return 1;
 
-        await probe;
         var renderer = services.GetRequiredService<RenderService>();
         var progress = showProgress ? new ProgressLine(error, $"Rendering {Path.GetFileName(file)} to {format.ToUpperInvariant()}") : null;
         var subreports = new FolderSubreports(Path.GetDirectoryName(Path.GetFullPath(file))!);

@@ -24,6 +24,8 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<Task<int>, byte> _ending = new();
+    private readonly Lock _headStartLock = new();
+    private Task<(SandboxInstance? Instance, string? Failure)>? _headStart;
     private int _inFlight;
     private int _peakInFlight;
 
@@ -44,8 +46,9 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         cancellationToken.ThrowIfCancellationRequested();
         var settings = options.Value;
 
-        // A pre-started process from the pool when there is one, else a new one: either way used for this render only.
-        var instance = pool?.TryTake();
+        // A process started ahead (the command line's head start, else the pool's) when there is one, else a new one:
+        // either way used for this render only.
+        var instance = await TakeHeadStartAsync().ConfigureAwait(false) ?? pool?.TryTake();
         if (instance is null)
         {
             var (started, failure) = new SandboxStarter(settings, logger).Start(prewarm: false);
@@ -83,8 +86,55 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
         }
     }
 
-    /// <summary>Waits for the processes of completed renders still ending in the background (so no working folder outlives the host).</summary>
-    public async ValueTask DisposeAsync() => await Task.WhenAll(_ending.Keys).ConfigureAwait(false);
+    /// <summary>
+    /// Starts the process the next render will use now, in the background, with the same layers and environment as any
+    /// other (the isolation probe first, if this process has not run it yet). A command that renders once calls it before
+    /// it reads and compiles the report, so the sandbox's start-up runs beside that work instead of after it. The server
+    /// has its pool instead. A process started ahead and never used is killed when the launcher is disposed.
+    /// </summary>
+    public void StartAhead()
+    {
+        lock (_headStartLock)
+            _headStart ??= Task.Run(() => new SandboxStarter(options.Value, logger).Start(prewarm: false));
+    }
+
+    /// <summary>The sandbox program's process id of the process started ahead and not used yet; 0 while it starts or when there is none (for tests and diagnostics).</summary>
+    internal int StartedAheadProcessId
+    {
+        get
+        {
+            lock (_headStartLock)
+                return _headStart is { IsCompletedSuccessfully: true } started && started.Result.Instance is { } instance ? instance.Process.ProgramId : 0;
+        }
+    }
+
+    /// <summary>The process <see cref="StartAhead"/> started, once; null when there is none or it failed to start (the render then starts its own).</summary>
+    private async Task<SandboxInstance?> TakeHeadStartAsync()
+    {
+        Task<(SandboxInstance? Instance, string? Failure)>? headStart;
+        lock (_headStartLock)
+        {
+            headStart = _headStart;
+            _headStart = null;
+        }
+        if (headStart is null) return null;
+        var (instance, failure) = await headStart.ConfigureAwait(false);
+        if (instance is null) logger.LogWarning("The sandbox started ahead could not start ({Failure}); the render starts its own", failure);
+        return instance;
+    }
+
+    /// <summary>Kills a process started ahead and never used, then waits for the processes of completed renders still ending in the background (so no working folder outlives the host).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task<(SandboxInstance? Instance, string? Failure)>? unused;
+        lock (_headStartLock)
+        {
+            unused = _headStart;
+            _headStart = null;
+        }
+        if (unused is not null && (await unused.ConfigureAwait(false)).Instance is { } instance) await instance.DisposeAsync().ConfigureAwait(false);
+        await Task.WhenAll(_ending.Keys).ConfigureAwait(false);
+    }
 
     /// <summary>Lets a process that has answered end by itself (killed after the grace period), then reaps it and deletes its folder.</summary>
     private Task<int> EndInBackground(SandboxInstance instance)
