@@ -57,9 +57,9 @@ public static class RenderCommand
         }
         outPath ??= Path.ChangeExtension(Path.GetFileName(file), OutputFormats.Find(format)?.Extension ?? format);
 
-        // The render's sandbox (after the probe of which isolation layers work here) starts now and boots while the
-        // report is read and compiled, instead of after.
-        services.GetRequiredService<Sandboxing.SandboxLauncher>().StartAhead();
+        // The render's sandbox (after the probe of which isolation layers work here) starts now and boots and warms up
+        // for the format while the report is read and compiled, instead of after.
+        if (OutputFormats.Find(format) is not null) services.GetRequiredService<Sandboxing.SandboxLauncher>().StartAhead(format);
 
         // Only this file (and the subreports beside it) is read and compiled: the catalog is never loaded.
         var reports = new CatalogReports(queries: null, services.GetRequiredService<Expressions.CompilationCache>());

@@ -89,13 +89,14 @@ public sealed class SandboxLauncher(IOptions<SandboxOptions> options, ILogger<Sa
     /// <summary>
     /// Starts the process the next render will use now, in the background, with the same layers and environment as any
     /// other (the isolation probe first, if this process has not run it yet). A command that renders once calls it before
-    /// it reads and compiles the report, so the sandbox's start-up runs beside that work instead of after it. The server
-    /// has its pool instead. A process started ahead and never used is killed when the launcher is disposed.
+    /// it reads and compiles the report, so the sandbox's start-up, and its warm-up for <paramref name="format"/> when one
+    /// is given, run beside that work instead of after it. The server has its pool instead. A process started ahead and
+    /// never used is killed when the launcher is disposed.
     /// </summary>
-    public void StartAhead()
+    public void StartAhead(string? format = null)
     {
         lock (_headStartLock)
-            _headStart ??= Task.Run(() => new SandboxStarter(options.Value, logger).Start(prewarm: false));
+            _headStart ??= Task.Run(() => new SandboxStarter(options.Value, logger).Start(prewarm: format is not null, format));
     }
 
     /// <summary>The sandbox program's process id of the process started ahead and not used yet; 0 while it starts or when there is none (for tests and diagnostics).</summary>

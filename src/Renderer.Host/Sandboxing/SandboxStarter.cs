@@ -10,8 +10,11 @@ namespace Renderer.Host.Sandboxing;
 /// </summary>
 internal sealed class SandboxStarter(SandboxOptions settings, ILogger logger)
 {
-    /// <summary>Starts a sandbox; <paramref name="prewarm"/> makes it warm up before it says Hello (for the pool). Returns the instance, or why it could not start.</summary>
-    public (SandboxInstance? Instance, string? Failure) Start(bool prewarm)
+    /// <summary>
+    /// Starts a sandbox; <paramref name="prewarm"/> makes it warm up before it says Hello (for the pool: the formats of
+    /// <see cref="SandboxOptions.PoolWarmUpFormats"/>, or <paramref name="warmUpFormats"/>). Returns the instance, or why it could not start.
+    /// </summary>
+    public (SandboxInstance? Instance, string? Failure) Start(bool prewarm, string? warmUpFormats = null)
     {
         var sandboxDll = settings.ResolveSandboxPath();
         var runtimeConfig = Path.ChangeExtension(sandboxDll, ".runtimeconfig.json");
@@ -20,7 +23,7 @@ internal sealed class SandboxStarter(SandboxOptions settings, ILogger logger)
         var dotnet = DotnetMuxer.Find(settings.DotnetPath);
         if (dotnet is null) return (null, "the dotnet executable was not found");
 
-        string[] sandboxArguments = prewarm ? [$"--prewarm={settings.PoolWarmUpFormats}"] : [];
+        string[] sandboxArguments = prewarm ? [$"--prewarm={warmUpFormats ?? settings.PoolWarmUpFormats}"] : [];
         return Start(SandboxCommand.DotNet(dotnet, sandboxDll, sandboxArguments), prewarm);
     }
 
