@@ -34,7 +34,7 @@ internal sealed class SandboxStarter(SandboxOptions settings, ILogger logger)
         if (settings.Strict && plan.Missing != SandboxLayers.None)
             return (null, $"Sandbox:Strict is set but isolation layers are missing: {plan.Describe(settings.Layers)}");
 
-        var workingDirectory = Directory.CreateTempSubdirectory("rdl-sandbox-").FullName;
+        var workingDirectory = SandboxFolders.Create();
         try
         {
             var environment = SandboxEnvironment.Build(settings, workingDirectory);
