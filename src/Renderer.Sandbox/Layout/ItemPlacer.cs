@@ -109,6 +109,7 @@ internal sealed class ItemPlacer(TextLayout text)
                     IsRepeat = isRepeat,
                     IsFixedHeader = row.IsColumnHeader && tablix.Tablix.RepeatColumnHeaders,
                     OutlineLevel = row.OutlineLevel,
+                    IsHidden = row.HiddenLevel > 0,
                 };
                 Emit(cell.Content, left, y, w, height, region, sink, logical);
             }

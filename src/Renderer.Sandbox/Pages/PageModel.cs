@@ -287,6 +287,9 @@ public sealed record LogicalCell(string RegionName, int Row, int Column, int Row
 
     /// <summary>Group nesting of the row for Excel's outline (0 = not grouped); Excel keeps at most 7 levels.</summary>
     public int OutlineLevel { get; init; }
+
+    /// <summary>A row a drilldown toggle hides, kept for Excel only: XLSX writes it hidden in a collapsed outline group.</summary>
+    public bool IsHidden { get; init; }
 }
 
 public readonly record struct Rgba(byte R, byte G, byte B, byte A = 255)

@@ -75,7 +75,13 @@ internal sealed class ReportProcessor
         Context = NewContext(parameters);
         Context.AttachReport(_report);
         // Toggle and sort ids name the rendered report's textboxes: a subreport shows its initial state and no controls.
-        if (Nesting is null) Context.Interactive = new Interactivity.InteractiveState(Interactivity.InteractiveScopes.Of(_report), _input.ToggledItems, _input.UserSorts);
+        if (Nesting is null)
+        {
+            Context.Interactive = new Interactivity.InteractiveState(Interactivity.InteractiveScopes.Of(_report), _input.ToggledItems, _input.UserSorts)
+            {
+                KeepsCollapsedRows = Renderer.Contracts.Formats.OutputFormats.Find(_input.Format) == Renderer.Contracts.Formats.OutputFormats.Xlsx,
+            };
+        }
         var tablixProcessor = default(TablixProcessor);
         Items = new ItemEvaluator(Context, diagnostics, Culture, t => tablixProcessor!.Process(t));
         Items.Links.ServerUrl = _input.ReportServerUrl;

@@ -16,7 +16,9 @@ namespace Renderer.Sandbox.Processing;
 /// and its column-group instance: aggregates without a scope see the rows in both; a named group scope sees that
 /// group's own instance. Row headers are evaluated in their row group's scope and span the rows the instance produced.</para>
 /// <para>Hidden members are left out (initial visibility, flipped by the viewer's toggles of their ToggleItem); a group
-/// instance whose children are all hidden keeps one row/column showing its first leaf in its own scope (a collapsed drilldown).</para>
+/// instance whose children are all hidden keeps one row/column showing its first leaf in its own scope (a collapsed drilldown).
+/// For an Excel export, rows a toggle hides are kept instead, marked with <see cref="TablixRowInstance.HiddenLevel"/>
+/// (Excel's collapsed outline rows), without their page breaks.</para>
 /// </summary>
 internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator items, Func<string?, DataSetInstance> dataSets)
 {
@@ -57,7 +59,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
                 columns.Expand(tablix, dataSet, rows);
                 var walk = new RowWalk(this, tablix, dataSet, columns.Slots, rowLevels.Length);
                 AddColumnHeaderRows(tablix, columnLevels, rowLevels.Length, columns, output);
-                walk.ExpandMembers(tablix.RowHierarchy, 0, rows, 0, 0, 0);
+                walk.ExpandMembers(tablix.RowHierarchy, 0, rows, 0, 0, 0, 0);
                 keepTogether.AddRange(walk.KeepTogether.Select(r => (r.First + output.Count, r.Count)));
                 output.AddRange(walk.Output);
             }
@@ -117,13 +119,15 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
         private readonly List<CellInstance?[]> _cells = [];
         private readonly GroupPaging _paging = new();
         private readonly CellPaging? _cellPaging = CellPaging.For(tablix, owner._cellPagingPlans);
+        private readonly bool _keepsCollapsed = owner.Context.Interactive.KeepsCollapsedRows;
 
         public List<TablixRowInstance> Output { get; } = [];
 
         /// <summary>Row ranges (in <see cref="Output"/>) of members with KeepTogether.</summary>
         public List<(int First, int Count)> KeepTogether => _paging.KeepTogether;
 
-        public void ExpandMembers(ImmutableArray<TablixMember> members, int firstLeaf, IReadOnlyList<object?[]> rows, int headerColumn, int depth, int toggles)
+        /// <param name="hiddenLevel">0, or the outline level of the member that hides these rows (kept for Excel).</param>
+        public void ExpandMembers(ImmutableArray<TablixMember> members, int firstLeaf, IReadOnlyList<object?[]> rows, int headerColumn, int depth, int toggles, int hiddenLevel)
         {
             int leaf = firstLeaf;
             foreach (var member in members)
@@ -131,7 +135,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
                 if (member.Group is null)
                 {
                     int start = Output.Count;
-                    Visit(member, leaf, rows, headerColumn, depth, toggles, dynamic: false);
+                    Visit(member, leaf, rows, headerColumn, depth, toggles, hiddenLevel, dynamic: false);
                     _paging.Decorate(Output, start, member, null, null, false);
                 }
                 else
@@ -148,7 +152,9 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
                             // PageBreak (Disabled, ResetPageNumber) and PageName are evaluated in the group instance's scope.
                             var mark = _items.Paging.Mark(member.Group.PageBreak, tablix);
                             var name = _items.Paging.Name(member.Group.PageName, tablix);
-                            Visit(member, leaf, instance.Rows, headerColumn, depth + 1, toggles, dynamic: true);
+                            Visit(member, leaf, instance.Rows, headerColumn, depth + 1, toggles, hiddenLevel, dynamic: true);
+                            // Rows kept hidden for Excel do not break pages (SSRS ignores the breaks of hidden groups).
+                            if (_keepsCollapsed && Output.Count > start && Output[start].HiddenLevel > 0) mark = null;
                             if (_paging.Decorate(Output, start, member, mark, name, first)) first = false;
                         }
                         finally
@@ -163,25 +169,55 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
             }
         }
 
-        private void Visit(TablixMember member, int leaf, IReadOnlyList<object?[]> rows, int headerColumn, int depth, int toggles, bool dynamic)
+        private void Visit(TablixMember member, int leaf, IReadOnlyList<object?[]> rows, int headerColumn, int depth, int toggles, int hiddenLevel, bool dynamic)
         {
             if (member.ToggleItem is not null) toggles++;
-            if (_items.IsHidden(member.Hidden, member.ToggleItem, tablix)) return;
+            if (_items.IsHidden(member.Hidden, member.ToggleItem, tablix))
+            {
+                // Excel export: a toggled member's rows stay, hidden in a collapsed outline group the user can expand.
+                if (!_keepsCollapsed || member.ToggleItem is null) return;
+                if (hiddenLevel == 0) hiddenLevel = toggles;
+            }
             var header = member.Header?.Cell.Contents is { } contents ? _items.Evaluate(contents) : null;
             int span = member.Header is { } h ? HeaderLevels.Span(h, rowHierarchy: true) : 0;
             int start = Output.Count;
-            if (member.IsLeaf) EmitRow(member, leaf, rows, depth, toggles);
+            if (member.IsLeaf) EmitRow(member, leaf, rows, depth, toggles, hiddenLevel);
             else
             {
-                ExpandMembers(member.Children, leaf, rows, headerColumn + span, depth, toggles);
+                ExpandMembers(member.Children, leaf, rows, headerColumn + span, depth, toggles, hiddenLevel);
                 // A collapsed group keeps one row; a detail instance whose rows are all hidden (RDL 2005 Details rows) shows none.
-                if (Output.Count == start && dynamic && !member.Group!.IsDetails) EmitRow(member, leaf, rows, depth, toggles);
+                if (dynamic && !member.Group!.IsDetails && !ShowsRows(start, toggles))
+                {
+                    Discard(start);
+                    EmitRow(member, leaf, rows, depth, toggles, hiddenLevel);
+                }
             }
             if (header is not null && Output.Count > start && headerColumn < rowHeaderColumns)
                 SpanningCells.Place(_cells, start, Output.Count - start, headerColumn, span, header);
         }
 
-        private void EmitRow(TablixMember member, int bodyRow, IReadOnlyList<object?[]> rows, int depth, int toggles)
+        /// <summary>
+        /// Whether the member at outline level <paramref name="toggles"/> produced rows from <paramref name="start"/> that
+        /// its own children do not hide (rows kept hidden for Excel by this member or an outer one count as shown).
+        /// </summary>
+        private bool ShowsRows(int start, int toggles)
+        {
+            if (!_keepsCollapsed) return Output.Count > start;
+            for (int i = start; i < Output.Count; i++)
+                if (Output[i].HiddenLevel <= toggles) return true;
+            return false;
+        }
+
+        /// <summary>Drops the rows from <paramref name="start"/> (hidden children replaced by their group's collapsed row).</summary>
+        private void Discard(int start)
+        {
+            if (Output.Count == start) return;
+            Output.RemoveRange(start, Output.Count - start);
+            _cells.RemoveRange(start, _cells.Count - start);
+            _paging.KeepTogether.RemoveAll(r => r.First >= start);
+        }
+
+        private void EmitRow(TablixMember member, int bodyRow, IReadOnlyList<object?[]> rows, int depth, int toggles, int hiddenLevel)
         {
             if (bodyRow >= tablix.Rows.Length) return;
             var row = tablix.Rows[bodyRow];
@@ -202,9 +238,11 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
                 KeepWithNext = string.Equals(member.KeepWithGroup, "After", StringComparison.OrdinalIgnoreCase),
                 GroupDepth = depth,
                 OutlineLevel = toggles,
+                HiddenLevel = hiddenLevel,
             };
-            // Page breaks of items in the cell apply to this row instance; not in header and footer rows (outside every group).
-            if (_cellPaging is { } cellPaging && depth > 0 && cellPaging.Applies(bodyRow)) output = cellPaging.Apply(output);
+            // Page breaks of items in the cell apply to this row instance; not in header and footer rows (outside every group),
+            // nor in rows kept hidden for Excel.
+            if (_cellPaging is { } cellPaging && depth > 0 && hiddenLevel == 0 && cellPaging.Applies(bodyRow)) output = cellPaging.Apply(output);
             Output.Add(output);
         }
 

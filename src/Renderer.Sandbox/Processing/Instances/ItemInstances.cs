@@ -219,6 +219,12 @@ internal sealed record TablixRowInstance(int BodyRow, double Height, CellInstanc
     /// <summary>How many row-hierarchy members containing this row have a ToggleItem (drilldown nesting, Excel's outline level).</summary>
     public int OutlineLevel { get; init; }
 
+    /// <summary>
+    /// 0 for a shown row; else the row is hidden by a toggle and kept only for an Excel export (see
+    /// <c>InteractiveState.KeepsCollapsedRows</c>): the outline level of the outermost member that hides it.
+    /// </summary>
+    public int HiddenLevel { get; init; }
+
     /// <summary>An explicit page break before this row (a group instance starts here with PageBreak Start/Between).</summary>
     public PageBreakMark? BreakBefore { get; init; }
 

@@ -30,6 +30,12 @@ internal sealed class InteractiveState
 
     public InteractiveScopes Scopes { get; }
 
+    /// <summary>
+    /// True for an Excel export: tablix rows hidden by a toggle are kept and marked hidden (as SSRS's Excel renderer
+    /// writes them: hidden rows in a collapsed outline group) instead of being left out.
+    /// </summary>
+    public bool KeepsCollapsedRows { get; init; }
+
     /// <summary>True when group instances should keep their group values (the report has toggles or sorts).</summary>
     public bool KeepsInstanceKeys => Scopes.Any;
 

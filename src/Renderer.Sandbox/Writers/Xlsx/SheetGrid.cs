@@ -36,6 +36,9 @@ internal sealed class SheetGrid
     /// <summary>The tablix rows (region, logical row) repeated on the sheet's later pages: its print titles.</summary>
     public IReadOnlySet<(string Region, int Row)> RepeatedRows { get; private init; } = new HashSet<(string, int)>();
 
+    /// <summary>The summary rows of collapsed drilldown groups; null when the sheet has none.</summary>
+    public SheetOutline? Outline { get; private init; }
+
     /// <summary>True when the sheet's exported items include a chart (the sheet then needs a drawing part).</summary>
     public bool HasCharts { get; }
 
@@ -82,10 +85,12 @@ internal sealed class SheetGrid
         var outline = 0;
         var charts = false;
         var repeats = new HashSet<(string, int)>();
+        SheetOutline? collapsed = null;
         var p = 0;
         foreach (var page in pages)
         {
             rowKeys.Clear();
+            var pageOutline = 0;
             foreach (var item in page.Items)
             {
                 if (p > 0 && item is TextItem { Cell: { IsRepeat: true } repeated })
@@ -105,8 +110,18 @@ internal sealed class SheetGrid
                 rowKeys.Add(Key(item.Bounds.Y));
                 if (item is TextItem { Cell.OutlineLevel: > 0 } text)
                 {
-                    outline = Math.Max(outline, Math.Min(MaxOutline, text.Cell.OutlineLevel));
+                    pageOutline = Math.Max(pageOutline, Math.Min(MaxOutline, text.Cell.OutlineLevel));
                 }
+            }
+
+            if (pageOutline > 0)
+            {
+                outline = Math.Max(outline, pageOutline);
+                (collapsed ??= new SheetOutline()).AddPage(page, p, rowKeys, rowCount);
+            }
+            else
+            {
+                collapsed?.SkipPage();
             }
 
             rowCount += rowKeys.Count;
@@ -126,7 +141,7 @@ internal sealed class SheetGrid
             sorted = sorted[..(MaxColumns + 1)];
         }
 
-        return new SheetGrid(sorted, rowCount, outline, charts) { RepeatedRows = repeats };
+        return new SheetGrid(sorted, rowCount, outline, charts) { RepeatedRows = repeats, Outline = collapsed is { IsEmpty: false } ? collapsed : null };
     }
 
     public double GetColumnWidthPoints(int column) => (_edges[column + 1] - _edges[column]) / 10.0;

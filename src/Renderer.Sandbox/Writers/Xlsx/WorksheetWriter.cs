@@ -141,11 +141,12 @@ internal sealed class WorksheetWriter : IDisposable
     }
 
     /// <summary>Writes row <paramref name="rowNumber"/> (1-based, increasing) with its height in points and cells.</summary>
-    public void WriteRow(int rowNumber, double height, XlsxCell[]? cells) => WriteRow(rowNumber, height, cells, 0);
+    public void WriteRow(int rowNumber, double height, XlsxCell[]? cells) => WriteRow(rowNumber, height, cells, default);
 
-    /// <summary>As <see cref="WriteRow(int, double, XlsxCell[])"/>, with the row's outline level (0: none, at most 7).</summary>
-    public void WriteRow(int rowNumber, double height, XlsxCell[]? cells, int outlineLevel)
+    /// <summary>As <see cref="WriteRow(int, double, XlsxCell[])"/>, with the row's outline level (0: none, at most 7) and state.</summary>
+    public void WriteRow(int rowNumber, double height, XlsxCell[]? cells, RowOutline outline)
     {
+        var outlineLevel = outline.Level;
         if (rowNumber <= _lastRowNumber || rowNumber > MaxRows)
         {
             throw new ArgumentOutOfRangeException(nameof(rowNumber), rowNumber, "Rows must be written in increasing order within Excel's limit.");
@@ -163,6 +164,16 @@ internal sealed class WorksheetWriter : IDisposable
             _xml.WriteRaw(" outlineLevel=\""u8);
             _xml.WriteNumber(Math.Min(outlineLevel, SheetGrid.MaxOutline));
             _xml.WriteRaw((byte)'"');
+        }
+
+        if (outline.Hidden)
+        {
+            _xml.WriteRaw(" hidden=\"1\""u8);
+        }
+
+        if (outline.Collapsed)
+        {
+            _xml.WriteRaw(" collapsed=\"1\""u8);
         }
 
         var empty = true;
@@ -363,6 +374,9 @@ internal sealed class WorksheetWriter : IDisposable
 
 /// <summary>Sheet-level settings written before the rows.</summary>
 internal readonly record struct SheetLayout(int FrozenRows, int MaxOutlineLevel, bool SummaryBelow);
+
+/// <summary>A row's outline: its level (0: none), whether a collapsed drilldown hides it, whether it is a collapsed group's summary row.</summary>
+internal readonly record struct RowOutline(int Level, bool Hidden = false, bool Collapsed = false);
 
 /// <summary>
 /// A hyperlink on the cell at (<see cref="Row"/>, <see cref="Column"/>), 0-based: external through a relationship

@@ -193,6 +193,7 @@ internal sealed class XlsxDocumentWriter
             {
                 var key = rows.GetKey(r);
                 var outline = 0;
+                var hidden = false;
                 for (; next < rows.ItemCount && rows.GetItemKey(next) == key; next++)
                 {
                     var index = rows.GetItemIndex(next);
@@ -218,11 +219,13 @@ internal sealed class XlsxDocumentWriter
                     if (item is TextItem { Cell.OutlineLevel: > 0 } grouped)
                     {
                         outline = Math.Max(outline, grouped.Cell.OutlineLevel);
+                        hidden |= grouped.Cell.IsHidden;
                     }
                 }
 
                 var cells = assembler.TakeRow(r);
-                sheet.WriteRow(sheetRow + r + 1, rows.GetHeight(r), cells, Math.Min(outline, grid.MaxOutlineLevel));
+                var collapsed = grid.Outline is { } groups && groups.IsCollapsed(sheetRow + r);
+                sheet.WriteRow(sheetRow + r + 1, rows.GetHeight(r), cells, new RowOutline(Math.Min(outline, grid.MaxOutlineLevel), hidden, collapsed));
                 if (cells is not null)
                 {
                     assembler.Return(cells);

@@ -139,7 +139,7 @@ public class Utf8XmlWriterTests
         using (var sheet = new WorksheetWriter(stream, new SharedStrings(), 2))
         {
             sheet.WriteStart(2, [10.0, 10.0], new SheetLayout(1, 2, false));
-            sheet.WriteRow(1, 15, null, 1);
+            sheet.WriteRow(1, 15, null, new RowOutline(1));
             sheet.WriteRow(2, 15, null);
             sheet.DrawingRelationshipId = "rIdDrawing1";
             sheet.WriteEnd([], [
