@@ -148,6 +148,30 @@ public class XlsxStructureTests
     }
 
     [Test]
+    public void Hidden_drilldown_rows_are_hidden_and_the_row_above_each_group_collapsed_also_across_pages()
+    {
+        // (outline level, hidden) per row; page 1 ends on a summary row whose hidden details start page 2.
+        (int Level, bool Hidden)[] first = [(0, false), (1, true), (2, true), (1, true), (0, false)];
+        (int Level, bool Hidden)[] second = [(1, true), (1, false), (2, true), (0, false)];
+        Page PageOf(int number, (int Level, bool Hidden)[] rows, int firstRow) => new(number, PageWidth, PageHeight,
+        [
+            .. rows.Select((row, r) => Text($"row {firstRow + r}", Left, 40 + (r * 20), 100, 20)
+                with { Cell = new LogicalCell("T", firstRow + r, 0) { OutlineLevel = row.Level, IsHidden = row.Hidden } }),
+        ]);
+        var document = new PaginatedDocument("R", [PageOf(1, first, 0), PageOf(2, second, first.Length)]);
+
+        using var book = Open(document, out var stream);
+        using var _ = stream;
+        var rows = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => ((int)(r.OutlineLevel?.Value ?? 0), r.Hidden?.Value ?? false, r.Collapsed?.Value ?? false)).ToList();
+        Assert.That(rows, Is.EqualTo(new[]
+        {
+            (0, false, true), (1, true, true), (2, true, false), (1, true, false), (0, false, true),
+            (1, true, false), (1, false, true), (2, true, false), (0, false, false),
+        }));
+    }
+
+    [Test]
     public void Hyperlinks_are_kept_as_external_cell_links_and_unsafe_ones_dropped()
     {
         var document = new PaginatedDocument("R", [new Page(1, PageWidth, PageHeight, [
