@@ -126,7 +126,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
         /// <summary>Row ranges (in <see cref="Output"/>) of members with KeepTogether.</summary>
         public List<(int First, int Count)> KeepTogether => _paging.KeepTogether;
 
-        /// <param name="hiddenLevel">0, or the outline level of the member that hides these rows (kept for Excel).</param>
+        /// <param name="hiddenLevel">0, or the outline level of the innermost member that hides these rows (kept for Excel).</param>
         public void ExpandMembers(ImmutableArray<TablixMember> members, int firstLeaf, IReadOnlyList<object?[]> rows, int headerColumn, int depth, int toggles, int hiddenLevel)
         {
             int leaf = firstLeaf;
@@ -176,7 +176,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
             {
                 // Excel export: a toggled member's rows stay, hidden in a collapsed outline group the user can expand.
                 if (!_keepsCollapsed || member.ToggleItem is null) return;
-                if (hiddenLevel == 0) hiddenLevel = toggles;
+                hiddenLevel = toggles;
             }
             var header = member.Header?.Cell.Contents is { } contents ? _items.Evaluate(contents) : null;
             int span = member.Header is { } h ? HeaderLevels.Span(h, rowHierarchy: true) : 0;
@@ -198,7 +198,7 @@ internal sealed class TablixProcessor(ProcessingContext context, ItemEvaluator i
 
         /// <summary>
         /// Whether the member at outline level <paramref name="toggles"/> produced rows from <paramref name="start"/> that
-        /// its own children do not hide (rows kept hidden for Excel by this member or an outer one count as shown).
+        /// no member below it hides (rows kept hidden for Excel only by this member or an outer one count as shown).
         /// </summary>
         private bool ShowsRows(int start, int toggles)
         {

@@ -221,7 +221,7 @@ internal sealed record TablixRowInstance(int BodyRow, double Height, CellInstanc
 
     /// <summary>
     /// 0 for a shown row; else the row is hidden by a toggle and kept only for an Excel export (see
-    /// <c>InteractiveState.KeepsCollapsedRows</c>): the outline level of the outermost member that hides it.
+    /// <c>InteractiveState.KeepsCollapsedRows</c>): the outline level of the innermost member that hides it.
     /// </summary>
     public int HiddenLevel { get; init; }
 
