@@ -80,6 +80,24 @@ public sealed class XlsxDrilldownOutlineTests
     }
 
     [Test]
+    public async Task A_toggled_group_whose_rows_its_children_all_hide_keeps_one_hidden_row_as_before()
+    {
+        // The category header row gets its own toggle too: every row of a category instance is then hidden by a member
+        // below the category, which (as in every format) collapses to one row evaluated in the category's scope.
+        var rdl = File.ReadAllText(SamplePath());
+        var header = "<TablixMember><KeepWithGroup>After</KeepWithGroup></TablixMember>";
+        var at = rdl.IndexOf(header, rdl.IndexOf("CategoryGroup", StringComparison.Ordinal), StringComparison.Ordinal);
+        rdl = string.Concat(rdl.AsSpan(0, at), "<TablixMember><Visibility><Hidden>true</Hidden><ToggleItem>Category</ToggleItem></Visibility></TablixMember>", rdl.AsSpan(at + header.Length));
+        var (rows, _) = Read(await RenderXlsx([], System.Text.Encoding.UTF8.GetBytes(rdl)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Where(r => r.Has("Fruit") || r.Has("Tools")).Select(r => (r.Level, r.Hidden)), Is.EqualTo(new[] { (1, true), (1, true), (1, true) }));
+            Assert.That(rows.Where(r => r.Level == 2), Is.Empty, "the rows its children hide are left out");
+            Assert.That(rows.Single(r => r.Has("East")).Collapsed, Is.True);
+        });
+    }
+
+    [Test]
     public async Task LibreOffice_prints_only_the_rows_shown()
     {
         var folder = Directory.CreateTempSubdirectory("xlsx-outline-").FullName;
@@ -101,9 +119,9 @@ public sealed class XlsxDrilldownOutlineTests
         }
     }
 
-    private static async Task<byte[]> RenderXlsx(string[] toggled)
+    private static async Task<byte[]> RenderXlsx(string[] toggled, byte[]? rdl = null)
     {
-        var bytes = await File.ReadAllBytesAsync(SamplePath());
+        var bytes = rdl ?? await File.ReadAllBytesAsync(SamplePath());
         var read = RdlReader.Read(bytes, "SalesDrilldown.rdl");
         Assert.That(read.Success, Is.True, () => string.Join("\n", read.Diagnostics));
         var compiled = ExpressionCompiler.Compile(read.Report!, "SalesDrilldown.rdl");
