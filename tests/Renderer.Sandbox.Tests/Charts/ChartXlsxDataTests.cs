@@ -99,14 +99,43 @@ public partial class ChartXlsxDataTests
     }
 
     [Test]
-    public void A_scatter_keeps_its_values_in_the_chart_and_adds_no_data_sheet()
+    public void A_scatter_without_x_values_refers_to_its_categories_and_y_value_cells()
     {
         var run = ChartRun.Render(ChartRdl.Modern("Scatter"), ChartRdl.Columns, ChartRdl.Rows);
+        var native = run.ChartItem("Sales").Native!;
 
         using var book = ChartXlsxTests.Write(run.Document);
 
-        Assert.That(book.WorkbookPart!.WorksheetParts.Count(), Is.EqualTo(1));
-        Assert.That(ChartXlsxTests.ChartSheet(book).DrawingsPart!.ChartParts.Single().ChartSpace!.Descendants<C.Formula>(), Is.Empty);
+        var series = SeriesOf(book);
+        Assert.That(series, Has.Count.EqualTo(2));
+        for (var s = 0; s < series.Count; s++)
+        {
+            Assert.That(Cells(book, series[s].GetFirstChild<C.XValues>()!.Descendants<C.Formula>().Single().Text), Is.EqualTo(native.Categories.Cast<object?>()));
+            Assert.That(Cells(book, series[s].GetFirstChild<C.YValues>()!.Descendants<C.Formula>().Single().Text), Is.EqualTo(native.Series[s].Values.Select(v => (object?)v)));
+        }
+    }
+
+    [Test]
+    public void A_scatter_series_with_x_values_has_an_x_column_and_a_y_column_of_its_own()
+    {
+        var chart = new NativeChart(NativeChartKind.Scatter, NativeChartGrouping.Standard, [], [
+            new NativeChartSeries("Height", new Rgba(0, 0, 255), [1.5, 2.5, null]) { XValues = [10, 20, 30] },
+            new NativeChartSeries("Weight", new Rgba(255, 0, 0), [7, 8]) { XValues = [1, 2] },
+        ]);
+        var item = new ChartItem(new Bounds(0, 0, 200, 150), PageRegion.Body, "Points", []) { Native = chart };
+        var document = new PaginatedDocument("Scatter", [new Renderer.Sandbox.Pages.Page(1, 300, 300, [item])]);
+
+        using var book = ChartXlsxTests.Write(document);
+
+        var series = SeriesOf(book);
+        string Formula<T>(int s) where T : DocumentFormat.OpenXml.OpenXmlElement => series[s].GetFirstChild<T>()!.Descendants<C.Formula>().Single().Text;
+        Assert.That(Formula<C.XValues>(0), Is.EqualTo("'Chart Data'!$B$3:$B$5"));
+        Assert.That(Formula<C.YValues>(0), Is.EqualTo("'Chart Data'!$C$3:$C$5"));
+        Assert.That(Formula<C.XValues>(1), Is.EqualTo("'Chart Data'!$D$3:$D$4"));
+        Assert.That(Cells(book, Formula<C.XValues>(0)), Is.EqualTo(new object?[] { 10.0, 20.0, 30.0 }));
+        Assert.That(Cells(book, Formula<C.YValues>(0)), Is.EqualTo(new object?[] { 1.5, 2.5, null }));
+        Assert.That(Cells(book, Formula<C.YValues>(1)), Is.EqualTo(new object?[] { 7.0, 8.0 }));
+        Assert.That(Cells(book, "'Chart Data'!$B$2:$E$2"), Is.EqualTo(new object?[] { "Height (X)", "Height", "Weight (X)", "Weight" }));
     }
 
     private static List<DocumentFormat.OpenXml.OpenXmlElement> SeriesOf(SpreadsheetDocument book) =>

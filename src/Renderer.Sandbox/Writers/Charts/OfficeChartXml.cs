@@ -28,13 +28,12 @@ internal static class OfficeChartXml
     public const string DataRelationshipId = "rIdData1";
 
     /// <summary>
-    /// Writes the chart part: with <paramref name="ranges"/> (a chart <see cref="OfficeChartWorkbook.Fits"/>) the series
-    /// refer to those cells; <paramref name="externalData"/>: the cells are in the workbook the chart part embeds
+    /// Writes the chart part: with <paramref name="ranges"/> (of a chart that <see cref="OfficeChartRanges.Fits"/>) the
+    /// series refer to those cells; <paramref name="externalData"/>: the cells are in the workbook the chart part embeds
     /// (relationship <see cref="DataRelationshipId"/>, a Word chart), else in the workbook holding the chart.
     /// </summary>
     public static void Write(Stream stream, NativeChart chart, OfficeChartRanges? ranges = null, bool externalData = false)
     {
-        if (!OfficeChartWorkbook.Fits(chart)) ranges = null;
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = Xlsx.XlsxPackage.Utf8, CloseOutput = false });
         xml.WriteStartDocument(true);
         xml.WriteStartElement("c", "chartSpace", C);
@@ -177,9 +176,10 @@ internal static class OfficeChartXml
             if (chart.Kind == NativeChartKind.Scatter)
             {
                 // Points without X values sit at their category's position, as in the picture.
-                if (series.XValues.All(x => x is null)) Strings(xml, "xVal", null, chart.Categories);
+                if (ranges?.SeriesXValues[i] is { } xRange) Numbers(xml, "xVal", series.XValues, xRange);
+                else if (series.XValues.All(x => x is null)) Strings(xml, "xVal", ranges?.Categories, chart.Categories);
                 else Numbers(xml, "xVal", series.XValues);
-                Numbers(xml, "yVal", series.Values);
+                Numbers(xml, "yVal", series.Values, ranges?.SeriesValues[i]);
                 Val(xml, "smooth", chart.Smooth ? "1" : "0");
             }
             else

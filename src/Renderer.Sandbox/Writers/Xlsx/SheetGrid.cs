@@ -106,7 +106,7 @@ internal sealed class SheetGrid
                 if (item is ChartItem or ImageItem)
                 {
                     charts = true;
-                    chartData |= item is ChartItem { Native: { } native } && Charts.OfficeChartWorkbook.Fits(native);
+                    chartData |= item is ChartItem { Native: { } native } && Charts.OfficeChartRanges.Fits(native);
                 }
 
                 edges.Add(Key(item.Bounds.X));
