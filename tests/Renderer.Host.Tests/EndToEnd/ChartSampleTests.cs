@@ -54,7 +54,7 @@ public sealed class ChartSampleTests : ServerTest
         using var stream = new MemoryStream(await Render("xlsx"));
         using var book = SpreadsheetDocument.Open(stream, false);
 
-        var drawing = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart;
+        var drawing = book.WorkbookPart!.WorksheetParts.Single(p => p.DrawingsPart is not null).DrawingsPart;
         Assert.That(drawing, Is.Not.Null);
         Assert.That(drawing!.ImageParts, Is.Empty, "no pictures");
         var charts = drawing.ChartParts.Select(p => p.ChartSpace!).ToList();
@@ -100,6 +100,48 @@ public sealed class ChartSampleTests : ServerTest
                 Assert.That(words, Is.SupersetOf(Distinct("Region")), $"{file}: the column chart's category labels");
                 Assert.That(pdf.GetPages().SelectMany(p => p.GetImages()), Is.Empty, $"{file}: the charts are drawn, not pictures");
             }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The numbers stay live: the pie's values are cells of the "Chart Data" sheet, and a value changed there (the chart's
+    /// cache left as it was) is what LibreOffice draws: the slice's data label shows the new number.
+    /// </summary>
+    [Test]
+    public async Task An_edited_chart_data_cell_changes_the_chart_LibreOffice_draws()
+    {
+        var folder = Directory.CreateTempSubdirectory("chart-live-").FullName;
+        try
+        {
+            using var stream = new MemoryStream();
+            stream.Write(await Render("xlsx"));
+            using (var book = SpreadsheetDocument.Open(stream, true))
+            {
+                var workbook = book.WorkbookPart!;
+                var pie = workbook.WorksheetParts.Single(p => p.DrawingsPart is not null).DrawingsPart!.ChartParts
+                    .SelectMany(p => p.ChartSpace!.Descendants<C.PieChartSeries>()).Single();
+                var formula = pie.GetFirstChild<C.Values>()!.Descendants<C.Formula>().Single().Text;
+                Assert.That(formula, Does.Match(@"^'Chart Data'!\$B\$\d+:\$B\$\d+$"));
+                var first = "B" + formula.Split('$')[2].TrimEnd(':');
+                var sheet = workbook.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "Chart Data");
+                var cell = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == first);
+                Assert.That(double.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture), Is.GreaterThan(0));
+                cell.CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue(123457);
+            }
+
+            await File.WriteAllBytesAsync(Path.Combine(folder, "edited.xlsx"), stream.ToArray());
+            var printed = Path.Combine(folder, "printed");
+            var (exit, output) = OfficePrintTests.Run("soffice", TimeSpan.FromMinutes(5),
+                [$"-env:UserInstallation=file://{Path.Combine(folder, "profile")}", "--headless", "--convert-to", "pdf", "--outdir", printed, Path.Combine(folder, "edited.xlsx")]);
+            Assert.That(exit, Is.Zero, output);
+            using var pdf = PdfDocument.Open(Path.Combine(printed, "edited.pdf"));
+            var firstPage = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
+            Assert.That(firstPage, Does.Contain("Share by Category"));
+            Assert.That(firstPage, Does.Match(@"123,?457"), "the pie's data label shows the edited cell");
         }
         finally
         {

@@ -11,7 +11,7 @@ namespace Renderer.Sandbox.Tests.Charts;
 
 /// <summary>
 /// Charts in XLSX: column, bar, line, area, pie, doughnut and scatter charts are native Excel charts (a chart part with the
-/// series values and categories); other charts stay pictures.
+/// series values and categories; see <see cref="ChartXlsxDataTests"/> for the cells they refer to); other charts stay pictures.
 /// </summary>
 public class ChartXlsxTests
 {
@@ -50,7 +50,7 @@ public class ChartXlsxTests
 
         using var book = Write(run.Document);
 
-        var drawing = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!;
+        var drawing = ChartSheet(book).DrawingsPart!;
         Assert.That(drawing.ImageParts, Is.Empty, "no picture");
         var anchor = drawing.WorksheetDrawing!.Elements<Xdr.OneCellAnchor>().Single();
         Assert.That(anchor.Extent!.Cx!.Value, Is.EqualTo(360 * 12700));
@@ -60,7 +60,7 @@ public class ChartXlsxTests
         Assert.That(bars.BarDirection!.Val!.Value, Is.EqualTo(C.BarDirectionValues.Column));
         Assert.That(Title(chart), Is.EqualTo("Sales by region"));
         var series = bars.Elements<C.BarChartSeries>().ToList();
-        Assert.That(series.Select(s => s.SeriesText!.InnerText), Is.EqualTo(new[] { "2023", "2024" }));
+        Assert.That(series.Select(s => s.SeriesText!.Descendants<C.StringPoint>().Single().InnerText), Is.EqualTo(new[] { "2023", "2024" }));
         Assert.That(Categories(series[0]), Is.EqualTo(new[] { "East", "North", "West" }));
         // East 2023 is 10 + 5; West has no 2023 row.
         Assert.That(Values(series[0].GetFirstChild<C.Values>()!), Is.EqualTo(new double?[] { 15, 40, null }));
@@ -76,7 +76,7 @@ public class ChartXlsxTests
 
         using var book = Write(run.Document);
 
-        var chart = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Single().ChartSpace!;
+        var chart = ChartSheet(book).DrawingsPart!.ChartParts.Single().ChartSpace!;
         Assert.That(chart.Descendants<C.BarDirection>().Single().Val!.Value, Is.EqualTo(C.BarDirectionValues.Bar));
         var categoryAxis = chart.Descendants<C.CategoryAxis>().Single();
         Assert.That(categoryAxis.Descendants<C.Orientation>().Single().Val!.Value, Is.EqualTo(C.OrientationValues.MaxMin));
@@ -102,7 +102,7 @@ public class ChartXlsxTests
 
         using var book = Write(run.Document);
 
-        var chart = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Single().ChartSpace!;
+        var chart = ChartSheet(book).DrawingsPart!.ChartParts.Single().ChartSpace!;
         var plot = chart.Descendants<C.PlotArea>().Single().ChildElements.Where(e => e.LocalName.EndsWith("Chart", StringComparison.Ordinal)).ToList();
         Assert.That(plot.Select(e => e.GetType()), Is.EqualTo(new[] { element }));
         Assert.That(plot[0].Elements().Count(e => e.LocalName == "ser"), Is.EqualTo(2));
@@ -116,7 +116,7 @@ public class ChartXlsxTests
 
         using var book = Write(run.Document);
 
-        var chart = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Single().ChartSpace!;
+        var chart = ChartSheet(book).DrawingsPart!.ChartParts.Single().ChartSpace!;
         var pie = chart.Descendants<C.PlotArea>().Single().ChildElements.Single(e => e.GetType() == element);
         var series = pie.Elements().Single(e => e.LocalName == "ser");
         Assert.That(Categories(series), Is.EqualTo(new[] { "East", "North", "West" }));
@@ -134,6 +134,9 @@ public class ChartXlsxTests
         return book;
     }
 
+    /// <summary>The one worksheet with a drawing (a workbook with native charts also holds the sheet of their data).</summary>
+    internal static WorksheetPart ChartSheet(SpreadsheetDocument book) => book.WorkbookPart!.WorksheetParts.Single(p => p.DrawingsPart is not null);
+
     internal static string Title(C.ChartSpace chart) =>
         string.Concat(chart.GetFirstChild<C.Chart>()!.GetFirstChild<C.Title>()!.Descendants<DocumentFormat.OpenXml.Drawing.Text>().Select(t => t.Text));
 
@@ -142,8 +145,11 @@ public class ChartXlsxTests
 
     internal static List<double?> Values(DocumentFormat.OpenXml.OpenXmlElement values)
     {
-        var literal = values.Descendants<C.NumberLiteral>().Single();
-        var result = Enumerable.Repeat<double?>(null, (int)literal.PointCount!.Val!.Value).ToList();
+        // A literal list, or the cache of a reference to cells.
+        var literal = values.Descendants<C.NumberLiteral>().SingleOrDefault() as DocumentFormat.OpenXml.OpenXmlCompositeElement
+            ?? values.Descendants<C.NumberingCache>().Single();
+        var count = literal.GetFirstChild<C.PointCount>()!;
+        var result = Enumerable.Repeat<double?>(null, (int)count.Val!.Value).ToList();
         foreach (var point in literal.Elements<C.NumericPoint>())
             result[(int)point.Index!.Value] = double.Parse(point.NumericValue!.Text, System.Globalization.CultureInfo.InvariantCulture);
         return result;

@@ -44,7 +44,7 @@ public class SparklineTests
 
         using var book = ChartXlsxTests.Write(run.Document);
 
-        var charts = book.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Select(p => p.ChartSpace!).ToList();
+        var charts = ChartXlsxTests.ChartSheet(book).DrawingsPart!.ChartParts.Select(p => p.ChartSpace!).ToList();
         Assert.That(charts, Has.Count.EqualTo(3), "one sparkline per region");
         foreach (var chart in charts)
         {

@@ -19,6 +19,9 @@ internal static class OfficeChartWorkbook
     /// <summary>True when the chart's data fits the category-by-series layout (not a scatter, at least one category).</summary>
     public static bool Fits(NativeChart chart) => chart.Kind != NativeChartKind.Scatter && chart.Categories.Length > 0;
 
+    /// <summary>Where <see cref="Build"/> puts the chart's data: the names in row 1, the categories and values from row 2.</summary>
+    public static OfficeChartRanges Ranges(NativeChart chart) => OfficeChartRanges.Block(SheetName, 1, chart);
+
     public static byte[] Build(NativeChart chart)
     {
         using var stream = new MemoryStream();

@@ -7,10 +7,11 @@ namespace Renderer.Sandbox.Writers.Charts;
 /// <summary>
 /// Writes a <see cref="NativeChart"/> as a DrawingML chart part (<c>c:chartSpace</c>), the part Excel and Word draw
 /// their own charts from: one <c>c:barChart</c>, <c>c:lineChart</c>, <c>c:areaChart</c>, <c>c:pieChart</c>,
-/// <c>c:doughnutChart</c> or <c>c:scatterChart</c> with the series' names, colors, categories (<c>c:strLit</c>) and
-/// values (<c>c:numLit</c>) written into the part, the titles, the legend and the axes. The values travel with the
-/// chart (copy it to another workbook or document and it keeps them), so the reader's own chart engine draws them:
-/// they can be restyled, retyped and read back as numbers. Shared by the XLSX and DOCX writers.
+/// <c>c:doughnutChart</c> or <c>c:scatterChart</c> with the series' names, colors, categories and values, the titles,
+/// the legend and the axes. Given <see cref="OfficeChartRanges"/>, the categories, names and values refer to the cells
+/// holding them (<c>c:strRef</c>, <c>c:numRef</c>) and carry them as those references' caches, so the chart follows
+/// edits to the cells and a viewer that does not recalculate still draws it; without, they are literals
+/// (<c>c:strLit</c>, <c>c:numLit</c>). Shared by the XLSX and DOCX writers.
 /// </summary>
 internal static class OfficeChartXml
 {
@@ -27,13 +28,12 @@ internal static class OfficeChartXml
     public const string DataRelationshipId = "rIdData1";
 
     /// <summary>
-    /// Writes the chart part. With <paramref name="embeddedData"/> (a Word chart whose data fits
-    /// <see cref="OfficeChartWorkbook"/>) the series refer to the cells of the embedded workbook (relationship
-    /// <see cref="DataRelationshipId"/>) and carry their values as those references' caches; without, they hold literals.
+    /// Writes the chart part: with <paramref name="ranges"/> (of a chart that <see cref="OfficeChartRanges.Fits"/>) the
+    /// series refer to those cells; <paramref name="externalData"/>: the cells are in the workbook the chart part embeds
+    /// (relationship <see cref="DataRelationshipId"/>, a Word chart), else in the workbook holding the chart.
     /// </summary>
-    public static void Write(Stream stream, NativeChart chart, bool embeddedData = false)
+    public static void Write(Stream stream, NativeChart chart, OfficeChartRanges? ranges = null, bool externalData = false)
     {
-        var references = embeddedData && OfficeChartWorkbook.Fits(chart);
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = Xlsx.XlsxPackage.Utf8, CloseOutput = false });
         xml.WriteStartDocument(true);
         xml.WriteStartElement("c", "chartSpace", C);
@@ -45,7 +45,7 @@ internal static class OfficeChartXml
         Val(xml, "autoTitleDeleted", chart.Title is null ? "1" : "0");
         xml.WriteStartElement("c", "plotArea", C);
         xml.WriteElementString("c", "layout", C, null);
-        Plot(xml, chart, references);
+        Plot(xml, chart, ranges);
         if (chart.Kind is not (NativeChartKind.Pie or NativeChartKind.Doughnut)) Axes(xml, chart);
         xml.WriteEndElement(); // plotArea
         if (chart.LegendPosition is { } position)
@@ -59,7 +59,7 @@ internal static class OfficeChartXml
         Val(xml, "plotVisOnly", "1");
         Val(xml, "dispBlanksAs", "gap");
         xml.WriteEndElement(); // chart
-        if (references)
+        if (ranges is not null && externalData)
         {
             xml.WriteStartElement("c", "externalData", C);
             xml.WriteAttributeString("r", "id", R, DataRelationshipId);
@@ -71,7 +71,7 @@ internal static class OfficeChartXml
         xml.WriteEndDocument();
     }
 
-    private static void Plot(XmlWriter xml, NativeChart chart, bool references)
+    private static void Plot(XmlWriter xml, NativeChart chart, OfficeChartRanges? ranges)
     {
         var grouping = chart.Grouping switch
         {
@@ -86,7 +86,7 @@ internal static class OfficeChartXml
                 Val(xml, "barDir", chart.Kind == NativeChartKind.Bar ? "bar" : "col");
                 Val(xml, "grouping", grouping);
                 Val(xml, "varyColors", "0");
-                Series(xml, chart, references);
+                Series(xml, chart, ranges);
                 Val(xml, "gapWidth", "150");
                 if (chart.Grouping != NativeChartGrouping.Standard) Val(xml, "overlap", "100");
                 AxisIds(xml);
@@ -95,7 +95,7 @@ internal static class OfficeChartXml
                 xml.WriteStartElement("c", "lineChart", C);
                 Val(xml, "grouping", grouping);
                 Val(xml, "varyColors", "0");
-                Series(xml, chart, references);
+                Series(xml, chart, ranges);
                 Val(xml, "marker", "1");
                 AxisIds(xml);
                 break;
@@ -103,13 +103,13 @@ internal static class OfficeChartXml
                 xml.WriteStartElement("c", "areaChart", C);
                 Val(xml, "grouping", grouping);
                 Val(xml, "varyColors", "0");
-                Series(xml, chart, references);
+                Series(xml, chart, ranges);
                 AxisIds(xml);
                 break;
             case NativeChartKind.Pie or NativeChartKind.Doughnut:
                 xml.WriteStartElement("c", chart.Kind == NativeChartKind.Pie ? "pieChart" : "doughnutChart", C);
                 Val(xml, "varyColors", "1");
-                Series(xml, chart, references);
+                Series(xml, chart, ranges);
                 Val(xml, "firstSliceAng", "0");
                 if (chart.Kind == NativeChartKind.Doughnut) Val(xml, "holeSize", "50");
                 break;
@@ -117,7 +117,7 @@ internal static class OfficeChartXml
                 xml.WriteStartElement("c", "scatterChart", C);
                 Val(xml, "scatterStyle", chart.Smooth ? "smoothMarker" : "lineMarker");
                 Val(xml, "varyColors", "0");
-                Series(xml, chart, references);
+                Series(xml, chart, ranges);
                 AxisIds(xml);
                 break;
         }
@@ -125,7 +125,7 @@ internal static class OfficeChartXml
         xml.WriteEndElement();
     }
 
-    private static void Series(XmlWriter xml, NativeChart chart, bool references)
+    private static void Series(XmlWriter xml, NativeChart chart, OfficeChartRanges? ranges)
     {
         for (var i = 0; i < chart.Series.Length; i++)
         {
@@ -133,9 +133,8 @@ internal static class OfficeChartXml
             xml.WriteStartElement("c", "ser", C);
             Val(xml, "idx", Number(i));
             Val(xml, "order", Number(i));
-            var column = "$" + OfficeChartWorkbook.Column(i + 1) + "$";
             xml.WriteStartElement("c", "tx", C);
-            if (references) Strings(xml, null, $"{OfficeChartWorkbook.SheetName}!{column}1", [series.Name]);
+            if (ranges is not null) Strings(xml, null, ranges.SeriesNames[i], [series.Name]);
             else xml.WriteElementString("c", "v", C, Clean(series.Name));
             xml.WriteEndElement();
             switch (chart.Kind)
@@ -177,16 +176,16 @@ internal static class OfficeChartXml
             if (chart.Kind == NativeChartKind.Scatter)
             {
                 // Points without X values sit at their category's position, as in the picture.
-                if (series.XValues.All(x => x is null)) Strings(xml, "xVal", null, chart.Categories);
+                if (ranges?.SeriesXValues[i] is { } xRange) Numbers(xml, "xVal", series.XValues, xRange);
+                else if (series.XValues.All(x => x is null)) Strings(xml, "xVal", ranges?.Categories, chart.Categories);
                 else Numbers(xml, "xVal", series.XValues);
-                Numbers(xml, "yVal", series.Values);
+                Numbers(xml, "yVal", series.Values, ranges?.SeriesValues[i]);
                 Val(xml, "smooth", chart.Smooth ? "1" : "0");
             }
             else
             {
-                var last = chart.Categories.Length + 1;
-                Strings(xml, "cat", references ? $"{OfficeChartWorkbook.SheetName}!$A$2:$A${last}" : null, chart.Categories);
-                Numbers(xml, "val", series.Values, references ? $"{OfficeChartWorkbook.SheetName}!{column}2:{column}{last}" : null);
+                Strings(xml, "cat", ranges?.Categories, chart.Categories);
+                Numbers(xml, "val", series.Values, ranges?.SeriesValues[i]);
                 if (chart.Kind == NativeChartKind.Line) Val(xml, "smooth", chart.Smooth ? "1" : "0");
             }
 

@@ -178,7 +178,7 @@ internal sealed class DocxMedia
             var (path, chart) = _charts[i];
             // The chart's data as a workbook of its own, for Word's "Edit Data" (a scatter keeps its values in the chart).
             var embedded = OfficeChartWorkbook.Fits(chart);
-            using (var stream = createPart("word/" + path)) OfficeChartXml.Write(stream, chart, embedded);
+            using (var stream = createPart("word/" + path)) OfficeChartXml.Write(stream, chart, embedded ? OfficeChartWorkbook.Ranges(chart) : null, externalData: true);
             if (!embedded) continue;
             var workbook = $"embeddings/Microsoft_Excel_Worksheet{i + 1}.xlsx";
             using (var stream = createPart("word/" + workbook)) stream.Write(OfficeChartWorkbook.Build(chart));

@@ -10,7 +10,8 @@ namespace Renderer.Sandbox.Writers.Xlsx;
 /// chart (a chart part, <see cref="OfficeChartXml"/>), any other chart a PNG (<see cref="ChartRasterizer"/>, 2 pixels per
 /// point), and each image keeps its bytes (<see cref="OfficeImage"/>, placed and sized as the PDF draws it), in a drawing
 /// part, anchored at the cell of its top-left corner with its size in points (one-cell anchor, as SSRS places charts and
-/// images). <see cref="Write"/> writes the drawing part, its relationships, the chart parts and the media.
+/// images). <see cref="Write"/> writes the drawing part, its relationships, the chart parts and the media; a native chart's
+/// data goes to the workbook's <see cref="ChartDataSheet"/>, whose cells its series refer to.
 /// </summary>
 internal sealed class SheetDrawings
 {
@@ -46,8 +47,12 @@ internal sealed class SheetDrawings
     /// <summary>Records a chart or image anchored at (<paramref name="row"/>, <paramref name="column"/>), 0-based sheet coordinates.</summary>
     public void Add(PageItem item, int row, int column) => _charts.Add((item, row, column));
 
-    /// <summary>Writes the drawing part of worksheet <paramref name="sheet"/>, its relationships and one PNG per chart.</summary>
-    public void Write(int sheet, Func<string, Stream> createPart)
+    /// <summary>
+    /// Writes the drawing part of worksheet <paramref name="sheet"/> (named <paramref name="sheetName"/>), its relationships,
+    /// a chart part per native chart (its data added to <paramref name="chartData"/>; null: literals in the chart) and a picture
+    /// per other chart or image.
+    /// </summary>
+    public void Write(int sheet, string sheetName, ChartDataSheet? chartData, Func<string, Stream> createPart)
     {
         var pictures = new List<(string Name, Bounds Box, int Row, int Column, string Id, string Target, bool Chart)>();
         var charts = 0;
@@ -57,7 +62,8 @@ internal sealed class SheetDrawings
             {
                 charts++;
                 var part = $"charts/chart{sheet + 1}_{charts}.{ChartExtension}";
-                using (var stream = createPart("xl/" + part)) OfficeChartXml.Write(stream, native);
+                var ranges = chartData?.Add(native, nativeChart.Name, sheetName);
+                using (var stream = createPart("xl/" + part)) OfficeChartXml.Write(stream, native, ranges);
                 pictures.Add((nativeChart.Name, new Bounds(0, 0, item.Bounds.Width, item.Bounds.Height), row, column, "rIdChart" + charts.ToString(CultureInfo.InvariantCulture), "../" + part, true));
                 continue;
             }

@@ -25,12 +25,13 @@ internal sealed class SheetGrid
 
     private readonly long[] _edges;
 
-    private SheetGrid(long[] edges, long rowCount, int maxOutlineLevel, bool hasCharts)
+    private SheetGrid(long[] edges, long rowCount, int maxOutlineLevel, bool hasCharts, bool hasChartData)
     {
         _edges = edges;
         RowCount = rowCount;
         MaxOutlineLevel = maxOutlineLevel;
         HasCharts = hasCharts;
+        HasChartData = hasChartData;
     }
 
     /// <summary>The tablix rows (region, logical row) repeated on the sheet's later pages: its print titles.</summary>
@@ -41,6 +42,9 @@ internal sealed class SheetGrid
 
     /// <summary>True when the sheet's exported items include a chart (the sheet then needs a drawing part).</summary>
     public bool HasCharts { get; }
+
+    /// <summary>True when one of the sheet's charts is a native chart whose data goes to the <see cref="ChartDataSheet"/>.</summary>
+    public bool HasChartData { get; }
 
     /// <summary>Excel's deepest row outline level.</summary>
     public const int MaxOutline = 7;
@@ -84,6 +88,7 @@ internal sealed class SheetGrid
         long rowCount = 0;
         var outline = 0;
         var charts = false;
+        var chartData = false;
         var repeats = new HashSet<(string, int)>();
         SheetOutline? collapsed = null;
         var p = 0;
@@ -103,7 +108,11 @@ internal sealed class SheetGrid
                     continue;
                 }
 
-                charts |= item is ChartItem or ImageItem;
+                if (item is ChartItem or ImageItem)
+                {
+                    charts = true;
+                    chartData |= item is ChartItem { Native: { } native } && Charts.OfficeChartRanges.Fits(native);
+                }
 
                 edges.Add(Key(item.Bounds.X));
                 edges.Add(Key(item.Bounds.Right));
@@ -141,7 +150,7 @@ internal sealed class SheetGrid
             sorted = sorted[..(MaxColumns + 1)];
         }
 
-        return new SheetGrid(sorted, rowCount, outline, charts) { RepeatedRows = repeats, Outline = collapsed is { IsEmpty: false } ? collapsed : null };
+        return new SheetGrid(sorted, rowCount, outline, charts, chartData) { RepeatedRows = repeats, Outline = collapsed is { IsEmpty: false } ? collapsed : null };
     }
 
     public double GetColumnWidthPoints(int column) => (_edges[column + 1] - _edges[column]) / 10.0;

@@ -70,6 +70,9 @@ internal sealed class XlsxDocumentWriter
         var headers = SheetHeaders.Of(document, sections);
         var grids = sections.Select((section, i) => SheetGrid.Build(GridPagesOf(document, section, headers[i]))).ToList();
         var drawingSheets = Enumerable.Range(0, sections.Count).Where(i => grids[i].HasCharts).Select(i => first + i).ToHashSet();
+        // The native charts' data: a sheet of its own after the report's sheets (named so no page name takes its name).
+        var chartData = grids.Any(g => g.HasChartData) ? new ChartDataSheet(names.GetUniqueName(ChartDataSheet.DefaultName)) : null;
+        if (chartData is not null) sheetNames.Add(chartData.Name);
         var printTitles = new Dictionary<int, (int FirstRow, int LastRow)>();
         using (var package = new XlsxPackage(output, sheetNames, document.Title, PartCompression, drawingSheets))
         {
@@ -85,7 +88,7 @@ internal sealed class XlsxDocumentWriter
                     }
                 }
 
-                drawings?.Write(first + i, package.CreateDrawingPart);
+                drawings?.Write(first + i, sheetNames[first + i], chartData, package.CreateDrawingPart);
                 package.WriteWorksheetRelationships(first + i, links.External);
             }
 
@@ -95,6 +98,12 @@ internal sealed class XlsxDocumentWriter
                 {
                     DocumentMapSheet.Write(document.DocumentMap, targets, sheet, styles, sharedStrings);
                 }
+            }
+
+            if (chartData is not null)
+            {
+                using var sheet = package.CreateWorksheet(sheetNames.Count - 1);
+                chartData.Write(sheet, styles, sharedStrings);
             }
 
             using (var strings = package.CreateSharedStrings())
