@@ -12,6 +12,12 @@ public sealed record DeliveryContent(
     DateTimeOffset ExecutionTime,
     string ViewerUrl)
 {
+    /// <summary>
+    /// The delivery's idempotency key (subscription, fire time, recipient; <see cref="DeliveryLedger.KeyOf"/>): a mail
+    /// sent again for the same delivery carries the same Message-ID, so servers and clients that drop duplicates drop it.
+    /// </summary>
+    public string? DeliveryKey { get; init; }
+
     /// <summary><paramref name="template"/> with <c>@ReportName</c> and <c>@ExecutionTime</c> replaced.</summary>
     public string Fill(string template) => template
         .Replace("@ReportName", ReportName, StringComparison.OrdinalIgnoreCase)

@@ -56,6 +56,14 @@ public sealed class EmailDelivery(IOptions<SubscriptionOptions> options, ICreden
         }
     }
 
+    /// <summary>
+    /// The Message-ID of a delivery: a hash of its key at the sender's domain, the same every time that delivery is sent.
+    /// The one duplicate SMTP allows (the server accepted the mail, the host died before it recorded that; README,
+    /// Subscriptions) is then the same message, which mail servers and clients that drop duplicates drop.
+    /// </summary>
+    internal static string MessageIdOf(string deliveryKey, string senderDomain) =>
+        $"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(deliveryKey)))[..32]}.delivery@{(string.IsNullOrEmpty(senderDomain) ? "renderer.invalid" : senderDomain)}";
+
     private static MimeMessage Compose(DeliveryContent content, DeliverySettings settings, string recipient, SmtpOptions smtp)
     {
         var message = new MimeMessage();
@@ -72,6 +80,7 @@ public sealed class EmailDelivery(IOptions<SubscriptionOptions> options, ICreden
             throw new PermanentDeliveryException($"An e-mail address is not valid: {e.Message}", e);
         }
         if (message.To.Count == 0) throw new PermanentDeliveryException("The mail has no recipient (To).");
+        if (content.DeliveryKey is { } key) message.MessageId = MessageIdOf(key, message.From.Mailboxes.First().Domain);
         message.Subject = content.Fill(settings.Subject);
         var attach = settings.IncludeReport && content.Bytes.LongLength <= smtp.MaxAttachmentBytes;
         var text = content.Fill(settings.Body ?? "The report @ReportName was executed at @ExecutionTime.");

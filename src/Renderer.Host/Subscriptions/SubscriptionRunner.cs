@@ -102,7 +102,7 @@ public sealed class SubscriptionRunner(
         }
 
         var content = new DeliveryContent(entry.Name, item.Path.Value, result.Content, result.ContentType, format.Extension, started,
-            ViewerUrl(item.Path.Value, recipient.Parameters));
+            ViewerUrl(item.Path.Value, recipient.Parameters)) { DeliveryKey = record.IdempotencyKey };
         var settings = recipient.Settings;
         var max = options.Value.MaxAttempts;
         for (var attempt = record.Attempts + 1; ; attempt++)

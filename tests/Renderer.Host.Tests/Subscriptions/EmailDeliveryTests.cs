@@ -23,6 +23,27 @@ public sealed class EmailDeliveryTests
     }), new NoCredentials());
 
     [Test]
+    public async Task A_delivery_sent_again_carries_the_same_Message_ID_and_another_delivery_another()
+    {
+        using var smtp = new SmtpSink();
+        var key = DeliveryLedger.KeyOf(Guid.NewGuid(), DateTimeOffset.Parse("2026-03-29T07:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "a@example.com");
+        var other = key.Replace("a@example.com", "b@example.com", StringComparison.Ordinal);
+        await Channel(smtp, 1000).DeliverAsync(Content(10) with { DeliveryKey = key }, new DeliverySettings(), "a@example.com", CancellationToken.None);
+        await Channel(smtp, 1000).DeliverAsync(Content(10) with { DeliveryKey = key }, new DeliverySettings(), "a@example.com", CancellationToken.None);
+        await Channel(smtp, 1000).DeliverAsync(Content(10) with { DeliveryKey = other }, new DeliverySettings(), "b@example.com", CancellationToken.None);
+
+        var ids = smtp.Messages.Select(m => m.MessageId).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids, Has.Count.EqualTo(3));
+            Assert.That(ids[1], Is.EqualTo(ids[0]), "the same delivery sent twice is the same message");
+            Assert.That(ids[2], Is.Not.EqualTo(ids[0]), "another delivery is another message");
+            Assert.That(ids[0], Does.EndWith("@example.com"), "at the sender's domain");
+            Assert.That(ids[0], Does.Not.Contain("a@example"), "the key itself (with the address) is not shown");
+        });
+    }
+
+    [Test]
     public async Task A_mail_carries_its_addresses_the_filled_in_subject_and_the_attached_report()
     {
         using var smtp = new SmtpSink();

@@ -63,15 +63,26 @@ public sealed class SubscriptionCrashTests
         while (MailsTo(smtp, domain) < count && DateTime.UtcNow < until) await Task.Delay(200);
     }
 
+    /// <summary>
+    /// Every recipient got the report, and nobody twice, except for the window SMTP leaves (README, Subscriptions): the
+    /// one mail in flight when the host was killed, which the server may have accepted before the host recorded it. Sends
+    /// are sequential, so that is at most one recipient, once more, with the same Message-ID.
+    /// </summary>
     private static void AssertEachRecipientOnce(SmtpSink smtp, string domain, int count)
     {
-        var addresses = smtp.Messages.SelectMany(m => m.To.Mailboxes).Where(b => b.Domain == domain).Select(b => b.Address).ToList();
-        Assert.That(addresses.Distinct().Count(), Is.EqualTo(count), "every recipient got the report");
-        Assert.That(addresses, Has.Count.EqualTo(count), "nobody got it twice: " + string.Join(", ", addresses.GroupBy(a => a).Where(g => g.Count() > 1).Select(g => g.Key)));
+        var mails = smtp.Messages.SelectMany(m => m.To.Mailboxes.Where(b => b.Domain == domain).Select(b => (b.Address, m.MessageId))).ToList();
+        var twice = mails.GroupBy(m => m.Address).Where(g => g.Count() > 1).ToList();
+        Assert.That(mails.Select(m => m.Address).Distinct().Count(), Is.EqualTo(count), "every recipient got the report");
+        Assert.That(twice.Count, Is.LessThanOrEqualTo(1), "nobody got it twice but the one in flight at the kill: " + string.Join(", ", twice.Select(g => g.Key)));
+        foreach (var again in twice)
+        {
+            Assert.That(again.Count(), Is.EqualTo(2), $"{again.Key} got it {again.Count()} times");
+            Assert.That(again.Select(m => m.MessageId).Distinct().Count(), Is.EqualTo(1), $"{again.Key}'s two copies are the same message (one Message-ID)");
+        }
     }
 
     [Test]
-    public async Task A_host_killed_in_the_middle_of_a_data_driven_run_to_50_recipients_finishes_it_after_a_restart_without_duplicates()
+    public async Task A_host_killed_in_the_middle_of_a_data_driven_run_to_50_recipients_finishes_it_after_a_restart_sending_at_most_the_mail_in_flight_again()
     {
         using var smtp = new SmtpSink();
         var folder = Path.Combine(Path.GetTempPath(), "subs-kill-" + Guid.NewGuid().ToString("N")[..8]);
