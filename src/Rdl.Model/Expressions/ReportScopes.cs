@@ -72,6 +72,26 @@ public sealed class ReportScopes
         }
     }
 
+    /// <summary>Every item of type <typeparamref name="T"/> in a report: body, page header and footer, rectangles, and tablix cells, headers and corners.</summary>
+    public static IEnumerable<T> ItemsOf<T>(ReportDefinition report) where T : ReportItem =>
+        report.Sections.SelectMany(s => ItemsOf<T>(s.Body.Items.Concat(s.Page.Header?.Items ?? []).Concat(s.Page.Footer?.Items ?? [])));
+
+    /// <summary>Every item of type <typeparamref name="T"/> in or below <paramref name="items"/> (inside rectangles and tablix cells).</summary>
+    public static IEnumerable<T> ItemsOf<T>(IEnumerable<ReportItem> items) where T : ReportItem
+    {
+        foreach (var item in items)
+        {
+            if (item is T found) yield return found;
+            IEnumerable<ReportItem> inner = item switch
+            {
+                RectangleItem rectangle => rectangle.Items,
+                TablixDefinition tablix => CellContents(tablix),
+                _ => [],
+            };
+            foreach (var nested in ItemsOf<T>(inner)) yield return nested;
+        }
+    }
+
     /// <summary>The report items in a tablix's cells, headers and corner.</summary>
     public static IEnumerable<ReportItem> CellContents(TablixDefinition tablix)
     {

@@ -50,27 +50,7 @@ public static class ExternalImageResolver
     }
 
     /// <summary>Every Image item of a report: body, page header/footer, rectangles and tablix cells, headers and corners.</summary>
-    public static IEnumerable<ImageItem> ImagesIn(ReportDefinition report) =>
-        report.Sections.SelectMany(s => Items(s.Body.Items.Concat(s.Page.Header?.Items ?? []).Concat(s.Page.Footer?.Items ?? [])));
-
-    private static IEnumerable<ImageItem> Items(IEnumerable<ReportItem> items)
-    {
-        foreach (var item in items)
-        {
-            switch (item)
-            {
-                case ImageItem image:
-                    yield return image;
-                    break;
-                case RectangleItem rectangle:
-                    foreach (var inner in Items(rectangle.Items)) yield return inner;
-                    break;
-                case TablixDefinition tablix:
-                    foreach (var inner in Items(ReportScopes.CellContents(tablix))) yield return inner;
-                    break;
-            }
-        }
-    }
+    public static IEnumerable<ImageItem> ImagesIn(ReportDefinition report) => ReportScopes.ItemsOf<ImageItem>(report);
 
     /// <summary>The images chosen so far, within the bounds.</summary>
     private sealed class Bounded

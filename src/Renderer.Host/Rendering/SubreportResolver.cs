@@ -43,27 +43,7 @@ public static class SubreportResolver
     }
 
     /// <summary>Every Subreport item of a report: body, page header/footer, rectangles and tablix cells, headers and corners.</summary>
-    public static IEnumerable<SubreportItem> SubreportsIn(ReportDefinition report) =>
-        report.Sections.SelectMany(s => Items(s.Body.Items.Concat(s.Page.Header?.Items ?? []).Concat(s.Page.Footer?.Items ?? [])));
-
-    private static IEnumerable<SubreportItem> Items(IEnumerable<ReportItem> items)
-    {
-        foreach (var item in items)
-        {
-            switch (item)
-            {
-                case SubreportItem subreport:
-                    yield return subreport;
-                    break;
-                case RectangleItem rectangle:
-                    foreach (var inner in Items(rectangle.Items)) yield return inner;
-                    break;
-                case TablixDefinition tablix:
-                    foreach (var inner in Items(ReportScopes.CellContents(tablix))) yield return inner;
-                    break;
-            }
-        }
-    }
+    public static IEnumerable<SubreportItem> SubreportsIn(ReportDefinition report) => ReportScopes.ItemsOf<SubreportItem>(report);
 
     private sealed class Walk(Func<string, ResolvedSubreport?> lookup)
     {
