@@ -16,6 +16,8 @@ namespace Renderer.Host.Tests.Sandboxing;
 /// <summary>
 /// The pre-started sandbox pool with real processes: each pooled process serves exactly one render and is then gone,
 /// dead idle processes are replaced, the time limit and the isolation layers still apply, and PoolSize 0 turns it off.
+/// The head start a one-render command gives its sandbox (<see cref="SandboxLauncher.StartAhead"/>) too: the render uses
+/// the process started ahead, and one never used is killed with its folder when the launcher goes.
 /// Waits for the pool to fill have a generous deadline; nothing asserts on durations.
 /// </summary>
 public sealed class SandboxPoolTests
@@ -209,6 +211,48 @@ public sealed class SandboxPoolTests
         }
     }
 
+    [Test]
+    public async Task The_render_uses_the_process_started_ahead_and_it_is_gone_afterwards()
+    {
+        await using var launcher = new SandboxLauncher(Options.Create(new SandboxOptions()), NullLogger<SandboxLauncher>.Instance);
+        launcher.StartAhead();
+        await WaitUntilAsync(() => launcher.StartedAheadProcessId > 0, "the process started ahead runs");
+        var ahead = launcher.StartedAheadProcessId;
+
+        var used = 0;
+        var result = await launcher.RenderAsync(Input(Echo), new NoData(), pid => used = pid, CancellationToken.None);
+        Assert.That(await result.ProcessExit!, Is.EqualTo(0));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Success, Is.True, $"{result.Outcome}: {string.Join("; ", result.Diagnostics)} stderr: {result.StandardErrorTail}");
+            Assert.That(used, Is.EqualTo(ahead), "the render used the process started ahead");
+            Assert.That(launcher.StartedAheadProcessId, Is.Zero, "a process started ahead serves one render only");
+            Assert.That(Directory.Exists($"/proc/{ahead}"), Is.False, $"process {ahead} still exists");
+        });
+    }
+
+    [Test]
+    public async Task A_process_started_ahead_and_never_used_is_killed_with_its_folder_when_the_launcher_goes()
+    {
+        var launcher = new SandboxLauncher(Options.Create(new SandboxOptions()), NullLogger<SandboxLauncher>.Instance);
+        launcher.StartAhead();
+        await WaitUntilAsync(() => launcher.StartedAheadProcessId > 0, "the process started ahead runs");
+        var ahead = launcher.StartedAheadProcessId;
+        string? folder = null;
+        // Its folder once the sandbox program runs in it (the launcher's layers start from elsewhere).
+        await WaitUntilAsync(() => (folder = WorkingFolder(ahead)) is not null && folder.Contains("rdl-sandbox-"), "the process started ahead runs in its working folder");
+
+        await launcher.DisposeAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.Exists($"/proc/{ahead}"), Is.False, $"process {ahead} still exists");
+            Assert.That(folder, Does.Contain("rdl-sandbox-"));
+            Assert.That(Directory.Exists(folder), Is.False, "its working folder was deleted");
+        });
+    }
+
     private static string AttackReport(int port, string canaryFile)
     {
         string Attempt(string label, string body) => $"""
@@ -243,6 +287,18 @@ public sealed class SandboxPoolTests
             "    Return r",
             "End Function");
         return AttackReports.WithCode(code);
+    }
+
+    private static string? WorkingFolder(int pid)
+    {
+        try
+        {
+            return File.ResolveLinkTarget($"/proc/{pid}/cwd", returnFinalTarget: false)?.FullName;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static async Task<SandboxPool> StartPoolAsync(SandboxOptions options)
